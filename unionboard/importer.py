@@ -1,0 +1,253 @@
+"""Import files into the database: read, validate everything, then apply all or nothing."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .defaults import JIADING_TOWNS
+from .i18n import msg
+from .kinds import APPLY_ORDER, KINDS, Kind, kind_for_name, kind_from_header
+from .readers import RawTable, ReadError, read_file
+from .store import connect_read, transaction, write_lock
+from .validate import Context, Problem, check_table
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or why it was refused)."""
+
+    ok: bool
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+    import_id: int | None = None
+    rows: int = 0
+    kinds: list[str] = field(default_factory=list)
+
+    def report(self, lang: str = "zh") -> pd.DataFrame:
+        """The problems as a table (for display and download)."""
+        cols = ["file", "sheet", "row", "column", "value", "problem"] if lang == "en" else \
+            ["文件", "工作表", "行", "列", "值", "问题"]
+        return pd.DataFrame([p.record(lang) for p in self.problems], columns=cols)
+
+
+def load_context(con: duckdb.DuckDBPyConnection) -> Context:
+    """The dictionaries an import is checked against."""
+    towns, lookup = [], {}
+    for town, aliases in con.execute("SELECT town, aliases FROM towns ORDER BY ord").fetchall():
+        towns.append(town)
+        lookup[town] = town
+        for a in aliases:
+            lookup.setdefault(a, town)
+    buildings = set(con.execute("SELECT town, building FROM buildings").fetchall())
+    feds = {r[0] for r in con.execute("SELECT federation FROM federations").fetchall()}
+    snaps = {r[0] for r in con.execute("SELECT DISTINCT snapshot FROM units").fetchall()}
+    return Context(towns, lookup, buildings, feds, snaps)
+
+
+def _extend_context(ctx: Context, kind: str, df: pd.DataFrame) -> None:
+    """Let later sheets of a workbook refer to what earlier sheets define."""
+    if kind == "towns":
+        for town, aliases in zip(df["town"], df["aliases"], strict=True):
+            if town is None:
+                continue
+            if town not in ctx.towns:
+                ctx.towns.append(town)
+            ctx.lookup[town] = town
+            for a in aliases:
+                ctx.lookup.setdefault(a, town)
+    elif kind == "buildings":
+        ctx.buildings.update((t, b) for t, b in zip(df["town"], df["building"], strict=True) if t and b)
+    elif kind == "federations":
+        ctx.federations.update(f for f in df["federation"] if f)
+
+
+def _assign_kinds(tables: list[RawTable], kind: str | None, file_name: str, lang: str
+                  ) -> tuple[list[tuple[Kind, RawTable]], list[Problem], list[Problem]]:
+    """Which kind each table holds: the KIND given, the sheet name, or (CSV) the headers."""
+    allowed = "、".join(f"{k.key}/{k.zh}" for k in KINDS.values())
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    if kind and kind != "auto":
+        k = kind_for_name(kind)
+        if k is None:
+            return [], [Problem(file_name, None, None, None, kind, "unknown_kind", {"kind": kind, "allowed": allowed})], []
+        named = [t for t in tables if t.sheet and kind_for_name(t.sheet) == k]
+        return [(k, named[0] if named else tables[0])], problems, warnings
+    pairs = []
+    for t in tables:
+        k = kind_for_name(t.sheet) if t.sheet else kind_from_header(t.header)
+        if k is None:
+            if t.sheet is None:
+                problems.append(Problem(file_name, None, None, None, None, "kind_csv_auto", {}))
+            else:
+                warnings.append(Problem(file_name, t.sheet, None, None, None, "sheet_ignored", {"sheet": t.sheet}))
+            continue
+        pairs.append((k, t))
+    if not pairs and not problems:
+        problems.append(Problem(file_name, None, None, None, None, "no_kind", {"allowed": allowed}))
+    pairs.sort(key=lambda p: APPLY_ORDER.index(p[0].key))
+    return pairs, problems, warnings
+
+
+def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = None, *,
+                  snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh"
+                  ) -> tuple[list[tuple[str, pd.DataFrame]], ImportResult]:
+    """Read and check a file against ctx; changes nothing. Returns the typed frames and a result."""
+    result = ImportResult(ok=False)
+    try:
+        tables = read_file(data, file_name, lang)
+    except ReadError as exc:
+        result.problems.append(Problem(file_name, None, None, None, None, "bad_file", {"err": str(exc)}))
+        return [], result
+    pairs, problems, warnings = _assign_kinds(tables, kind, file_name, lang)
+    result.problems += problems
+    result.warnings += warnings
+    frames = []
+    for k, table in pairs:
+        if snapshot is not None and k.key != "units" and kind not in (None, "auto"):
+            result.problems.append(Problem(file_name, table.sheet, None, None, None, "bad_replace", {}))
+        if not table.rows:
+            result.problems.append(Problem(file_name, table.sheet, None, None, None, "empty_file", {}))
+            continue
+        df, ch = check_table(k, table, file_name, ctx, snapshot=snapshot, replace=replace)
+        result.problems += ch.problems
+        result.warnings += ch.warnings
+        result.rows += len(table.rows)
+        result.kinds.append(k.key)
+        if not ch.problems:
+            _extend_context(ctx, k.key, df)
+        frames.append((k.key, df))
+    result.ok = not result.problems
+    return frames, result
+
+
+# ---------------------------------------------------------------- applying
+
+def _typed(kind: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Give object columns real types so that DuckDB stores them as the schema says."""
+    out = df.copy()
+    for c in KINDS[kind].cols:
+        if c.key not in out:
+            continue
+        if c.ptype == "int":
+            out[c.key] = pd.array(out[c.key].tolist(), dtype="Int64")
+        elif c.ptype == "number":
+            out[c.key] = pd.array(out[c.key].tolist(), dtype="Float64")
+        elif c.ptype == "bool":
+            out[c.key] = pd.array(out[c.key].tolist(), dtype="boolean")
+        elif c.ptype == "date":
+            out[c.key] = pd.to_datetime(pd.Series(out[c.key], dtype=object), errors="coerce").astype("datetime64[s]")
+        elif c.key != "aliases":
+            out[c.key] = out[c.key].astype("string")
+    return out
+
+
+def _apply(con: duckdb.DuckDBPyConnection, kind: str, df: pd.DataFrame, lang: str) -> str:
+    """Write one validated frame; return a line saying what changed."""
+    name = KINDS[kind].zh if lang != "en" else kind
+    frame = _typed(kind, df)
+    con.register("incoming", frame)
+    try:
+        if kind == "towns":
+            before = con.execute("SELECT count(*) FROM towns").fetchone()[0]
+            con.execute("""
+                INSERT INTO towns
+                SELECT coalesce((SELECT max(ord) FROM towns), 0) + row_number() OVER (), town, kind, aliases
+                FROM incoming WHERE town NOT IN (SELECT town FROM towns)""")
+            con.execute("""UPDATE towns SET kind = coalesce(i.kind, towns.kind), aliases = i.aliases
+                           FROM incoming i WHERE towns.town = i.town""")
+            added = con.execute("SELECT count(*) FROM towns").fetchone()[0] - before
+            return f"{name}: +{added}, ={len(df) - added}"
+        if kind == "buildings":
+            n = con.execute("""INSERT INTO buildings SELECT DISTINCT town, building FROM incoming
+                               WHERE (town, building) NOT IN (SELECT (town, building) FROM buildings)
+                               RETURNING 1""").fetchall()
+            return f"{name}: +{len(n)}, ={len(df) - len(n)}"
+        if kind == "federations":
+            old = con.execute("SELECT count(*) FROM federations WHERE federation IN (SELECT federation FROM incoming)").fetchone()[0]
+            con.execute("DELETE FROM federations WHERE federation IN (SELECT federation FROM incoming)")
+            con.execute("""INSERT INTO federations SELECT federation, kind, town, area, building, founded,
+                           fulltime_cadres FROM incoming""")
+            return f"{name}: +{len(df) - old}, ={old}"
+        if kind == "targets":
+            old = con.execute("""SELECT count(*) FROM targets t JOIN incoming i
+                                 USING (year, town, indicator)""").fetchone()[0]
+            con.execute("""DELETE FROM targets WHERE (year, town, indicator) IN
+                           (SELECT (year, town, indicator) FROM incoming)""")
+            con.execute("INSERT INTO targets SELECT year, town, indicator, target FROM incoming")
+            return f"{name}: +{len(df) - old}, ={old}"
+        if kind == "units":
+            snap = df["snapshot"].iat[0]
+            replaced = con.execute("SELECT count(*) FROM units WHERE snapshot = $s", {"s": snap}).fetchone()[0]
+            con.execute("DELETE FROM units WHERE snapshot = $s", {"s": snap})
+            con.execute("""INSERT INTO units SELECT snapshot::DATE, credit_code, name, town, area, building,
+                           industry, unit_type, fortune500, employees, migrant_workers, status, union_form,
+                           federation, union_date, members, migrant_members FROM incoming""")
+            extra = f"（替换原 {replaced:,} 行）" if replaced and lang != "en" else \
+                (f" (replaced {replaced:,} rows)" if replaced else "")
+            return f"{name} {snap.isoformat()}: {len(df):,}{extra}"
+        cols = [c.key for c in KINDS[kind].cols]
+        quoted = ", ".join(f'"{c}"' for c in cols)
+        # events and training are logs: a row already present is not added twice
+        added = con.execute(f"""INSERT INTO {kind} SELECT {quoted} FROM incoming
+                                EXCEPT SELECT {quoted} FROM {kind} RETURNING 1""").fetchall()
+        return f"{name}: +{len(added)}, ={len(df) - len(added)}"
+    finally:
+        con.unregister("incoming")
+
+
+def _record(con: duckdb.DuckDBPyConnection, kind: str, file_name: str, digest: str, rows: int,
+            ok: bool, detail: str) -> int:
+    """Append one line to the import history and return its id."""
+    new_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM imports").fetchone()[0]
+    con.execute("INSERT INTO imports VALUES ($id, now()::TIMESTAMP, $kind, $file, $sha, $rows, $result, $detail)",
+                {"id": new_id, "kind": kind, "file": file_name, "sha": digest, "rows": rows,
+                 "result": "imported" if ok else "refused", "detail": detail})
+    return new_id
+
+
+def import_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None, *,
+                 snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh") -> ImportResult:
+    """Validate and import one file; all or nothing, recorded in the history either way."""
+    digest = hashlib.sha256(data).hexdigest()
+    file_name = Path(file_name).name
+    with write_lock(db):
+        con = connect_read(db)
+        try:
+            ctx = load_context(con)
+        finally:
+            con.close()
+        frames, result = validate_file(ctx, data, file_name, kind, snapshot=snapshot, replace=replace, lang=lang)
+        kinds = ",".join(result.kinds) or (kind or "auto")
+        with transaction(db) as w:
+            if result.ok:
+                for k, df in frames:
+                    result.summary.append(_apply(w, k, df, lang))
+                detail = "; ".join(result.summary)
+            else:
+                detail = "; ".join(p.line(lang) for p in result.problems[:20])
+            result.import_id = _record(w, kinds, file_name, digest, result.rows, result.ok, detail)
+    return result
+
+
+def import_path(db: Path, path: Path, kind: str | None = None, **kw: object) -> ImportResult:
+    """import_bytes for a file on disk."""
+    return import_bytes(db, Path(path).read_bytes(), Path(path).name, kind, **kw)
+
+
+def create_database(db: Path) -> None:
+    """A new database holding only the town dictionary (init --empty)."""
+    with write_lock(db), transaction(db, fresh=True) as w:
+        for i, (town, kind, aliases) in enumerate(JIADING_TOWNS, start=1):
+            w.execute("INSERT INTO towns VALUES ($o, $t, $k, $a)", {"o": i, "t": town, "k": kind, "a": list(aliases)})
+
+
+def msg_problem_count(result: ImportResult, lang: str) -> str:
+    """The head line of a refusal."""
+    return msg("refused_head", lang, n=len(result.problems))

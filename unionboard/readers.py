@@ -1,0 +1,138 @@
+"""Read CSV (UTF-8, UTF-8 with BOM, GB18030/GBK) and XLSX files into raw text tables.
+
+Every cell comes back as text (Excel dates as YYYY-MM-DD) together with the row number the
+user sees in the file (header = row 1), so that validation can name rows exactly.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+import openpyxl
+
+from .i18n import msg
+
+# Refuse before parsing: sizes a district's monthly roster never reaches.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_XLSX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024
+MAX_ROWS = 12_000_000
+
+
+class ReadError(Exception):
+    """A file that cannot be read at all (encoding, format, size)."""
+
+
+@dataclass
+class RawTable:
+    """One sheet or CSV file: header cells, data rows as text, and their file row numbers."""
+
+    sheet: str | None
+    header: list[str]
+    rows: list[list[str]]
+    row_numbers: list[int] = field(default_factory=list)
+
+
+def decode(data: bytes, lang: str = "zh") -> str:
+    """Decode CSV bytes by strict trial: UTF-8 (with or without BOM), then GB18030 (⊃ GBK).
+
+    GB18030 is tried second because valid UTF-8 Chinese text is almost never valid GB18030
+    the same way round; text that decodes only with replacement characters is refused.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates = ["utf-8-sig"]
+    else:
+        candidates = ["utf-8", "gb18030"]
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if "\ufffd" in text:
+            raise ReadError(msg("replacement_chars", lang))
+        return text
+    raise ReadError(msg("encoding", lang))
+
+
+def _cell_text(value: object) -> str:
+    """An XLSX cell value as the text a user would type."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_csv(data: bytes, lang: str = "zh") -> list[RawTable]:
+    """One table from CSV bytes."""
+    text = decode(data, lang)
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise ReadError(msg("bad_file", lang, err=exc)) from exc
+    return [_table(None, records)]
+
+
+def read_xlsx(data: bytes, lang: str = "zh") -> list[RawTable]:
+    """One table per worksheet; refuses zip bombs before openpyxl expands anything."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            unpacked = sum(i.file_size for i in zf.infolist())
+    except zipfile.BadZipFile as exc:
+        raise ReadError(msg("bad_file", lang, err="not an XLSX workbook")) from exc
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise ReadError(msg("too_large", lang, size=unpacked, limit=MAX_XLSX_UNPACKED_BYTES))
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged workbook
+        raise ReadError(msg("bad_file", lang, err=type(exc).__name__)) from exc
+    tables = []
+    try:
+        for ws in wb.worksheets:
+            records = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+            tables.append(_table(ws.title, records))
+    except Exception as exc:
+        raise ReadError(msg("bad_file", lang, err=type(exc).__name__)) from exc
+    finally:
+        wb.close()
+    return tables
+
+
+def _table(sheet: str | None, records: list[list[str]]) -> RawTable:
+    """Split header from rows; drop blank rows but keep every row's number in the file."""
+    if len(records) > MAX_ROWS + 1:
+        raise ReadError(msg("too_many_rows", rows=len(records) - 1, limit=MAX_ROWS))
+    if not records:
+        return RawTable(sheet, [], [], [])
+    header = [h.strip() for h in records[0]]
+    while header and header[-1] == "":
+        header.pop()
+    width = len(header)
+    rows, numbers = [], []
+    for i, rec in enumerate(records[1:], start=2):
+        if not any(c.strip() for c in rec):
+            continue
+        if len(rec) < width:
+            rec = rec + [""] * (width - len(rec))
+        rows.append(rec[:width])
+        numbers.append(i)
+    return RawTable(sheet, header, rows, numbers)
+
+
+def read_file(data: bytes, file_name: str, lang: str = "zh") -> list[RawTable]:
+    """Tables from a CSV or XLSX file (chosen by content, not only the name)."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ReadError(msg("too_large", lang, size=len(data), limit=MAX_FILE_BYTES))
+    if data[:4] == b"PK\x03\x04" or file_name.lower().endswith((".xlsx", ".xlsm")):
+        return read_xlsx(data, lang)
+    return read_csv(data, lang)

@@ -1,0 +1,400 @@
+"""Validate raw text tables against DATA-FORMAT.md and turn them into typed DataFrames.
+
+Cells are parsed once per distinct value (rosters repeat values heavily), then row rules and
+cross-file references are checked with vectorised pandas operations. Every problem names the
+file, sheet, row as the user sees it (header = row 1), column as written in the file, the value
+and the reason.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import creditcode
+from .i18n import msg
+from .kinds import DISTRICT_ORGANISER, OUTSIDE, Col, Kind
+from .readers import RawTable
+
+
+@dataclass
+class Problem:
+    """One thing wrong with an input file."""
+
+    file: str
+    sheet: str | None
+    row: int | None
+    column: str | None
+    value: str | None
+    key: str
+    params: dict = field(default_factory=dict)
+
+    def reason(self, lang: str = "zh") -> str:
+        """The reason in the user's language."""
+        return msg(self.key, lang, **self.params)
+
+    def line(self, lang: str = "zh") -> str:
+        """One line for a report: file, sheet, row, column, value, reason."""
+        where = self.file + (f"［{self.sheet}］" if self.sheet else "")
+        if self.row is not None:
+            where += f" 第{self.row}行" if lang != "en" else f" row {self.row}"
+        if self.column:
+            where += f"「{self.column}」" if lang != "en" else f' column "{self.column}"'
+        if self.value is not None:
+            where += f" 值「{self.value}」" if lang != "en" else f' value "{self.value}"'
+        return f"{where}：{self.reason(lang)}" if lang != "en" else f"{where}: {self.reason(lang)}"
+
+    def record(self, lang: str = "zh") -> dict:
+        """A row of the downloadable report."""
+        if lang == "en":
+            return {"file": self.file, "sheet": self.sheet or "", "row": self.row, "column": self.column or "",
+                    "value": self.value if self.value is not None else "", "problem": self.reason(lang)}
+        return {"文件": self.file, "工作表": self.sheet or "", "行": self.row, "列": self.column or "",
+                "值": self.value if self.value is not None else "", "问题": self.reason(lang)}
+
+
+@dataclass
+class Context:
+    """What the database (and earlier sheets of the same workbook) already know."""
+
+    towns: list[str]
+    lookup: dict[str, str]
+    buildings: set[tuple[str, str]]
+    federations: set[str]
+    snapshots: set[dt.date]
+
+
+# ---------------------------------------------------------------- cell parsers
+
+_DATE_RES = (
+    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
+)
+_INT_RE = re.compile(r"^[+-]?\d+(?:\.0+)?$")
+_NUM_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)%?$")
+_BOOLS = {"是": True, "否": False, "y": True, "n": False, "yes": True, "no": False,
+          "1": True, "0": False, "true": True, "false": False}
+
+Parsed = tuple[object, tuple[str, dict] | None]
+
+
+def parse_date(s: str) -> Parsed:
+    """2015-06-30, 2015/6/30, 2015.6.30, 2015年6月30日 (and Excel cells written as ISO)."""
+    for rx in _DATE_RES:
+        m = rx.match(s)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3])), None
+            except ValueError:
+                break
+    return None, ("not_date", {})
+
+
+def _strip_thousands(s: str) -> str:
+    return s.replace(",", "").replace("，", "")
+
+
+def parse_int(s: str) -> Parsed:
+    """Integers with optional thousands separators (1,234 or 1，234)."""
+    t = _strip_thousands(s)
+    if _INT_RE.match(t):
+        return int(float(t)) if "." in t else int(t), None
+    return None, ("not_int", {})
+
+
+def parse_number(s: str) -> Parsed:
+    """Decimal numbers, thousands separators allowed; a trailing % is ignored (rates are in %)."""
+    t = _strip_thousands(s)
+    if _NUM_RE.match(t):
+        return float(t.rstrip("%")), None
+    return None, ("not_number", {})
+
+
+def parse_bool(s: str) -> Parsed:
+    """是/否, Y/N, 1/0, true/false."""
+    v = _BOOLS.get(s.lower())
+    return (v, None) if v is not None else (None, ("not_bool", {}))
+
+
+def _parser(col: Col, ctx: Context) -> Callable[[str], Parsed]:
+    if col.ptype == "text":
+        return lambda s: (s, None)
+    if col.ptype == "int":
+        return parse_int
+    if col.ptype == "number":
+        return parse_number
+    if col.ptype == "bool":
+        return parse_bool
+    if col.ptype == "date":
+        return parse_date
+    if col.ptype == "enum":
+        allowed = "、".join(col.values)
+        return lambda s: (s, None) if s in col.values else (None, ("not_in", {"allowed": allowed}))
+    if col.ptype == "town":
+        return lambda s: (ctx.lookup[s], None) if s in ctx.lookup else (None, ("unknown_town", {}))
+    if col.ptype == "town_or_outside":
+        return lambda s: ((OUTSIDE, None) if s == OUTSIDE else (ctx.lookup[s], None) if s in ctx.lookup
+                          else (None, ("unknown_town_or_outside", {})))
+    if col.ptype == "organiser":
+        return lambda s: ((DISTRICT_ORGANISER, None) if s == DISTRICT_ORGANISER else (ctx.lookup[s], None)
+                          if s in ctx.lookup else (None, ("unknown_organiser", {})))
+    if col.ptype == "code":
+        return lambda s: (s.upper(), creditcode.problem(s))
+    raise ValueError(col.ptype)
+
+
+# ---------------------------------------------------------------- the table checker
+
+class Checker:
+    """Parses one raw table of a kind and collects its problems."""
+
+    def __init__(self, kind: Kind, table: RawTable, file_name: str, ctx: Context) -> None:
+        self.kind, self.table, self.file, self.ctx = kind, table, file_name, ctx
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.rownum = np.asarray(table.row_numbers, dtype=np.int64)
+        self.raw: dict[str, pd.Series] = {}
+        self.label: dict[str, str] = {}
+        self.df = pd.DataFrame(index=range(len(table.rows)))
+
+    # -- reporting
+    def add(self, mask: np.ndarray | pd.Series, col: str | None, reason: str,
+            params: Callable[[int], dict] | dict | None = None) -> None:
+        """Record a problem for every row where mask is true."""
+        idx = np.flatnonzero(np.asarray(mask, dtype=bool))
+        for i in idx:
+            p = params(i) if callable(params) else (params or {})
+            value = self.raw[col].iat[i] if col in self.raw else None
+            self.problems.append(Problem(self.file, self.table.sheet, int(self.rownum[i]),
+                                         self.label.get(col, col), value, reason, p))
+
+    def file_problem(self, key: str, **params: object) -> None:
+        """A problem about the whole table (row 1 = header where it is about a column)."""
+        self.problems.append(Problem(self.file, self.table.sheet, params.pop("row", None),
+                                     params.pop("column", None), None, key, dict(params)))
+
+    # -- parsing
+    def map_header(self) -> bool:
+        """Match headers (Chinese or key) to columns; False when a required column is missing."""
+        by_name = {}
+        for c in self.kind.cols:
+            by_name[c.zh] = c
+            by_name[c.key] = c
+        position: dict[str, int] = {}
+        for i, h in enumerate(self.table.header):
+            name = h.replace("\u3000", "").strip()
+            c = by_name.get(name)
+            if c is None:
+                if name:
+                    self.warnings.append(Problem(self.file, self.table.sheet, 1, h, None, "unknown_column", {"col": h}))
+                continue
+            if c.key in position:
+                self.file_problem("duplicate_column", row=1, column=h, col=h)
+                continue
+            position[c.key] = i
+            self.label[c.key] = h
+        ok = True
+        for c in self.kind.cols:
+            if c.required and c.key not in position:
+                self.file_problem("missing_column", row=1, column=c.zh, col=c.zh)
+                ok = False
+        rows = self.table.rows
+        for c in self.kind.cols:
+            if c.key in position:
+                j = position[c.key]
+                # strip() removes ASCII and full-width (U+3000) spaces alike
+                self.raw[c.key] = pd.Series([r[j] for r in rows], dtype=object).str.strip()
+        return ok
+
+    def parse(self) -> None:
+        """Parse each present column; missing optional columns take their default."""
+        n = len(self.df)
+        for c in self.kind.cols:
+            if c.key not in self.raw:
+                self.df[c.key] = pd.Series([c.default] * n, dtype=object)
+                continue
+            raw = self.raw[c.key]
+            codes, uniques = pd.factorize(raw, use_na_sentinel=False)
+            parse = _parser(c, self.ctx)
+            vals = np.empty(len(uniques), dtype=object)
+            errs = np.empty(len(uniques), dtype=object)
+            for i, u in enumerate(uniques):
+                if u == "":
+                    vals[i], errs[i] = c.default, ("required", {}) if c.required else None
+                else:
+                    vals[i], errs[i] = parse(u)
+                    if errs[i] is None and c.ptype in ("int", "number"):
+                        if c.positive and vals[i] <= 0:
+                            errs[i] = ("not_positive", {})
+                        elif c.min_value is not None and vals[i] < c.min_value:
+                            errs[i] = ("negative", {}) if c.min_value == 0 else ("not_int", {})
+                        if errs[i] is not None:
+                            vals[i] = None  # an out-of-range value takes part in no further rule
+            bad = np.flatnonzero(pd.notna(errs[codes]) & (errs[codes] != None))  # noqa: E711
+            row_errs = errs[codes]
+            for i in bad:
+                key, params = row_errs[i]
+                self.problems.append(Problem(self.file, self.table.sheet, int(self.rownum[i]),
+                                             self.label[c.key], raw.iat[i], key, params))
+            self.df[c.key] = pd.Series(vals[codes], dtype=object)
+
+    def num(self, key: str) -> np.ndarray:
+        """A parsed numeric column as float with NaN where empty or invalid."""
+        return pd.to_numeric(self.df[key], errors="coerce").to_numpy(dtype=float)
+
+    def duplicates(self, keys: list[str], report_col: str) -> None:
+        """Rows repeating an earlier row's keys: 'duplicates row N'."""
+        sub = self.df[keys]
+        valid = sub.notna().all(axis=1).to_numpy()
+        dup = sub.duplicated(keep="first").to_numpy() & valid
+        if dup.any():
+            first = {}
+            for i, k in enumerate(map(tuple, sub.itertuples(index=False))):
+                if valid[i] and k not in first:
+                    first[k] = int(self.rownum[i])
+            keys_list = list(map(tuple, sub.itertuples(index=False)))
+            self.add(dup, report_col, "duplicate", lambda i: {"row": first[keys_list[i]]})
+
+
+def check_table(kind: Kind, table: RawTable, file_name: str, ctx: Context, *,
+                snapshot: dt.date | None = None, replace: bool = False) -> tuple[pd.DataFrame, Checker]:
+    """Validate one table; returns the typed frame (only meaningful without problems)."""
+    ch = Checker(kind, table, file_name, ctx)
+    if not ch.map_header():
+        return ch.df, ch
+    ch.parse()
+    RULES[kind.key](ch, snapshot=snapshot, replace=replace)
+    return ch.df, ch
+
+
+# ---------------------------------------------------------------- per-kind rules
+
+def _towns(ch: Checker, **_: object) -> None:
+    df = ch.df
+    ch.duplicates(["town"], "town")
+    aliases = [[p.strip() for p in re.split(r"[、,，;；]", a or "") if p.strip()] for a in df["aliases"]]
+    df["aliases"] = aliases
+    # A file redefines the aliases of the towns it names; an alias must not belong to another town.
+    file_towns = set(df["town"].dropna())
+    owner = {k: v for k, v in ch.ctx.lookup.items() if v not in file_towns or k == v}
+    owner.update({t: t for t in file_towns})
+    bad = np.zeros(len(df), dtype=bool)
+    params: dict[int, dict] = {}
+    for i, (town, parts) in enumerate(zip(df["town"], aliases, strict=True)):
+        for a in parts:
+            if owner.get(a, town) != town:
+                bad[i], params[i] = True, {"alias": a, "town": owner[a]}
+                break
+            owner[a] = town
+    ch.add(bad, "aliases", "alias_taken", lambda i: params[i])
+
+
+def _buildings(ch: Checker, **_: object) -> None:
+    ch.duplicates(["town", "building"], "building")
+
+
+def _federations(ch: Checker, **_: object) -> None:
+    df = ch.df
+    ch.duplicates(["federation"], "federation")
+    is_bld = (df["kind"] == "楼宇工会联合会").to_numpy()
+    missing = is_bld & df["building"].isna().to_numpy()
+    ch.add(missing, "building", "building_required")
+    known = ch.ctx.buildings
+    unknown = np.array([bool(b) and t is not None and (t, b) not in known
+                        for t, b in zip(df["town"], df["building"], strict=True)]) & is_bld
+    ch.add(unknown, "building", "unknown_building",
+           lambda i: {"town": df["town"].iat[i]})
+
+
+def _units(ch: Checker, *, snapshot: dt.date | None, replace: bool, **_: object) -> None:
+    df = ch.df
+    n = len(df)
+    # the snapshot date: --snapshot or one value of 报表日期
+    col_dates = set(df["snapshot"].dropna()) if "snapshot" in ch.raw else set()
+    if len(col_dates) > 1:
+        ch.file_problem("snapshot_multiple", column=ch.label["snapshot"],
+                        values="、".join(sorted(d.isoformat() for d in col_dates)))
+    elif col_dates:
+        value = next(iter(col_dates))
+        if snapshot is not None and snapshot != value:
+            ch.file_problem("snapshot_conflict", column=ch.label["snapshot"],
+                            value=value.isoformat(), given=snapshot.isoformat())
+        snapshot = value
+    if snapshot is None and not ch.problems:
+        ch.file_problem("snapshot_missing")
+    if snapshot is not None and snapshot in ch.ctx.snapshots and not replace:
+        ch.file_problem("snapshot_exists", date=snapshot.isoformat())
+    df["snapshot"] = snapshot
+
+    ch.duplicates(["credit_code"], "credit_code")
+    form = df["union_form"].to_numpy(dtype=object)
+    unionised = (form == "单独建会") | (form == "联合建会")
+    none = form == "未建会"
+    fed = df["federation"].to_numpy(dtype=object)
+    ch.add((form == "联合建会") & pd.isna(fed), "federation", "federation_required")
+    known_fed = ch.ctx.federations
+    ch.add(np.array([f is not None and f not in known_fed for f in fed], dtype=bool),
+           "federation", "unknown_federation")
+    bld = df["building"].to_numpy(dtype=object)
+    town = df["town"].to_numpy(dtype=object)
+    has_b = ~pd.isna(bld)
+    if has_b.any():
+        kb = ch.ctx.buildings
+        unknown_b = np.zeros(n, dtype=bool)
+        idx = np.flatnonzero(has_b & ~pd.isna(town))
+        unknown_b[idx] = [(town[i], bld[i]) not in kb for i in idx]
+        ch.add(unknown_b, "building", "unknown_building", lambda i: {"town": town[i]})
+    ud = df["union_date"].to_numpy(dtype=object)
+    ud_missing = pd.isna(ud)
+    ch.add(unionised & ud_missing & ("union_date" not in ch.raw or
+           (ch.raw["union_date"] == "").to_numpy()), "union_date", "union_date_required")
+    if snapshot is not None:
+        after = np.zeros(n, dtype=bool)
+        idx = np.flatnonzero(~ud_missing)
+        after[idx] = [ud[i] > snapshot for i in idx]
+        ch.add(after, "union_date", "union_date_after", {"snapshot": snapshot.isoformat()})
+    emp, mem = ch.num("employees"), ch.num("members")
+    mig, mmem = ch.num("migrant_workers"), ch.num("migrant_members")
+    with np.errstate(invalid="ignore"):
+        ch.add(mem > emp, "members", "gt_employees", lambda i: {"limit": int(emp[i])})
+        ch.add(none & (mem > 0), "members", "members_not_zero")
+        ch.add(mig > emp, "migrant_workers", "gt_employees", lambda i: {"limit": int(emp[i])})
+        ch.add(mmem > mem, "migrant_members", "gt_members", lambda i: {"limit": int(mem[i])})
+        ch.add((mmem > mig) & ~(mmem > mem), "migrant_members", "gt_migrants",
+               lambda i: {"limit": int(mig[i])})
+
+
+def _targets(ch: Checker, **_: object) -> None:
+    ch.duplicates(["year", "town", "indicator"], "indicator")
+
+
+def _events(ch: Checker, **_: object) -> None:
+    df = ch.df
+    ev = df["event"].to_numpy(dtype=object)
+    ch.add((ev == "迁出") & pd.isna(df["from_town"].to_numpy(dtype=object))
+           & (ch.raw.get("from_town", pd.Series([""] * len(df))) == "").to_numpy(),
+           "from_town", "from_town_required")
+    ch.add(((ev == "新开业") | (ev == "迁入")) & pd.isna(df["to_town"].to_numpy(dtype=object))
+           & (ch.raw.get("to_town", pd.Series([""] * len(df))) == "").to_numpy(),
+           "to_town", "to_town_required")
+    aff, tr = ch.num("members_affected"), ch.num("members_transferred")
+    with np.errstate(invalid="ignore"):
+        ch.add(tr > np.nan_to_num(aff, nan=0.0), "members_transferred", "gt_affected",
+               lambda i: {"limit": int(np.nan_to_num(aff[i]))})
+
+
+def _training(ch: Checker, **_: object) -> None:
+    df = ch.df
+    start, end = df["start"].to_numpy(dtype=object), df["end"].to_numpy(dtype=object)
+    bad = np.array([s is not None and e is not None and e < s for s, e in zip(start, end, strict=True)], dtype=bool)
+    ch.add(bad, "end", "end_before_start", lambda i: {"start": start[i].isoformat()})
+
+
+RULES: dict[str, Callable[..., None]] = {
+    "towns": _towns, "buildings": _buildings, "federations": _federations, "units": _units,
+    "targets": _targets, "events": _events, "training": _training,
+}
