@@ -69,6 +69,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_snapshots_at_all": ("数据库中还没有单位名册快照", "the database holds no units snapshot yet"),
     "year_conflict": ("--year {year} 与 --as-of {date} 不一致", "--year {year} does not match --as-of {date}"),
     "bad_year": ("年度格式不正确：「{value}」", 'malformed year: "{value}"'),
+    "unknown_town_arg": ("未知街镇「{town}」", 'unknown town "{town}"'),
+    "unknown_industry": ("未知行业「{industry}」，应为：{allowed}", 'unknown industry "{industry}"; expected: {allowed}'),
     "bad_replace": ("--snapshot/--replace 只适用于单位名册", "--snapshot/--replace apply to units only"),
 }
 

@@ -13,6 +13,7 @@ from .defaults import JIADING_TOWNS
 from .i18n import msg
 from .kinds import APPLY_ORDER, KINDS, Kind, kind_for_name, kind_from_header
 from .readers import RawTable, ReadError, read_file
+from .sql import execute
 from .store import connect_read, transaction, write_lock
 from .validate import Context, Problem, check_table
 
@@ -155,14 +156,14 @@ def _apply(con: duckdb.DuckDBPyConnection, kind: str, df: pd.DataFrame, lang: st
     con.register("incoming", frame)
     try:
         if kind == "towns":
-            before = con.execute("SELECT count(*) FROM towns").fetchone()[0]
-            con.execute("""
+            before = con.execute("SELECT count(*) FROM towns").fetchall()[0][0]
+            execute(con, """
                 INSERT INTO towns
                 SELECT coalesce((SELECT max(ord) FROM towns), 0) + row_number() OVER (), town, kind, aliases
                 FROM incoming WHERE town NOT IN (SELECT town FROM towns)""")
-            con.execute("""UPDATE towns SET kind = coalesce(i.kind, towns.kind), aliases = i.aliases
+            execute(con, """UPDATE towns SET kind = coalesce(i.kind, towns.kind), aliases = i.aliases
                            FROM incoming i WHERE towns.town = i.town""")
-            added = con.execute("SELECT count(*) FROM towns").fetchone()[0] - before
+            added = con.execute("SELECT count(*) FROM towns").fetchall()[0][0] - before
             return f"{name}: +{added}, ={len(df) - added}"
         if kind == "buildings":
             n = con.execute("""INSERT INTO buildings SELECT DISTINCT town, building FROM incoming
@@ -170,23 +171,23 @@ def _apply(con: duckdb.DuckDBPyConnection, kind: str, df: pd.DataFrame, lang: st
                                RETURNING 1""").fetchall()
             return f"{name}: +{len(n)}, ={len(df) - len(n)}"
         if kind == "federations":
-            old = con.execute("SELECT count(*) FROM federations WHERE federation IN (SELECT federation FROM incoming)").fetchone()[0]
-            con.execute("DELETE FROM federations WHERE federation IN (SELECT federation FROM incoming)")
-            con.execute("""INSERT INTO federations SELECT federation, kind, town, area, building, founded,
+            old = con.execute("SELECT count(*) FROM federations WHERE federation IN (SELECT federation FROM incoming)").fetchall()[0][0]
+            execute(con, "DELETE FROM federations WHERE federation IN (SELECT federation FROM incoming)")
+            execute(con, """INSERT INTO federations SELECT federation, kind, town, area, building, founded,
                            fulltime_cadres FROM incoming""")
             return f"{name}: +{len(df) - old}, ={old}"
         if kind == "targets":
             old = con.execute("""SELECT count(*) FROM targets t JOIN incoming i
-                                 USING (year, town, indicator)""").fetchone()[0]
-            con.execute("""DELETE FROM targets WHERE (year, town, indicator) IN
+                                 USING (year, town, indicator)""").fetchall()[0][0]
+            execute(con, """DELETE FROM targets WHERE (year, town, indicator) IN
                            (SELECT (year, town, indicator) FROM incoming)""")
-            con.execute("INSERT INTO targets SELECT year, town, indicator, target FROM incoming")
+            execute(con, "INSERT INTO targets SELECT year, town, indicator, target FROM incoming")
             return f"{name}: +{len(df) - old}, ={old}"
         if kind == "units":
             snap = df["snapshot"].iat[0]
-            replaced = con.execute("SELECT count(*) FROM units WHERE snapshot = $s", {"s": snap}).fetchone()[0]
-            con.execute("DELETE FROM units WHERE snapshot = $s", {"s": snap})
-            con.execute("""INSERT INTO units SELECT snapshot::DATE, credit_code, name, town, area, building,
+            replaced = con.execute("SELECT count(*) FROM units WHERE snapshot = $s", {"s": snap}).fetchall()[0][0]
+            execute(con, "DELETE FROM units WHERE snapshot = $s", {"s": snap})
+            execute(con, """INSERT INTO units SELECT snapshot::DATE, credit_code, name, town, area, building,
                            industry, unit_type, fortune500, employees, migrant_workers, status, union_form,
                            federation, union_date, members, migrant_members FROM incoming""")
             extra = f"（替换原 {replaced:,} 行）" if replaced and lang != "en" else \
@@ -205,8 +206,8 @@ def _apply(con: duckdb.DuckDBPyConnection, kind: str, df: pd.DataFrame, lang: st
 def _record(con: duckdb.DuckDBPyConnection, kind: str, file_name: str, digest: str, rows: int,
             ok: bool, detail: str) -> int:
     """Append one line to the import history and return its id."""
-    new_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM imports").fetchone()[0]
-    con.execute("INSERT INTO imports VALUES ($id, now()::TIMESTAMP, $kind, $file, $sha, $rows, $result, $detail)",
+    new_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM imports").fetchall()[0][0]
+    execute(con, "INSERT INTO imports VALUES ($id, now()::TIMESTAMP, $kind, $file, $sha, $rows, $result, $detail)",
                 {"id": new_id, "kind": kind, "file": file_name, "sha": digest, "rows": rows,
                  "result": "imported" if ok else "refused", "detail": detail})
     return new_id
@@ -245,7 +246,7 @@ def create_database(db: Path) -> None:
     """A new database holding only the town dictionary (init --empty)."""
     with write_lock(db), transaction(db, fresh=True) as w:
         for i, (town, kind, aliases) in enumerate(JIADING_TOWNS, start=1):
-            w.execute("INSERT INTO towns VALUES ($o, $t, $k, $a)", {"o": i, "t": town, "k": kind, "a": list(aliases)})
+            execute(w, "INSERT INTO towns VALUES ($o, $t, $k, $a)", {"o": i, "t": town, "k": kind, "a": list(aliases)})
 
 
 def msg_problem_count(result: ImportResult, lang: str) -> str:

@@ -25,3 +25,8 @@ def run_query(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.Da
     sql = load_sql(name)
     used = {k: v for k, v in params.items() if f"${k}" in sql}
     return con.execute(sql, used).df()
+
+
+def execute(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | None = None) -> list[tuple]:
+    """Execute a statement and fetch its result, so the connection is free for the next one."""
+    return con.execute(sql, params or {}).fetchall()

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from .sql import load_sql
+from .sql import execute, load_sql
 
 DEFAULT_DB = Path("data") / "unionboard.duckdb"
 
@@ -51,8 +51,8 @@ def connect_read(db: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(":memory:")
     # The path is the operator's configuration, never a user value; quote it as a SQL literal.
     literal = "'" + str(Path(db).resolve()).replace("'", "''") + "'"
-    con.execute(f"ATTACH {literal} AS db (READ_ONLY)")
-    con.execute("USE db")
+    execute(con, f"ATTACH {literal} AS db (READ_ONLY)")
+    execute(con, "USE db")
     return con
 
 
@@ -86,11 +86,11 @@ def transaction(db: Path, *, fresh: bool = False) -> Iterator[duckdb.DuckDBPyCon
             shutil.copyfile(db, tmp)
         con = duckdb.connect(str(tmp))
         try:
-            con.execute(load_sql("schema"))
-            con.execute("BEGIN TRANSACTION")
+            execute(con, load_sql("schema"))
+            execute(con, "BEGIN TRANSACTION")
             yield con
-            con.execute("COMMIT")
-            con.execute("CHECKPOINT")
+            execute(con, "COMMIT")
+            execute(con, "CHECKPOINT")
         finally:
             con.close()
         with open(tmp, "rb+") as fh:

@@ -1,0 +1,59 @@
+-- building_coverage.sql — 商务楼宇: how well is each commercial building covered, and does it
+-- have a 楼宇工会联合会 (a federation of that kind naming it, founded on or before the snapshot)?
+-- One row per known building (town order, then name), then 合计.
+-- Parameters: $snapshot DATE, $towns VARCHAR[]|NULL, $industry VARCHAR|NULL
+-- Columns: 街镇, 楼宇名称, 在营单位数, 已建会单位数, 建会率(%), 职工人数, 会员人数, 入会率(%),
+--   楼宇工会联合会, 联合会名称, 成立日期, is_total
+WITH b AS (
+    SELECT t.ord, b.town, b.building
+    FROM buildings b JOIN towns t USING (town)
+    WHERE $towns IS NULL OR list_contains($towns, b.town)
+),
+u AS (
+    SELECT town, building,
+        count(*) FILTER (WHERE status IN ('在营', '停产'))                             AS active,
+        count(*) FILTER (WHERE status IN ('在营', '停产') AND union_form <> '未建会')   AS unionised,
+        coalesce(sum(employees) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT  AS employees,
+        coalesce(sum(members) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT    AS members
+    FROM units
+    WHERE snapshot = $snapshot AND building IS NOT NULL
+      AND ($industry IS NULL OR industry = $industry)
+    GROUP BY town, building
+),
+f AS (
+    SELECT town, building, string_agg(federation, '、' ORDER BY federation) AS federations,
+           min(founded) AS founded
+    FROM federations
+    WHERE kind = '楼宇工会联合会' AND founded <= $snapshot
+    GROUP BY town, building
+),
+rows AS (
+    SELECT b.ord, b.town, b.building, false AS is_total,
+        coalesce(u.active, 0) AS active, coalesce(u.unionised, 0) AS unionised,
+        coalesce(u.employees, 0) AS employees, coalesce(u.members, 0) AS members,
+        f.federations, f.founded
+    FROM b LEFT JOIN u USING (town, building) LEFT JOIN f USING (town, building)
+),
+with_total AS (
+    SELECT * FROM rows
+    UNION ALL
+    SELECT 1000000, '合计', NULL, true, sum(active), sum(unionised), sum(employees), sum(members),
+           count(federations) || '/' || count(*), NULL
+    FROM rows
+)
+SELECT
+    town                                                                   AS "街镇",
+    building                                                               AS "楼宇名称",
+    active::BIGINT                                                         AS "在营单位数",
+    unionised::BIGINT                                                      AS "已建会单位数",
+    round(CASE WHEN active > 0 THEN unionised * 100.0 / active END, 2)      AS "建会率(%)",
+    employees::BIGINT                                                      AS "职工人数",
+    members::BIGINT                                                        AS "会员人数",
+    round(CASE WHEN employees > 0 THEN members * 100.0 / employees END, 2)  AS "入会率(%)",
+    CASE WHEN is_total THEN federations
+         WHEN federations IS NOT NULL THEN '已成立' ELSE '未成立' END        AS "楼宇工会联合会",
+    CASE WHEN NOT is_total THEN federations END                            AS "联合会名称",
+    founded                                                                AS "成立日期",
+    is_total
+FROM with_total
+ORDER BY ord, building;

@@ -1,0 +1,116 @@
+-- town_progress.sql — 街镇进度: is each town on track with its 目标责任书?
+-- For every town of the dictionary (in dictionary order) and a closing 合计 row: the stock
+-- indicators of the as-of snapshot, 新建会单位数 and 新发展会员数 against the year's targets,
+-- 序时进度 and 进度状态 (METRICS.md). 合计 rates come from summed counts; district targets are
+-- the sums of town targets. 进度状态 also weighs the 楼宇/村(园区)工会联合会数 targets.
+-- Parameters:
+--   $snapshot  DATE       the as-of snapshot
+--   $baseline  DATE|NULL  latest snapshot on or before 31 Dec of the previous year (NULL: none)
+--   $year      INTEGER    target year (the as-of year)
+--   $towns     VARCHAR[]|NULL  towns to show (NULL: all)
+--   $industry  VARCHAR|NULL    only units of this 行业类别; targets are signed per town, not per
+--                              industry, so with an industry the target columns stay empty
+-- Columns: the 18 columns of CLI.md's towns view, then is_total.
+WITH sel AS (
+    SELECT ord, town FROM towns WHERE $towns IS NULL OR list_contains($towns, town)
+),
+cur AS (
+    SELECT town,
+        count(*) FILTER (WHERE status IN ('在营', '停产'))                              AS active,
+        count(*) FILTER (WHERE status IN ('在营', '停产') AND union_form <> '未建会')    AS unionised,
+        coalesce(sum(employees) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT       AS employees,
+        coalesce(sum(members) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT         AS members,
+        coalesce(sum(migrant_workers) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT AS migrants,
+        coalesce(sum(migrant_members) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT AS migrant_members,
+        count(*) FILTER (WHERE union_form <> '未建会'
+                           AND union_date BETWEEN make_date($year, 1, 1) AND $snapshot)  AS new_unions
+    FROM units
+    WHERE snapshot = $snapshot AND ($industry IS NULL OR industry = $industry)
+    GROUP BY town
+),
+base AS (
+    SELECT town, coalesce(sum(members) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT AS members
+    FROM units
+    WHERE snapshot = $baseline AND ($industry IS NULL OR industry = $industry)
+    GROUP BY town
+),
+fed AS (
+    SELECT town,
+        count(*) FILTER (WHERE kind = '楼宇工会联合会')                        AS building_feds,
+        count(*) FILTER (WHERE kind IN ('村工会联合会', '园区工会联合会'))      AS village_feds
+    FROM federations WHERE founded <= $snapshot
+    GROUP BY town
+),
+tgt AS (
+    SELECT town,
+        max(target) FILTER (WHERE indicator = '新建会单位数')          AS t_new_unions,
+        max(target) FILTER (WHERE indicator = '新发展会员数')          AS t_new_members,
+        max(target) FILTER (WHERE indicator = '楼宇工会联合会数')      AS t_building_feds,
+        max(target) FILTER (WHERE indicator = '村(园区)工会联合会数')  AS t_village_feds
+    FROM targets WHERE year = $year AND $industry IS NULL
+    GROUP BY town
+),
+per_town AS (
+    SELECT sel.ord, sel.town, false AS is_total,
+        coalesce(cur.active, 0) AS active, coalesce(cur.unionised, 0) AS unionised,
+        coalesce(cur.employees, 0) AS employees, coalesce(cur.members, 0) AS members,
+        coalesce(cur.migrants, 0) AS migrants, coalesce(cur.migrant_members, 0) AS migrant_members,
+        coalesce(cur.new_unions, 0) AS new_unions,
+        CASE WHEN $baseline IS NOT NULL THEN coalesce(cur.members, 0) - coalesce(base.members, 0) END AS new_members,
+        coalesce(fed.building_feds, 0) AS building_feds, coalesce(fed.village_feds, 0) AS village_feds,
+        tgt.t_new_unions, tgt.t_new_members, tgt.t_building_feds, tgt.t_village_feds
+    FROM sel
+    LEFT JOIN cur USING (town) LEFT JOIN base USING (town)
+    LEFT JOIN fed USING (town) LEFT JOIN tgt USING (town)
+),
+with_total AS (
+    SELECT * FROM per_town
+    UNION ALL
+    SELECT 1000000, '合计', true,
+        sum(active), sum(unionised), sum(employees), sum(members), sum(migrants), sum(migrant_members),
+        sum(new_unions), sum(new_members), sum(building_feds), sum(village_feds),
+        sum(t_new_unions), sum(t_new_members), sum(t_building_feds), sum(t_village_feds)
+    FROM per_town
+),
+rates AS (
+    SELECT *,
+        CASE WHEN active > 0 THEN unionised * 100.0 / active END                AS coverage,
+        CASE WHEN employees > 0 THEN members * 100.0 / employees END            AS membership,
+        CASE WHEN migrants > 0 THEN migrant_members * 100.0 / migrants END      AS migrant_membership,
+        new_unions * 100.0 / t_new_unions                                       AS done_new_unions,
+        new_members * 100.0 / t_new_members                                     AS done_new_members,
+        building_feds * 100.0 / t_building_feds                                 AS done_building_feds,
+        village_feds * 100.0 / t_village_feds                                   AS done_village_feds,
+        dayofyear($snapshot) * 100.0
+            / date_diff('day', make_date($year, 1, 1), make_date($year + 1, 1, 1)) AS schedule
+    FROM with_total
+),
+status AS (
+    SELECT *, least(done_new_unions, done_new_members, done_building_feds, done_village_feds) AS lowest
+    FROM rates
+)
+SELECT
+    town                                    AS "街镇",
+    active::BIGINT                          AS "在营单位数",
+    unionised::BIGINT                       AS "已建会单位数",
+    round(coverage, 2)                      AS "建会率(%)",
+    employees::BIGINT                       AS "职工人数",
+    members::BIGINT                         AS "会员人数",
+    round(membership, 2)                    AS "入会率(%)",
+    migrants::BIGINT                        AS "农民工人数",
+    migrant_members::BIGINT                 AS "农民工会员数",
+    round(migrant_membership, 2)            AS "农民工入会率(%)",
+    new_unions::BIGINT                      AS "新建会单位数",
+    t_new_unions                            AS "新建会单位数目标",
+    round(done_new_unions, 2)               AS "新建会单位数完成率(%)",
+    new_members::BIGINT                     AS "新发展会员数",
+    t_new_members                           AS "新发展会员数目标",
+    round(done_new_members, 2)              AS "新发展会员数完成率(%)",
+    round(schedule, 2)                      AS "序时进度(%)",
+    CASE WHEN lowest IS NULL THEN NULL
+         WHEN lowest >= schedule THEN '达标'
+         WHEN lowest >= 0.8 * schedule THEN '预警'
+         ELSE '滞后' END                    AS "进度状态",
+    is_total
+FROM status
+ORDER BY ord;

@@ -1,0 +1,191 @@
+"""`python -m unionboard COMMAND …` — the command line of CLI.md."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .i18n import msg
+from .store import resolve_db
+
+EXIT_OK, EXIT_REFUSED = 0, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="database file (default: $UNIONBOARD_DB or data/unionboard.duckdb)")
+    common.add_argument("--lang", choices=["zh", "en"], default=None, help="message language (default zh)")
+    p = argparse.ArgumentParser(prog="python -m unionboard", parents=[common],
+                                description="工会组建进度看板 unionboard: import, export, sample data")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("init", parents=[common], help="create the database (sample data by default)")
+    g = s.add_mutually_exclusive_group()
+    g.add_argument("--sample", action="store_true", help="with the bundled Jiading sample (default)")
+    g.add_argument("--empty", action="store_true", help="empty but for the town dictionary")
+
+    s = sub.add_parser("import", parents=[common], help="validate and import one file")
+    s.add_argument("kind_or_file", help="KIND (towns, buildings, federations, units, targets, events, "
+                   "training, auto) or FILE")
+    s.add_argument("file", nargs="?")
+    s.add_argument("--snapshot", help="units snapshot date YYYY-MM-DD")
+    s.add_argument("--replace", action="store_true", help="replace an existing units snapshot")
+
+    s = sub.add_parser("export", parents=[common], help="write a view as CSV (UTF-8 with BOM) or XLSX")
+    s.add_argument("view")
+    s.add_argument("--as-of", dest="as_of")
+    s.add_argument("--town", action="append", default=[])
+    s.add_argument("--year")
+    s.add_argument("--industry", help="only units of this 行业类别 (extension)")
+    s.add_argument("-o", "--output")
+
+    sub.add_parser("snapshots", parents=[common], help="list snapshot dates and what each holds")
+    sub.add_parser("history", parents=[common], help="list past imports")
+
+    s = sub.add_parser("generate", parents=[common], help="write a synthetic data set in the import formats")
+    s.add_argument("--units", type=int, required=True)
+    s.add_argument("--snapshots", type=int, required=True)
+    s.add_argument("--out", required=True)
+    s.add_argument("--seed", type=int, default=2015)
+    s.add_argument("--xlsx", action="store_true", help="also write one workbook holding the dictionaries")
+    return p
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _print_table(df) -> None:  # noqa: ANN001 - a DataFrame
+    if df.empty:
+        return
+    print(df.to_string(index=False))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns the exit code (0 done, 2 refused or bad arguments)."""
+    args = _parser().parse_args(argv)
+    lang = args.lang or "zh"
+    db = resolve_db(args.db)
+    try:
+        return COMMANDS[args.command](args, db, lang)
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace, db: Path, lang: str) -> int:
+    from .importer import create_database
+    from .sample import build_sample
+
+    if args.empty:
+        create_database(db)
+        print(f"{db}: " + ("已创建（仅含街镇字典）" if lang != "en" else "created (town dictionary only)"))
+        return EXIT_OK
+    lines = build_sample(db, lang=lang)
+    for line in lines:
+        print(line)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, db: Path, lang: str) -> int:
+    from .importer import import_path
+    from .views import ViewError, parse_date_arg
+
+    if args.file is None:
+        kind, file = "auto", args.kind_or_file
+    else:
+        kind, file = args.kind_or_file, args.file
+    if not db.exists():
+        _err(msg("no_db", lang, db=db))
+        return EXIT_REFUSED
+    path = Path(file)
+    if not path.is_file():
+        _err(msg("bad_file", lang, err=f"{file}: not found"))
+        return EXIT_REFUSED
+    snapshot = None
+    if args.snapshot:
+        try:
+            snapshot = parse_date_arg(args.snapshot, lang)
+        except ViewError as exc:
+            _err(str(exc))
+            return EXIT_REFUSED
+    result = import_path(db, path, kind, snapshot=snapshot, replace=args.replace, lang=lang)
+    for w in result.warnings:
+        _err(("警告：" if lang != "en" else "warning: ") + w.line(lang))
+    if not result.ok:
+        _err(msg("refused_head", lang, n=len(result.problems)))
+        for p in result.problems:
+            _err("  " + p.line(lang))
+        return EXIT_REFUSED
+    print(msg("imported", lang) + f" (#{result.import_id})")
+    for line in result.summary:
+        print("  " + line)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, db: Path, lang: str) -> int:
+    from .export import csv_bytes, xlsx_bytes
+    from .views import Filters, ViewError, get_view, parse_date_arg
+
+    if not db.exists():
+        _err(msg("no_db", lang, db=db))
+        return EXIT_REFUSED
+    try:
+        as_of = parse_date_arg(args.as_of, lang) if args.as_of else None
+        year = None
+        if args.year is not None:
+            if not str(args.year).strip().isdigit():
+                raise ViewError("bad_year", lang, value=args.year)
+            year = int(args.year)
+        result = get_view(db, args.view, Filters(as_of, args.town, args.industry, year), lang)
+    except ViewError as exc:
+        _err(str(exc))
+        return EXIT_REFUSED
+    if args.output and args.output.lower().endswith(".xlsx"):
+        Path(args.output).write_bytes(xlsx_bytes({result.title: result.df}))
+    elif args.output:
+        Path(args.output).write_bytes(csv_bytes(result.df))
+    else:
+        sys.stdout.buffer.write(csv_bytes(result.df))
+        sys.stdout.flush()
+    return EXIT_OK
+
+
+def cmd_snapshots(args: argparse.Namespace, db: Path, lang: str) -> int:
+    from .views import EN_COLUMNS, table
+
+    if not db.exists():
+        _err(msg("no_db", lang, db=db))
+        return EXIT_REFUSED
+    df = table(db, "snapshot_list")
+    if df.empty:
+        print(msg("no_snapshots_at_all", lang))
+    _print_table(df.rename(columns=EN_COLUMNS) if lang == "en" else df)
+    return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace, db: Path, lang: str) -> int:
+    from .views import table
+
+    if not db.exists():
+        _err(msg("no_db", lang, db=db))
+        return EXIT_REFUSED
+    df = table(db, "import_history")
+    if lang == "en":
+        df.columns = ["id", "time", "kind", "file", "sha256", "rows", "result", "detail"]
+        df["result"] = df["result"].replace({"已导入": "imported", "已拒绝": "refused"})
+    _print_table(df)
+    return EXIT_OK
+
+
+def cmd_generate(args: argparse.Namespace, db: Path, lang: str) -> int:
+    from .sample import write_dataset
+
+    files = write_dataset(Path(args.out), units=args.units, snapshots=args.snapshots, seed=args.seed,
+                          xlsx=args.xlsx)
+    for f in files:
+        print(f)
+    return EXIT_OK
+
+
+COMMANDS = {"init": cmd_init, "import": cmd_import, "export": cmd_export, "snapshots": cmd_snapshots,
+            "history": cmd_history, "generate": cmd_generate}
