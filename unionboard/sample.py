@@ -406,6 +406,7 @@ class World:
         rng = self.rng
         feds = self.feds[self.feds["kind"].isin(["村工会联合会", "园区工会联合会"])].groupby("town").size()
         share = np.array([feds.get(t, 0) for t in self.towns], dtype=float)
+        share *= rng.uniform(0.55, 1.25, len(share))  # some towns send fewer of their chairs than others
         alloc = np.floor(share / share.sum() * 106).astype(int)
         for i in np.argsort(-(share / share.sum() * 106 - alloc))[: 106 - alloc.sum()]:
             alloc[i] += 1
@@ -421,8 +422,6 @@ class World:
                 rows.append((d.isoformat(), (d + dt.timedelta(days=1)).isoformat(), f"{SHORT[t]}社区学校", t, t,
                              "企业工会主席", int(rng.integers(20, 80))))
         self.training = pd.DataFrame(rows, columns=["开始日期", "结束日期", "地点", "主办单位", "参训街镇", "培训对象", "参训人数"])
-        first = self.dates[0].isoformat()
-        self.training = self.training[self.training["开始日期"] >= first].reset_index(drop=True)
 
     # ------------------------------------------------------------ dictionaries as import tables
     def dictionaries(self) -> dict[str, pd.DataFrame]:
