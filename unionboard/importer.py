@@ -252,3 +252,35 @@ def create_database(db: Path) -> None:
 def msg_problem_count(result: ImportResult, lang: str) -> str:
     """The head line of a refusal."""
     return msg("refused_head", lang, n=len(result.problems))
+
+
+def check_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None, *,
+                snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh") -> ImportResult:
+    """Validate a file against the database without changing anything (the upload preview)."""
+    con = connect_read(db)
+    try:
+        ctx = load_context(con)
+    finally:
+        con.close()
+    _, result = validate_file(ctx, data, Path(file_name).name, kind, snapshot=snapshot, replace=replace, lang=lang)
+    return result
+
+
+def preview(data: bytes, file_name: str, rows: int = 20) -> dict[str, pd.DataFrame]:
+    """The first rows of each table of a file, as text, for display before importing."""
+    try:
+        tables = read_file(data, file_name)
+    except ReadError:
+        return {}
+    out = {}
+    for t in tables:
+        header = [h or f"({i + 1})" for i, h in enumerate(t.header)]
+        seen: dict[str, int] = {}
+        unique = []
+        for h in header:  # st.dataframe needs unique column names
+            seen[h] = seen.get(h, 0) + 1
+            unique.append(h if seen[h] == 1 else f"{h}.{seen[h]}")
+        df = pd.DataFrame([r[: len(unique)] for r in t.rows[:rows]], columns=unique)
+        df.insert(0, "行", t.row_numbers[:rows])
+        out[t.sheet or file_name] = df
+    return out

@@ -56,6 +56,13 @@ def connect_read(db: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor of a read connection (one per thread), reading the attached database."""
+    cur = con.cursor()
+    execute(cur, "USE db")  # USE is per cursor, not inherited from the connection
+    return cur
+
+
 @contextlib.contextmanager
 def write_lock(db: Path) -> Iterator[None]:
     """Serialise writers (imports, init) across processes with a lock file beside the DB."""

@@ -196,6 +196,17 @@ def frame(con: duckdb.DuckDBPyConnection, sql_name: str, params: dict[str, objec
     return df
 
 
+def localize(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table as the user's language shows it (Chinese is the canonical form)."""
+    if lang != "en":
+        return df
+    out = df.rename(columns=EN_COLUMNS)
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].replace(EN_VALUES)
+    return out
+
+
 def get_view_con(con: duckdb.DuckDBPyConnection, name: str, filters: Filters | None = None,
                  lang: str = "zh") -> ViewResult:
     """A view computed on an open read connection."""
@@ -210,8 +221,7 @@ def get_view_con(con: duckdb.DuckDBPyConnection, name: str, filters: Filters | N
         df = df.drop(columns="is_total")
     if vd.first_col:
         df = df.rename(columns={"分组": vd.first_col})
-    if lang == "en":
-        df = df.rename(columns=EN_COLUMNS).replace(EN_VALUES)
+    df = localize(df, lang)
     return ViewResult(name, vd.en if lang == "en" else vd.zh, df, resolved, total)
 
 

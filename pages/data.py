@@ -1,0 +1,66 @@
+"""数据管理: upload CSV/XLSX, preview, validation report, confirm to import; snapshots and history."""
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from ui import shell
+from ui.text import t
+from unionboard.export import csv_bytes
+from unionboard.importer import check_bytes, create_database, import_bytes, preview
+from unionboard.kinds import KINDS
+
+ctx = shell.page_setup()
+lang = ctx.lang
+shell.heading(ctx, "page_data")
+
+if ctx.version is None:
+    st.info(t("no_db", lang, db=str(ctx.db)))
+    if st.button("创建空数据库（仅含嘉定区街镇字典）" if lang != "en" else "Create an empty database", key="data_create"):
+        create_database(ctx.db)
+        st.rerun()
+else:
+    last = st.session_state.pop("data_last_result", None)
+    if last:
+        st.success(last)
+    kinds = ["auto", *KINDS]
+    c1, c2, c3 = st.columns([2, 2, 1])
+    kind = c1.selectbox(t("kind", lang), kinds, key="data_kind",
+                        format_func=lambda k: t("kind_auto", lang) if k == "auto" else f"{KINDS[k].zh}（{k}）")
+    snap = c2.date_input(t("snapshot_date", lang), value=None, key="data_snapshot", min_value=dt.date(2000, 1, 1),
+                         max_value=dt.date(2100, 12, 31), format="YYYY-MM-DD")
+    replace = c3.checkbox(t("replace", lang), key="data_replace")
+    upload = st.file_uploader(t("upload", lang), type=["csv", "xlsx"], key="data_upload")
+    if upload is not None:
+        data = upload.getvalue()
+        name = upload.name
+        for sheet, df in preview(data, name).items():
+            st.caption(f"{t('preview', lang)} · {sheet}")
+            st.dataframe(df, hide_index=True, width="stretch", height=260)
+        result = check_bytes(ctx.db, data, name, kind, snapshot=snap, replace=replace, lang=lang)
+        for w in result.warnings:
+            st.caption(f"{t('warnings', lang)}：{w.line(lang)}")
+        if result.ok:
+            st.success(t("valid", lang, rows=f"{result.rows:,}"))
+            if st.button(t("confirm", lang), type="primary", key="data_confirm"):
+                done = import_bytes(ctx.db, data, name, kind, snapshot=snap, replace=replace, lang=lang)
+                if done.ok:
+                    st.session_state["data_last_result"] = t("imported", lang, id=done.import_id,
+                                                              summary="；".join(done.summary))
+                    st.rerun()
+                else:  # the database changed between check and import (another import): show why
+                    st.error(t("invalid", lang, n=len(done.problems)))
+                    st.dataframe(done.report(lang), hide_index=True, width="stretch")
+        else:
+            st.error(t("invalid", lang, n=len(result.problems)))
+            report = result.report(lang)
+            st.dataframe(report, hide_index=True, width="stretch", height=min(600, 38 + 35 * len(report)),
+                         key="data_report")
+            st.download_button(t("report_download", lang), csv_bytes(report), file_name=f"校验报告_{name}.csv",
+                               mime="text/csv", key="data_report_download", on_click="ignore")
+    st.subheader(t("snapshots", lang))
+    st.dataframe(shell.plain_table(ctx, "snapshot_list"), hide_index=True, width="stretch",
+                 column_config={"报表日期": st.column_config.DateColumn(format="YYYY-MM-DD")})
+    st.subheader(t("history", lang))
+    st.dataframe(shell.plain_table(ctx, "import_history"), hide_index=True, width="stretch", height=360)

@@ -1,0 +1,36 @@
+"""行业与两新: coverage and membership by industry and by 两新组织; key units still without a union."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import shell
+from ui.text import t
+from unionboard import charts
+
+ctx = shell.page_setup()
+lang = ctx.lang
+shell.heading(ctx, "page_industries")
+if shell.need_data(ctx):
+    ind = shell.view(ctx, "industries")
+    two = shell.view(ctx, "two-new")
+    if ind is not None and two is not None:
+        shell.caption(ctx, ind)
+        left, right = st.columns([3, 2])
+        with left:
+            st.subheader(t("by_industry", lang))
+            shell.chart(charts.coverage_bars(ind.df, "行业类别", lang), "industries_chart")
+        with right:
+            st.subheader(t("by_two_new", lang))
+            shell.chart(charts.coverage_bars(two.df, "两新组织", lang), "two_new_chart")
+        st.subheader(t("by_industry", lang))
+        shell.show_table(ctx, ind, "industries", styler=None)
+        st.subheader(t("by_two_new", lang))
+        shell.show_table(ctx, two, "two_new")
+        types = shell.view(ctx, "unit-types")
+        if types is not None:
+            st.subheader(t("by_type", lang))
+            shell.show_table(ctx, types, "unit_types")
+        key = shell.view(ctx, "key-uncovered")
+        if key is not None:
+            st.subheader(t("key_uncovered", lang) + f"（{len(key.df):,}）")
+            shell.show_table(ctx, key, "key_uncovered", height=420)

@@ -1,0 +1,76 @@
+"""总览: district KPIs against targets, 序时进度 and 双过半, trend, and a written summary."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import shell
+from ui.text import t
+from unionboard import charts
+from unionboard.definitions import definition
+from unionboard.summary import briefing, double_half, fmt_int, fmt_pct, status_counts
+
+ctx = shell.page_setup()
+lang = ctx.lang
+shell.heading(ctx, "page_overview")
+if shell.need_data(ctx):
+    towns = shell.view(ctx, "towns")
+    trend = shell.view(ctx, "trend")
+    if towns is not None and trend is not None:
+        shell.caption(ctx, towns)
+        total = towns.df[towns.df["街镇"] == "合计"].iloc[0].to_dict()
+        prev = trend.df.iloc[-2].to_dict() if len(trend.df) > 1 else None
+
+        def delta(col: str, pct: bool = False) -> str | None:
+            if prev is None or prev.get(col) is None or total.get(col) is None:
+                return None
+            try:
+                d = float(total[col]) - float(prev[col])
+            except (TypeError, ValueError):
+                return None
+            return f"{d:+.2f} pt" if pct else f"{d:+,.0f}"
+
+        if not total["在营单位数"]:
+            st.info(t("empty_selection", lang))
+        row1 = st.columns(6)
+        cards = [("kpi_active", "在营单位数", fmt_int, False), ("kpi_unionised", "已建会单位数", fmt_int, False),
+                 ("kpi_coverage", "建会率(%)", fmt_pct, True), ("kpi_members", "会员人数", fmt_int, False),
+                 ("kpi_membership", "入会率(%)", fmt_pct, True), ("kpi_migrant", "农民工入会率(%)", fmt_pct, True)]
+        for col, (label, field, fmt, pct) in zip(row1, cards, strict=True):
+            col.metric(t(label, lang), fmt(total[field]), delta(field, pct), help=definition(field, lang),
+                       border=True, delta_description=t("vs_prev", lang))
+        row2 = st.columns([1, 1, 1, 1])
+        for col, (label, field) in zip(row2[:2], (("kpi_new_unions", "新建会单位数"), ("kpi_new_members", "新发展会员数")),
+                                       strict=True):
+            target = total[f"{field}目标"]
+            value = fmt_int(total[field])
+            extra = (f"{t('target', lang)} {fmt_int(target)} · {t('done', lang)} {fmt_pct(total[f'{field}完成率(%)'])}"
+                     if target is not None and target == target else t("no_targets", lang)[:12] + "…")
+            col.metric(t(label, lang), value, delta(field), help=definition(field, lang), border=True,
+                       delta_description=t("vs_prev", lang))
+            col.caption(extra)
+        row2[2].metric(t("schedule", lang), fmt_pct(total["序时进度(%)"]), help=definition("序时进度(%)", lang), border=True)
+        dh = double_half(towns.resolved.snapshot, total)
+        row2[3].metric(t("double_half", lang), dh.text(lang), help=definition("双过半", lang), border=True)
+        if total["新建会单位数目标"] is None or total["新建会单位数目标"] != total["新建会单位数目标"]:
+            st.info(t("no_targets", lang))
+        groups = status_counts(towns.df)
+        if any(groups.values()):
+            c = st.columns(3)
+            for box, (status, colour) in zip(c, charts.STATUS_COLOURS.items(), strict=True):
+                names = "、".join(groups[status]) or "—"
+                box.markdown(f"<div style='border-left:8px solid {colour};padding:6px 12px;background:#F7F9FC'>"
+                             f"<b style='font-size:1.2rem;color:{colour}'>{status} {len(groups[status])}</b><br>"
+                             f"<span style='font-size:0.95rem'>{names}</span></div>", unsafe_allow_html=True)
+        st.subheader(t("summary", lang))
+        st.markdown(f"<div style='font-size:1.15rem;line-height:1.9;background:#F1F4F8;padding:14px 18px;"
+                    f"border-radius:6px'>{briefing(towns.resolved.snapshot, towns.df, towns.resolved.towns, lang)}</div>",
+                    unsafe_allow_html=True)
+        left, right = st.columns(2)
+        with left:
+            st.subheader(t("trend_progress", lang))
+            year_rows = trend.df[[d.year == towns.resolved.year for d in trend.df["报表日期"]]]
+            shell.chart(charts.trend_progress(year_rows, lang), "overview_trend_progress")
+        with right:
+            st.subheader(t("trend_rates", lang))
+            shell.chart(charts.trend_rates(trend.df, lang), "overview_trend_rates")
+        shell.show_table(ctx, trend, "overview_trend")

@@ -1,0 +1,36 @@
+"""未建会清单: active units without a union, largest first, 25+ flagged — the list towns work from."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import shell
+from ui.text import t
+from unionboard import charts
+
+ctx = shell.page_setup()
+lang = ctx.lang
+shell.heading(ctx, "page_uncovered")
+if shell.need_data(ctx):
+    res = shell.view(ctx, "uncovered")
+    if res is not None:
+        shell.caption(ctx, res)
+        df = res.df
+        big = df["25人以上"] == "是"
+        c = st.columns(3)
+        c[0].metric(t("uncovered_kpi", lang), f"{len(df):,}", border=True)
+        c[1].metric(t("uncovered_25", lang), f"{int(big.sum()):,}", border=True,
+                    help=shell.definition("25人以上单位建会率(%)", lang))
+        c[2].metric(t("uncovered_emp", lang), f"{int(df['职工人数'].sum()):,}", border=True)
+        if len(df):
+            by_town = (df.assign(big=big).groupby("街镇").agg(**{"25人以上": ("big", "sum"), "25人以下": ("big", lambda s: (~s).sum())})
+                       .reindex([x for x in ctx.towns_all if x in set(df["街镇"])]).reset_index())
+            st.subheader(t("uncovered_chart", lang))
+            shell.chart(charts.stacked(by_town, "街镇", ["25人以上", "25人以下"], [charts.BLUE, charts.GREY], lang),
+                        "uncovered_chart")
+
+        def flag(frame):  # noqa: ANN001, ANN202 - pandas Styler
+            col = "25人以上" if "25人以上" in frame.columns else "25+"
+            return frame.style.map(lambda v: "background-color: #FFF4D6; font-weight: 600" if v in ("是",) else "",
+                                   subset=[col])
+
+        shell.show_table(ctx, res, "uncovered", height=560, styler=flag if len(df) <= 20000 else None)

@@ -1,0 +1,278 @@
+"""The dashboard's shared Streamlit pieces: cached data access, the filters, tables, downloads.
+
+Pages call these; they hold layout only. All numbers come from `unionboard.views` (the same
+function `unionboard export` uses), cached per data version so an import is seen at once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from ui.text import t
+from unionboard import store
+from unionboard.definitions import definition
+from unionboard.export import csv_bytes
+from unionboard.kinds import INDUSTRIES
+from unionboard.views import EN_COLUMNS, Filters, ViewError, ViewResult, get_view_con, localize, table, town_lookup
+
+CTX_KEY = "ub_ctx"
+
+
+@dataclass
+class Ctx:
+    """What every page needs: database, language and the filters in force."""
+
+    db: Path
+    version: tuple | None
+    lang: str
+    snapshots: list[dt.date] = field(default_factory=list)
+    towns_all: list[str] = field(default_factory=list)
+    as_of: dt.date | None = None
+    towns: list[str] = field(default_factory=list)
+    industry: str | None = None
+
+    @property
+    def filters(self) -> Filters:
+        """The filters for the views."""
+        return Filters(as_of=self.as_of, towns=list(self.towns), industry=self.industry)
+
+    @property
+    def ready(self) -> bool:
+        """Whether there is a roster snapshot to show."""
+        return bool(self.snapshots)
+
+
+# ------------------------------------------------------------------ data access
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _connection(db: str, version: tuple):  # noqa: ANN202 - a DuckDB connection
+    """One read connection per database version; a new import gives a new version."""
+    return store.connect_read(Path(db))
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _view(db: str, version: tuple, name: str, as_of: dt.date | None, towns: tuple[str, ...],
+          industry: str | None) -> ViewResult:
+    cur = store.cursor(_connection(db, version))  # a cursor per call: sessions run in threads
+    try:
+        return get_view_con(cur, name, Filters(as_of, list(towns), industry))
+    finally:
+        cur.close()
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _dictionary(db: str, version: tuple) -> tuple[list[dt.date], list[str], dict[str, str]]:
+    cur = store.cursor(_connection(db, version))
+    try:
+        snaps = [r[0] for r in cur.execute("SELECT DISTINCT snapshot FROM units ORDER BY snapshot DESC").fetchall()]
+        towns, lookup = town_lookup(cur)
+        return snaps, towns, lookup
+    finally:
+        cur.close()
+
+
+def view(ctx: Ctx, name: str) -> ViewResult | None:
+    """A view for the current filters (Chinese columns, canonical); None with a notice on error."""
+    try:
+        return _view(str(ctx.db), ctx.version, name, ctx.as_of, tuple(ctx.towns), ctx.industry)
+    except ViewError as exc:
+        st.warning(str(exc))
+        return None
+
+
+def plain_table(ctx: Ctx, sql_name: str) -> pd.DataFrame:
+    """A parameterless table (snapshots, history) of the current version."""
+    return table(ctx.db, sql_name)
+
+
+# ------------------------------------------------------------------ filters and URL
+
+def _query_list(name: str) -> list[str]:
+    try:
+        return st.query_params.get_all(name)
+    except Exception:  # noqa: BLE001 - a malformed URL must never break the page
+        return []
+
+
+def sidebar_filters(db: Path) -> Ctx:
+    """Language, as-of, towns and industry in the sidebar, bound to the URL; bad URL values are noticed."""
+    lang = st.sidebar.radio("语言 / Language", ["zh", "en"], key="lang", horizontal=True, bind="query-params",
+                            format_func=lambda v: "中文" if v == "zh" else "English")
+    version = store.data_version(db)
+    ctx = Ctx(db=db, version=version, lang=lang)
+    if version is None:
+        return ctx
+    snaps, towns, lookup = _dictionary(str(db), version)
+    ctx.snapshots, ctx.towns_all = snaps, towns
+    notices = []
+    # --- URL values are checked before the widgets read them: aliases and in-between dates are mapped
+    raw_towns = _query_list("town")
+    if raw_towns and "town" not in st.session_state:
+        good = [lookup[v] for v in raw_towns if v in lookup]
+        bad = [v for v in raw_towns if v not in lookup]
+        if bad:
+            notices.append(t("bad_url_town", lang, values="、".join(bad[:5])[:80]))
+        st.session_state["town"] = list(dict.fromkeys(good))
+    raw_asof = _query_list("asof")
+    if raw_asof and "asof" not in st.session_state:
+        from unionboard.views import parse_date_arg
+        try:
+            wanted = parse_date_arg(raw_asof[0])
+            usable = [s for s in snaps if s <= wanted]
+            if usable:
+                if usable[0] != wanted:
+                    notices.append(t("asof_mapped", lang, wanted=wanted.isoformat(), used=usable[0].isoformat()))
+                st.session_state["asof"] = usable[0].isoformat()
+            else:
+                notices.append(t("bad_url_asof", lang, value=raw_asof[0][:40]))
+        except ViewError:
+            notices.append(t("bad_url_asof", lang, value=raw_asof[0][:40]))
+    raw_ind = _query_list("industry")
+    if raw_ind and raw_ind[0] not in INDUSTRIES and "industry" not in st.session_state:
+        notices.append(t("bad_url_industry", lang, value=raw_ind[0][:40]))
+    st.sidebar.markdown(f"### {t('filters', lang)}")
+    as_of = st.sidebar.selectbox(t("asof", lang), [s.isoformat() for s in snaps], key="asof", bind="query-params",
+                                 help=t("asof_help", lang))
+    chosen = st.sidebar.multiselect(t("towns", lang), towns, key="town", bind="query-params",
+                                    placeholder=t("all_towns", lang))
+    industry = st.sidebar.selectbox(t("industry", lang), ["全部", *INDUSTRIES], key="industry", bind="query-params",
+                                    format_func=lambda v: t("all_industries", lang) if v == "全部" else v)
+    ctx.as_of = dt.date.fromisoformat(as_of) if as_of else None
+    ctx.towns = list(chosen)
+    ctx.industry = None if industry in (None, "全部") else industry
+    for n in notices:
+        st.toast(n)
+        st.sidebar.warning(n)
+    return ctx
+
+
+def current_lang() -> str:
+    """The language chosen (widget state, else the URL), for the navigation's titles."""
+    lang = st.session_state.get("lang")
+    if lang is None:
+        lang = (_query_list("lang") or ["zh"])[0]
+    return "en" if lang == "en" else "zh"
+
+
+def page_setup() -> Ctx:
+    """Every page starts here: the sidebar filters, bound to the URL, and the context they give.
+
+    Streamlit runs the files of a `pages/` folder directly (its legacy multipage mode) until the
+    entry point's st.navigation has run once in the process. If that happens (a deep link opened
+    first after a restart), switch to the entry point's navigation and rerun: same URL, same page,
+    with the navigation's titles.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    st.set_page_config(page_title="工会组建进度看板", page_icon="📊", layout="wide")
+    ctx = sidebar_filters(store.resolve_db(None))
+    st.session_state[CTX_KEY] = ctx
+    return ctx
+
+
+def need_data(ctx: Ctx) -> bool:
+    """Show guidance and return False when there is nothing to show yet."""
+    if ctx.version is None:
+        st.info(t("no_db", ctx.lang, db=str(ctx.db)))
+        return False
+    if not ctx.ready:
+        st.info(t("no_snapshots", ctx.lang))
+        return False
+    return True
+
+
+# ------------------------------------------------------------------ display helpers
+
+def column_config(df: pd.DataFrame, lang: str, progress: dict[str, float] | None = None) -> dict:
+    """Number formats (thousands separators, %) and each column's definition as help."""
+    cfg = {}
+    for col in df.columns:
+        canon = next((k for k, v in EN_COLUMNS.items() if v == col), col) if lang == "en" else col
+        helptext = definition(canon, lang)
+        if progress and canon in progress:
+            cfg[col] = st.column_config.ProgressColumn(col, help=helptext, min_value=0, max_value=progress[canon],
+                                                       format="%.2f%%")
+        elif canon.endswith("(%)"):
+            cfg[col] = st.column_config.NumberColumn(col, help=helptext, format="%.2f%%")
+        elif pd.api.types.is_integer_dtype(df[col]):
+            cfg[col] = st.column_config.NumberColumn(col, help=helptext, format="localized")
+        elif helptext:
+            cfg[col] = st.column_config.Column(col, help=helptext)
+    return cfg
+
+
+def show_table(ctx: Ctx, result: ViewResult, key: str, *, height: int | None = None,
+               progress: dict[str, float] | None = None, styler=None) -> None:  # noqa: ANN001
+    """The view's table exactly as exported, with definitions, and its CSV download."""
+    df = localize(result.df, ctx.lang)
+    data = styler(df) if styler is not None else df
+    st.dataframe(data, hide_index=True, width="stretch", height=height or "auto", key=f"{key}_table",
+                 column_config=column_config(df, ctx.lang, progress))
+    download(ctx, result, key)
+
+
+def download_name(ctx: Ctx, result: ViewResult) -> str:
+    """File name with view, towns and date: towns_安亭镇-马陆镇_2015-06-30.csv."""
+    towns = "-".join(result.resolved.towns) if result.resolved.towns else ("全区" if ctx.lang != "en" else "district")
+    parts = [result.name, towns]
+    if result.resolved.industry:
+        parts.append(result.resolved.industry)
+    parts.append(result.resolved.snapshot.isoformat())
+    return "_".join(parts) + ".csv"
+
+
+def download_bytes(ctx: Ctx, result: ViewResult) -> bytes:
+    """The download's bytes: the same CSV `unionboard export` writes."""
+    return csv_bytes(localize(result.df, ctx.lang))
+
+
+def download(ctx: Ctx, result: ViewResult, key: str) -> None:
+    """A CSV download button (UTF-8 with BOM) for a view."""
+    st.download_button(f"⬇ {t('download_csv', ctx.lang)}（{result.title if ctx.lang != 'en' else result.name}）",
+                       data=download_bytes(ctx, result), file_name=download_name(ctx, result), mime="text/csv",
+                       key=f"{key}_download", on_click="ignore")
+
+
+def caption(ctx: Ctx, result: ViewResult) -> None:
+    """Which snapshot and filters a view used (every view states its snapshot date)."""
+    r = result.resolved
+    towns = "、".join(r.towns) if r.towns else t("all_towns", ctx.lang)
+    text = t("caption", ctx.lang, snapshot=r.snapshot.isoformat(), year=r.year, towns=towns,
+             industry=r.industry or t("all_industries", ctx.lang))
+    if r.baseline is None:
+        text += " " + t("no_baseline", ctx.lang)
+    st.caption(text)
+
+
+def heading(ctx: Ctx, key: str) -> None:
+    """The page title in the user's language."""
+    st.title(t(key, ctx.lang))
+
+
+def chart(fig, key: str, **kw) -> object:  # noqa: ANN001
+    """A plotly chart at full width with the toolbar trimmed."""
+    return st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False}, **kw)
+
+
+def status_styler(df: pd.DataFrame) -> object:
+    """Colour the 进度状态 cells: one colour, one meaning."""
+    from unionboard.charts import STATUS_COLOURS
+    colours = {**STATUS_COLOURS, "on track": STATUS_COLOURS["达标"], "warning": STATUS_COLOURS["预警"],
+               "lagging": STATUS_COLOURS["滞后"]}
+    col = "进度状态" if "进度状态" in df.columns else "status"
+
+    def paint(v: object) -> str:
+        c = colours.get(v) if isinstance(v, str) else None
+        return f"background-color: {c}; color: white; font-weight: 600" if c else ""
+
+    styled = df.style.map(paint, subset=[col])
+    last = df.index[-1]
+    return styled.apply(lambda r: ["font-weight: 700; background-color: #EEF2F7" if r.name == last else "" for _ in r],
+                        axis=1)

@@ -1,0 +1,133 @@
+"""Plotly figures built from the views' DataFrames (no Streamlit here, so the briefing can reuse them).
+
+One colour means one thing everywhere: green 达标, amber 预警, red 滞后; blue for plain quantities,
+grey for "none yet".
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+GREEN, AMBER, RED = "#2E7D32", "#F2A900", "#C62828"
+BLUE, LIGHT_BLUE, GREY, DARK = "#1F4E79", "#6FA8DC", "#B0B7C3", "#37474F"
+STATUS_COLOURS = {"达标": GREEN, "预警": AMBER, "滞后": RED}
+FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+
+EN = {"新建会单位数完成率": "New unions done", "新发展会员数完成率": "New members done", "序时进度": "Time elapsed",
+      "预警线": "Warning line", "建会率": "Coverage", "入会率": "Membership", "农民工入会率": "Migrant membership",
+      "完成率(%)": "done (%)", "比率(%)": "rate (%)", "已成立楼宇工会联合会": "With building federation",
+      "未成立楼宇工会联合会": "Without building federation", "单位数": "units", "人数": "people",
+      "村(园区)工会主席": "Village/park chairs", "企业工会主席": "Enterprise chairs", "工会干部": "Union cadres",
+      "村(园区)工会联合会数": "Village/park federations"}
+
+
+def _t(text: str, lang: str) -> str:
+    return EN.get(text, text) if lang == "en" else text
+
+
+def _layout(fig: go.Figure, title: str | None = None, height: int = 460) -> go.Figure:
+    fig.update_layout(title=title, height=height, font={"family": FONT, "size": 15}, margin={"l": 10, "r": 10, "t": 60, "b": 10},
+                      plot_bgcolor="white", legend={"orientation": "h", "y": 1.08, "x": 0}, bargap=0.25)
+    fig.update_yaxes(gridcolor="#E6E9EF", zerolinecolor="#B0B7C3")
+    return fig
+
+
+def status_of(done: float | None, schedule: float) -> str | None:
+    """Per-indicator status, same thresholds as 进度状态."""
+    if done is None or pd.isna(done):
+        return None
+    if done >= schedule:
+        return "达标"
+    return "预警" if done >= 0.8 * schedule else "滞后"
+
+
+def town_progress(towns: pd.DataFrame, lang: str = "zh") -> go.Figure:
+    """Completion by town for both count targets against the 序时进度 line, coloured by status."""
+    rows = towns[towns["街镇"] != "合计"]
+    schedule = float(towns["序时进度(%)"].dropna().iloc[0]) if towns["序时进度(%)"].notna().any() else 0.0
+    fig = go.Figure()
+    for col, pattern in (("新建会单位数完成率", ""), ("新发展会员数完成率", "/")):
+        values = rows[f"{col}(%)"]
+        colours = [STATUS_COLOURS.get(status_of(v, schedule), GREY) for v in values]
+        fig.add_bar(x=rows["街镇"], y=values, name=_t(col, lang), marker={"color": colours, "pattern": {"shape": pattern}},
+                    customdata=rows["街镇"], hovertemplate="%{x}<br>%{y:.2f}%<extra>" + _t(col, lang) + "</extra>",
+                    text=[f"{v:.1f}" if pd.notna(v) else "" for v in values], textposition="outside")
+    fig.add_hline(y=schedule, line={"color": DARK, "dash": "dash", "width": 2},
+                  annotation_text=f"{_t('序时进度', lang)} {schedule:.2f}%", annotation_position="top left")
+    fig.add_hline(y=0.8 * schedule, line={"color": AMBER, "dash": "dot", "width": 1},
+                  annotation_text=f"{_t('预警线', lang)} {0.8 * schedule:.2f}%", annotation_position="bottom left")
+    fig.update_yaxes(title=_t("完成率(%)", lang), ticksuffix="%")
+    fig.update_layout(barmode="group", clickmode="event+select")
+    return _layout(fig, height=500)
+
+
+def trend_progress(trend: pd.DataFrame, lang: str = "zh") -> go.Figure:
+    """Completion over the snapshots of the target year against 序时进度."""
+    fig = go.Figure()
+    x = [str(d) for d in trend["报表日期"]]
+    for col, colour in (("新建会单位数完成率", BLUE), ("新发展会员数完成率", LIGHT_BLUE)):
+        fig.add_scatter(x=x, y=trend[f"{col}(%)"], name=_t(col, lang), mode="lines+markers",
+                        line={"color": colour, "width": 3})
+    fig.add_scatter(x=x, y=trend["序时进度(%)"], name=_t("序时进度", lang), mode="lines",
+                    line={"color": DARK, "dash": "dash"})
+    fig.update_yaxes(title=_t("完成率(%)", lang), ticksuffix="%")
+    fig.update_xaxes(type="category")
+    return _layout(fig, height=400)
+
+
+def trend_rates(trend: pd.DataFrame, lang: str = "zh") -> go.Figure:
+    """建会率, 入会率 and 农民工入会率 over the snapshots."""
+    fig = go.Figure()
+    x = [str(d) for d in trend["报表日期"]]
+    for col, colour in (("建会率", BLUE), ("入会率", LIGHT_BLUE), ("农民工入会率", DARK)):
+        fig.add_scatter(x=x, y=trend[f"{col}(%)"], name=_t(col, lang), mode="lines+markers", line={"color": colour, "width": 3})
+    fig.update_yaxes(title=_t("比率(%)", lang), ticksuffix="%")
+    fig.update_xaxes(type="category")
+    return _layout(fig, height=400)
+
+
+def coverage_bars(df: pd.DataFrame, key: str, lang: str = "zh") -> go.Figure:
+    """建会率 and 入会率 per group (industry, 两新组织 …), without the 合计 row."""
+    rows = df[df[key] != "合计"]
+    fig = go.Figure()
+    fig.add_bar(x=rows[key], y=rows["建会率(%)"], name=_t("建会率", lang), marker_color=BLUE,
+                text=[f"{v:.1f}" if pd.notna(v) else "" for v in rows["建会率(%)"]], textposition="outside")
+    fig.add_bar(x=rows[key], y=rows["入会率(%)"], name=_t("入会率", lang), marker_color=LIGHT_BLUE,
+                text=[f"{v:.1f}" if pd.notna(v) else "" for v in rows["入会率(%)"]], textposition="outside")
+    fig.update_yaxes(ticksuffix="%", range=[0, 110])
+    fig.update_layout(barmode="group")
+    return _layout(fig, height=420)
+
+
+def building_coverage(df: pd.DataFrame, lang: str = "zh") -> go.Figure:
+    """建会率 per building, coloured by whether it has a 楼宇工会联合会."""
+    rows = df[df["街镇"] != "合计"].sort_values("建会率(%)", ascending=True, na_position="first")
+    has = rows["楼宇工会联合会"] == "已成立"
+    fig = go.Figure()
+    for mask, name, colour in ((has, "已成立楼宇工会联合会", BLUE), (~has, "未成立楼宇工会联合会", GREY)):
+        sub = rows[mask]
+        fig.add_bar(y=sub["楼宇名称"] + "（" + sub["街镇"] + "）", x=sub["建会率(%)"], orientation="h",
+                    name=_t(name, lang), marker_color=colour, hovertemplate="%{y}<br>%{x:.2f}%<extra></extra>")
+    fig.update_xaxes(ticksuffix="%", range=[0, 105])
+    fig.update_layout(barmode="overlay")
+    return _layout(fig, height=max(420, 22 * len(rows) + 120))
+
+
+def stacked(df: pd.DataFrame, x: str, columns: list[str], colours: list[str], lang: str = "zh",
+            height: int = 420) -> go.Figure:
+    """A stacked bar chart of several count columns."""
+    fig = go.Figure()
+    for col, colour in zip(columns, colours, strict=True):
+        fig.add_bar(x=df[x], y=df[col], name=_t(col, lang), marker_color=colour)
+    fig.update_layout(barmode="stack")
+    return _layout(fig, height=height)
+
+
+def chairs_vs_federations(training: pd.DataFrame, lang: str = "zh") -> go.Figure:
+    """村(园区)工会主席 trained against the number of 村(园区)工会联合会, by town."""
+    rows = training[training["街镇"] != "合计"]
+    fig = go.Figure()
+    fig.add_bar(x=rows["街镇"], y=rows["村(园区)工会联合会数"], name=_t("村(园区)工会联合会数", lang), marker_color=GREY)
+    fig.add_bar(x=rows["街镇"], y=rows["村(园区)工会主席"], name=_t("村(园区)工会主席", lang), marker_color=BLUE)
+    fig.update_layout(barmode="group")
+    return _layout(fig, height=420)

@@ -1,0 +1,59 @@
+"""指标口径: the definition shown beside every indicator (METRICS.md, in the users' words)."""
+from __future__ import annotations
+
+ACTIVE = "经营状态为“在营”或“停产”的单位"
+DEFINITIONS: dict[str, tuple[str, str]] = {
+    "在营单位数": (f"{ACTIVE}数。", "Units whose status is 在营 or 停产."),
+    "已建会单位数": ("在营单位中建会情况为“单独建会”或“联合建会”的单位数。",
+                 "Active units whose 建会情况 is 单独建会 or 联合建会."),
+    "建会率(%)": ("已建会单位数 ÷ 在营单位数 × 100；分母为0时留空。", "Units with a union / active units × 100; empty when 0."),
+    "25人以上单位建会率(%)": ("职工人数≥25的在营单位中，已建会单位所占比例 × 100。",
+                       "The same over active units with 25 or more employees."),
+    "25人以上在营单位数": ("职工人数≥25的在营单位数。", "Active units with 25 or more employees."),
+    "25人以上已建会单位数": ("职工人数≥25且已建会的在营单位数。", "Active units with 25+ employees and a union."),
+    "职工人数": ("在营单位职工人数之和。", "Sum of employees over active units."),
+    "会员人数": ("在营单位会员人数之和。", "Sum of members over active units."),
+    "入会率(%)": ("会员人数 ÷ 职工人数 × 100。", "Members / employees × 100."),
+    "农民工人数": ("在营单位农民工人数之和。", "Sum of migrant workers over active units."),
+    "农民工会员数": ("在营单位农民工会员数之和。", "Sum of migrant members over active units."),
+    "农民工入会率(%)": ("农民工会员数 ÷ 农民工人数 × 100。", "Migrant members / migrant workers × 100."),
+    "新建会单位数": ("本快照中（任何经营状态）建会情况不是“未建会”、且建会日期在当年1月1日至快照日期之间的单位数。",
+               "Units of the snapshot (any status) with a union founded from 1 January to the snapshot date."),
+    "新发展会员数": ("本快照会员人数 − 基期会员人数（基期：上年12月31日及之前最近的快照）；无基期时留空。",
+               "Members now minus members at the baseline (latest snapshot on or before 31 Dec of the previous year)."),
+    "新建会单位数目标": ("目标责任书中当年该街镇的新建会单位数目标；全区为各街镇之和。",
+                 "The year's target from the agreements; the district target is the sum of the towns'."),
+    "新发展会员数目标": ("目标责任书中当年该街镇的新发展会员数目标；全区为各街镇之和。",
+                 "The year's target from the agreements; the district target is the sum of the towns'."),
+    "新建会单位数完成率(%)": ("新建会单位数 ÷ 目标 × 100；无目标时留空。", "New unions / target × 100; empty without a target."),
+    "新发展会员数完成率(%)": ("新发展会员数 ÷ 目标 × 100；无目标时留空。", "New members / target × 100; empty without a target."),
+    "序时进度(%)": ("快照日期是当年第几天 ÷ 当年天数 × 100（2015年6月30日 = 181/365 = 49.59）。",
+               "Day of year of the snapshot / days in the year × 100 (30 June 2015 = 49.59)."),
+    "进度状态": ("在有目标的计数指标（新建会单位数、新发展会员数、楼宇及村(园区)工会联合会数）中取最低完成率："
+             "≥序时进度为“达标”，≥0.8×序时进度为“预警”，否则“滞后”；无目标时留空。",
+             "The lowest completion over the count indicators with a target: 达标 (on track) when ≥ time elapsed, "
+             "预警 (warning) when ≥ 0.8 × time elapsed, else 滞后 (lagging)."),
+    "双过半": ("6月及以后的快照：新建会单位数与新发展会员数均完成年度目标的50%以上，即“时间过半、任务过半”。",
+            "From June: new unions and new members both at 50% of the year's target or more."),
+    "楼宇工会联合会": ("有类型为“楼宇工会联合会”的联合会以该楼宇为名、且成立日期不晚于快照日期。",
+                "A federation of kind 楼宇工会联合会 names the building and was founded by the snapshot date."),
+    "村(园区)工会联合会数": ("成立日期不晚于快照日期的村工会联合会与园区工会联合会数。",
+                     "Village and park federations founded on or before the snapshot date."),
+    "楼宇工会联合会数": ("成立日期不晚于快照日期的楼宇工会联合会数。", "Building federations founded by the snapshot date."),
+    "覆盖单位数": ("快照中联合建会并以该联合会为所属联合会的在营单位数。", "Active units joined to the federation (联合建会)."),
+    "会员转接率(%)": ("关闭、迁出单位的转接会员数 ÷ 涉及会员数 × 100。",
+                  "Members transferred / members affected × 100, over closures and moves out."),
+    "未转接会员数": ("涉及会员数 − 转接会员数。", "Members affected minus members transferred."),
+    "村(园区)工会主席培训覆盖率(%)": ("当年已培训的村(园区)工会主席人数 ÷ 村(园区)工会联合会数 × 100。",
+                           "Village/park chairs trained this year / village and park federations × 100."),
+    "培训班次": ("当年开始的培训班数（开始日期、结束日期、地点、主办单位、培训对象相同为同一班次）。",
+             "Sessions starting this year (same dates, place, organiser and audience = one session)."),
+}
+
+
+def definition(name: str, lang: str = "zh") -> str | None:
+    """The definition of an indicator or column, if it has one."""
+    d = DEFINITIONS.get(name)
+    if d is None:
+        return None
+    return d[1] if lang == "en" else d[0]
