@@ -60,7 +60,8 @@ else:
             st.download_button(t("report_download", lang), csv_bytes(report), file_name=f"校验报告_{name}.csv",
                                mime="text/csv", key="data_report_download", on_click="ignore")
     st.subheader(t("snapshots", lang))
-    st.dataframe(shell.plain_table(ctx, "snapshot_list"), hide_index=True, width="stretch",
-                 column_config={"报表日期": st.column_config.DateColumn(format="YYYY-MM-DD")})
+    snaps = shell.plain_table(ctx, "snapshot_list")
+    st.dataframe(snaps, hide_index=True, width="stretch", column_config=shell.column_config(snaps, "zh"))
     st.subheader(t("history", lang))
-    st.dataframe(shell.plain_table(ctx, "import_history"), hide_index=True, width="stretch", height=360)
+    history = shell.plain_table(ctx, "import_history")
+    st.dataframe(history, hide_index=True, width="stretch", height=360, column_config=shell.column_config(history, "zh"))

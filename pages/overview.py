@@ -50,7 +50,9 @@ if shell.need_data(ctx):
             col.caption(extra)
         row2[2].metric(t("schedule", lang), fmt_pct(total["序时进度(%)"]), help=definition("序时进度(%)", lang), border=True)
         dh = double_half(towns.resolved.snapshot, total)
-        row2[3].metric(t("double_half", lang), dh.text(lang), help=definition("双过半", lang), border=True)
+        row2[3].metric(t("double_half", lang), dh.short(lang), help=definition("双过半", lang), border=True)
+        row2[3].caption(f"{t('kpi_new_unions', lang)} {fmt_pct(dh.new_unions_done)} · "
+                        f"{t('kpi_new_members', lang)} {fmt_pct(dh.new_members_done)}（≥50%）")
         if total["新建会单位数目标"] is None or total["新建会单位数目标"] != total["新建会单位数目标"]:
             st.info(t("no_targets", lang))
         groups = status_counts(towns.df)
@@ -68,7 +70,8 @@ if shell.need_data(ctx):
         left, right = st.columns(2)
         with left:
             st.subheader(t("trend_progress", lang))
-            year_rows = trend.df[[d.year == towns.resolved.year for d in trend.df["报表日期"]]]
+            in_year = trend.df["报表日期"].map(lambda d: d.year == towns.resolved.year).astype(bool)
+            year_rows = trend.df.loc[in_year]
             shell.chart(charts.trend_progress(year_rows, lang), "overview_trend_progress")
         with right:
             st.subheader(t("trend_rates", lang))

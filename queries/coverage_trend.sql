@@ -40,14 +40,16 @@ tgt AS (
     GROUP BY year
 ),
 rows AS (
-    SELECT sb.snapshot, a.active, a.unionised, a.employees, a.members, a.migrants, a.migrant_members,
-        a.new_unions,
-        CASE WHEN sb.baseline IS NOT NULL THEN a.members - coalesce(b.members, 0) END AS new_members,
+    SELECT sb.snapshot, coalesce(a.active, 0) AS active, coalesce(a.unionised, 0) AS unionised,
+        coalesce(a.employees, 0) AS employees, coalesce(a.members, 0) AS members,
+        coalesce(a.migrants, 0) AS migrants, coalesce(a.migrant_members, 0) AS migrant_members,
+        coalesce(a.new_unions, 0) AS new_unions,
+        CASE WHEN sb.baseline IS NOT NULL THEN coalesce(a.members, 0) - coalesce(b.members, 0) END AS new_members,
         tgt.t_new_unions, tgt.t_new_members,
         dayofyear(sb.snapshot) * 100.0 / date_diff('day', make_date(year(sb.snapshot), 1, 1),
                                                   make_date(year(sb.snapshot) + 1, 1, 1)) AS schedule
     FROM snap_base sb
-    JOIN agg a ON a.snapshot = sb.snapshot
+    LEFT JOIN agg a ON a.snapshot = sb.snapshot
     LEFT JOIN agg b ON b.snapshot = sb.baseline
     LEFT JOIN tgt ON tgt.year = year(sb.snapshot)
 )

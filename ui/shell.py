@@ -100,6 +100,9 @@ def _query_list(name: str) -> list[str]:
 
 def sidebar_filters(db: Path) -> Ctx:
     """Language, as-of, towns and industry in the sidebar, bound to the URL; bad URL values are noticed."""
+    raw_lang = _query_list("lang")
+    if raw_lang and "lang" not in st.session_state and raw_lang[0] in ("zh", "en"):
+        st.session_state["lang"] = raw_lang[0]
     lang = st.sidebar.radio("语言 / Language", ["zh", "en"], key="lang", horizontal=True, bind="query-params",
                             format_func=lambda v: "中文" if v == "zh" else "English")
     version = store.data_version(db)

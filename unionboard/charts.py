@@ -53,9 +53,11 @@ def town_progress(towns: pd.DataFrame, lang: str = "zh") -> go.Figure:
                     customdata=rows["街镇"], hovertemplate="%{x}<br>%{y:.2f}%<extra>" + _t(col, lang) + "</extra>",
                     text=[f"{v:.1f}" if pd.notna(v) else "" for v in values], textposition="outside")
     fig.add_hline(y=schedule, line={"color": DARK, "dash": "dash", "width": 2},
-                  annotation_text=f"{_t('序时进度', lang)} {schedule:.2f}%", annotation_position="top left")
+                  annotation_text=f"{_t('序时进度', lang)} {schedule:.2f}%", annotation_position="top right",
+                  annotation_font={"size": 14, "color": DARK}, annotation_bgcolor="rgba(255,255,255,0.85)")
     fig.add_hline(y=0.8 * schedule, line={"color": AMBER, "dash": "dot", "width": 1},
-                  annotation_text=f"{_t('预警线', lang)} {0.8 * schedule:.2f}%", annotation_position="bottom left")
+                  annotation_text=f"{_t('预警线', lang)} {0.8 * schedule:.2f}%", annotation_position="bottom right",
+                  annotation_font={"size": 12, "color": AMBER}, annotation_bgcolor="rgba(255,255,255,0.85)")
     fig.update_yaxes(title=_t("完成率(%)", lang), ticksuffix="%")
     fig.update_layout(barmode="group", clickmode="event+select")
     return _layout(fig, height=500)
@@ -120,6 +122,7 @@ def stacked(df: pd.DataFrame, x: str, columns: list[str], colours: list[str], la
     for col, colour in zip(columns, colours, strict=True):
         fig.add_bar(x=df[x], y=df[col], name=_t(col, lang), marker_color=colour)
     fig.update_layout(barmode="stack")
+    fig.update_xaxes(type="category")
     return _layout(fig, height=height)
 
 

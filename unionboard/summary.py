@@ -41,6 +41,12 @@ class DoubleHalf:
     new_unions_done: float | None
     new_members_done: float | None
 
+    def short(self, lang: str = "zh") -> str:
+        """The verdict in a word or two, for a KPI card."""
+        if lang == "en":
+            return {"met": "Yes", "not_met": "No", "too_early": "From June", "no_target": "No target"}[self.state]
+        return {"met": "已实现", "not_met": "未实现", "too_early": "6月起判断", "no_target": "无目标"}[self.state]
+
     def text(self, lang: str = "zh") -> str:
         """A one-line verdict."""
         if lang == "en":
