@@ -1,0 +1,244 @@
+"""End-to-end: the dashboard in Debian's Chromium, driven with Playwright, as a leader clicks it.
+
+Starts `streamlit run dashboard.py` on a free port over a fixture database. Skips (saying why)
+only when no Chromium exists and CI is not set; in CI they must run. `python -m pytest -m e2e`.
+Screenshots of every page go to shots/e2e/ (ignored by git) for a person to look at.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import (
+    BUILDINGS,
+    EVENTS,
+    FEDERATIONS,
+    ROOT,
+    TARGETS,
+    TRAINING,
+    UNITS_2014,
+    UNITS_2015,
+    UNITS_HEADER,
+    load,
+)
+from unionboard.cli import main
+from unionboard.importer import create_database
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SHOTS = ROOT / "shots" / "e2e"
+PAGES = ["overview", "towns", "industries", "buildings", "federations", "dynamics", "training", "uncovered", "data"]
+CHART_PAGES = {"overview": 2, "towns": 1, "industries": 2, "buildings": 1, "federations": 1, "dynamics": 1,
+               "training": 2, "uncovered": 1}
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("CI is set but Chromium is missing: scripts/setup.sh --browser installs it")
+    pytest.skip("no Chromium on this machine (apt-get install chromium fonts-noto-cjk)", allow_module_level=True)
+
+from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _build_db(path: Path) -> None:
+    create_database(path)
+    load(path, "buildings", BUILDINGS)
+    load(path, "federations", FEDERATIONS)
+    load(path, "targets", TARGETS)
+    load(path, "units", UNITS_2014, snapshot=dt.date(2014, 12, 31))
+    load(path, "units", UNITS_2015, snapshot=dt.date(2015, 6, 30))
+    load(path, "events", EVENTS)
+    load(path, "training", TRAINING)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The dashboard on a free port over a fresh fixture database; yields (base url, db path)."""
+    db = tmp_path_factory.mktemp("e2e") / "e2e.duckdb"
+    _build_db(db)
+    port = _free_port()
+    env = dict(os.environ, UNIONBOARD_DB=str(db))
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+                             "--server.headless", "true", "--server.fileWatcherType", "none"],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        raise RuntimeError(proc.stdout.read().decode(errors="replace")[-3000:])
+    yield url, db
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="zh-CN", accept_downloads=True)
+    pg = ctx.new_page()
+    pg.console_errors = []
+    pg.bad_responses = []
+    # "Failed to load resource" is reported with its response below; anything else is an error
+    pg.on("console", lambda m: pg.console_errors.append(m.text)
+          if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
+    pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
+    pg.on("response", lambda r: pg.bad_responses.append(r.url) if r.status >= 400 else None)
+    yield pg
+    ctx.close()
+
+
+def settle(page: Page) -> None:
+    """Wait until Streamlit has finished running the script and drawn the page."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_selector("[data-testid=stMain]", timeout=30000)
+    page.wait_for_timeout(800)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30000)
+    page.wait_for_timeout(300)
+
+
+def kpi(page: Page, label: str) -> str:
+    """The value of the metric card with this label."""
+    card = page.locator("[data-testid=stMetric]").filter(has_text=label).first
+    return card.locator("[data-testid=stMetricValue]").inner_text().strip()
+
+
+def test_every_page_loads_with_charts_and_no_errors(server, page):
+    url, _ = server
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for name in PAGES:
+        page.goto(f"{url}/{name}")
+        settle(page)
+        assert page.locator("[data-testid=stException]").count() == 0, name
+        charts = CHART_PAGES.get(name, 0)
+        if charts:
+            page.wait_for_selector(".js-plotly-plot .main-svg", timeout=20000)
+            assert page.locator(".js-plotly-plot").count() >= charts, name
+        page.screenshot(path=str(SHOTS / f"{PAGES.index(name):02d}_{name}.png"), full_page=True)
+    assert page.console_errors == []
+    # Streamlit's frontend probes <page>/_stcore/{health,host-config} for a base path first: those 404s are its own
+    unexpected = [u for u in page.bad_responses
+                  if not any(u == f"{url}/{n}/_stcore/{e}" for n in PAGES for e in ("health", "host-config"))]
+    assert unexpected == []
+
+
+def test_picking_a_town_changes_the_kpis(server, page):
+    url, _ = server
+    page.goto(url)
+    settle(page)
+    assert kpi(page, "在营单位") == "6"
+    box = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").first
+    box.click()
+    page.keyboard.type("安亭镇")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    settle(page)
+    expect(page.locator("[data-testid=stMetric]").filter(has_text="在营单位").first).to_contain_text("4")
+    assert kpi(page, "在营单位") == "4" and kpi(page, "会员") == "128"
+    assert "town=" in page.url  # the filter is in the URL, so the link can be shared
+
+
+def test_url_opens_the_view(server, page):
+    url, _ = server
+    page.goto(f"{url}/overview?town=安亭镇&asof=2015-06-30")
+    settle(page)
+    assert kpi(page, "在营单位") == "4" and kpi(page, "新建会单位") == "3"
+    page.goto(f"{url}/overview?town=%3Cscript%3Ealert(1)%3C/script%3E")
+    settle(page)
+    assert kpi(page, "在营单位") == "6"
+    assert page.get_by_text("已忽略").first.is_visible()
+    assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_towns_csv_download_equals_export(server, page, tmp_path):
+    url, db = server
+    page.goto(f"{url}/towns")
+    settle(page)
+    with page.expect_download() as info:
+        page.locator("[data-testid=stDownloadButton] button").first.click()
+    got = Path(info.value.path()).read_bytes()
+    assert got.startswith(b"\xef\xbb\xbf")
+    out = tmp_path / "towns.csv"
+    assert main(["export", "towns", "--db", str(db), "-o", str(out)]) == 0
+    assert got == out.read_bytes()
+    assert info.value.suggested_filename == "towns_全区_2015-06-30.csv"
+
+
+def test_clicking_a_bar_drills_into_the_town(server, page):
+    url, _ = server
+    page.goto(f"{url}/towns")
+    settle(page)
+    # the first trace has one bar per town in dictionary order: 安亭镇 is the fifth (the only one with targets)
+    bar = page.locator(".js-plotly-plot .trace.bars").first.locator(".point path").nth(4)
+    bar.wait_for(state="visible", timeout=20000)
+    bar.click(force=True)
+    settle(page)
+    expect(page.get_by_text("安亭镇：村居园区")).to_be_visible(timeout=20000)
+    expect(page.get_by_text("安亭镇：工会联合会")).to_be_visible()
+
+
+def test_upload_broken_then_good_file(server, page, tmp_path):
+    url, db = server
+    page.goto(f"{url}/data")
+    settle(page)
+    broken = tmp_path / "broken.csv"
+    broken.write_text(UNITS_2015.replace("100,40,在营", "100,400,在营"), encoding="gb18030")
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(broken))
+    settle(page)
+    expect(page.get_by_text("校验未通过").first).to_be_visible(timeout=20000)
+    report = page.locator("[data-testid=stDataFrame]").filter(has_text="问题").first
+    expect(report).to_be_visible()
+    snaps_before = pd.read_csv(io.StringIO(_snapshot_text(db)))
+    # a good new snapshot (2015-07-31), one more unit: confirm, then 总览 shows it
+    good = tmp_path / "good.csv"
+    extra = "91310114000000011E,辛公司,安亭镇,,,制造业,民营企业,否,40,0,在营,单独建会,,2015-07-02,35,0"
+    good.write_text(UNITS_HEADER + ",报表日期\n" + "\n".join(
+        line + ",2015-07-31" for line in (UNITS_2015.strip().splitlines()[1:] + [extra])) + "\n", encoding="utf-8-sig")
+    assert len(snaps_before) == 2
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(good))
+    settle(page)
+    expect(page.get_by_text("校验通过").first).to_be_visible(timeout=20000)
+    page.get_by_role("button", name="确认导入").click()
+    settle(page)
+    expect(page.get_by_text("已导入").first).to_be_visible(timeout=20000)
+    page.goto(f"{url}/overview")
+    settle(page)
+    assert kpi(page, "在营单位") == "7" and kpi(page, "会员") == "208"
+    assert len(pd.read_csv(io.StringIO(_snapshot_text(db)))) == 3
+
+
+def _snapshot_text(db: Path) -> str:
+    out = subprocess.run([sys.executable, "-m", "unionboard", "export", "trend", "--db", str(db)], cwd=ROOT,
+                         capture_output=True, timeout=60)
+    return out.stdout.decode("utf-8-sig")
