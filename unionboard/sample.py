@@ -450,6 +450,8 @@ def write_dataset(out: Path, *, units: int, snapshots: int, seed: int = 2015, xl
         world.snapshot(m).to_csv(p, index=False, encoding="utf-8-sig")
         files.append(p)
     for kind, df in (("events", world.events()), ("training", dicts["training"])):
+        if df.empty:  # one snapshot: no events between snapshots to report
+            continue
         p = out / f"{kind}.csv"
         df.to_csv(p, index=False, encoding="utf-8-sig")
         files.append(p)
