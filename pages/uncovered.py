@@ -28,9 +28,4 @@ if shell.need_data(ctx):
             shell.chart(charts.stacked(by_town, "街镇", ["25人以上", "25人以下"], [charts.BLUE, charts.GREY], lang),
                         "uncovered_chart")
 
-        def flag(frame):  # noqa: ANN001, ANN202 - pandas Styler
-            col = "25人以上" if "25人以上" in frame.columns else "25+"
-            return frame.style.map(lambda v: "background-color: #FFF4D6; font-weight: 600" if v in ("是",) else "",
-                                   subset=[col])
-
-        shell.show_table(ctx, res, "uncovered", height=560, styler=flag if len(df) <= 20000 else None)
+        shell.show_table(ctx, res, "uncovered", height=560)
