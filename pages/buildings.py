@@ -5,7 +5,6 @@ import streamlit as st
 
 from ui import shell
 from ui.text import t
-from unionboard import charts
 from unionboard.summary import fmt_pct
 
 ctx = shell.page_setup()
@@ -29,7 +28,7 @@ if shell.need_data(ctx):
             st.info("所选街镇没有登记商务楼宇。" if lang != "en" else "No buildings registered for the selected towns.")
         else:
             st.subheader(t("buildings_chart", lang))
-            shell.chart(charts.building_coverage(res.df, lang), "buildings_chart")
+            shell.chart(shell.figure(ctx, res, "building_coverage"), "buildings_chart")
             without = rows[rows["楼宇工会联合会"] != "已成立"]
             st.subheader(t("buildings_without", lang) + f"（{len(without)}）")
             st.markdown("、".join(f"**{b}**（{town}）" for town, b in zip(without["街镇"], without["楼宇名称"], strict=True))

@@ -5,7 +5,6 @@ import streamlit as st
 
 from ui import shell
 from ui.text import t
-from unionboard import charts
 from unionboard.summary import fmt_int, fmt_pct
 
 ctx = shell.page_setup()
@@ -29,11 +28,8 @@ if shell.need_data(ctx):
         if rows.empty:
             st.info("本年度尚无企业动态记录。" if lang != "en" else "No events this year yet.")
         else:
-            monthly = rows.groupby("月份", as_index=False)[["新开业", "迁入", "停产", "关闭", "迁出"]].sum()
             st.subheader(t("dyn_chart", lang))
-            shell.chart(charts.stacked(monthly, "月份", ["新开业", "迁入", "停产", "关闭", "迁出"],
-                                       [charts.BLUE, charts.LIGHT_BLUE, charts.GREY, charts.DARK, "#8E7CC3"], lang),
-                        "dynamics_chart")
+            shell.chart(shell.figure(ctx, res, "dynamics_monthly"), "dynamics_chart")
         st.subheader(t("dyn_table", lang))
         shell.show_table(ctx, res, "dynamics", height=420)
         lost = int(follow.df["未转接会员数"].sum()) if len(follow.df) else 0

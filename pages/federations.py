@@ -5,7 +5,6 @@ import streamlit as st
 
 from ui import shell
 from ui.text import t
-from unionboard import charts
 
 ctx = shell.page_setup()
 lang = ctx.lang
@@ -23,11 +22,7 @@ if shell.need_data(ctx):
         c[3].metric("覆盖单位" if lang != "en" else "Units covered", f"{int(total['覆盖单位数']):,}",
                     help=shell.definition("覆盖单位数", lang), border=True)
         st.subheader(t("feds_chart", lang))
-        rows = res.df[res.df["街镇"] != "合计"]
-        shell.chart(charts.stacked(rows, "街镇", ["村工会联合会", "园区工会联合会", "楼宇工会联合会", "行业工会联合会",
-                                                 "区域工会联合会"],
-                                   [charts.BLUE, charts.LIGHT_BLUE, "#8E7CC3", charts.DARK, charts.GREY], lang),
-                    "federations_chart")
+        shell.chart(shell.figure(ctx, res, "federations_by_kind"), "federations_chart")
         shell.show_table(ctx, res, "federations",
                          progress={"村(园区)工会联合会数完成率(%)": 100.0, "楼宇工会联合会数完成率(%)": 100.0})
         lst = shell.view(ctx, "federation-list")

@@ -5,7 +5,6 @@ import streamlit as st
 
 from ui import shell
 from ui.text import t
-from unionboard import charts
 
 ctx = shell.page_setup()
 lang = ctx.lang
@@ -18,12 +17,12 @@ if shell.need_data(ctx):
         left, right = st.columns([3, 2])
         with left:
             st.subheader(t("by_industry", lang))
-            shell.chart(charts.coverage_bars(ind.df, "行业类别", lang), "industries_chart")
+            shell.chart(shell.figure(ctx, ind, "coverage_bars", "行业类别"), "industries_chart")
         with right:
             st.subheader(t("by_two_new", lang))
-            shell.chart(charts.coverage_bars(two.df, "两新组织", lang), "two_new_chart")
+            shell.chart(shell.figure(ctx, two, "coverage_bars", "两新组织"), "two_new_chart")
         st.subheader(t("by_industry", lang))
-        shell.show_table(ctx, ind, "industries", styler=None)
+        shell.show_table(ctx, ind, "industries")
         st.subheader(t("by_two_new", lang))
         shell.show_table(ctx, two, "two_new")
         types = shell.view(ctx, "unit-types")

@@ -1,13 +1,14 @@
 """总览: district KPIs against targets, 序时进度 and 双过半, trend, and a written summary."""
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from ui import shell
 from ui.text import t
-from unionboard import charts
 from unionboard.definitions import definition
-from unionboard.summary import briefing, double_half, fmt_int, fmt_pct, status_counts
+from unionboard.summary import briefing, double_half, fmt_int, fmt_pct
 
 ctx = shell.page_setup()
 lang = ctx.lang
@@ -55,25 +56,17 @@ if shell.need_data(ctx):
                         f"{t('kpi_new_members', lang)} {fmt_pct(dh.new_members_done)}（≥50%）")
         if total["新建会单位数目标"] is None or total["新建会单位数目标"] != total["新建会单位数目标"]:
             st.info(t("no_targets", lang))
-        groups = status_counts(towns.df)
-        if any(groups.values()):
-            c = st.columns(3)
-            for box, (status, colour) in zip(c, charts.STATUS_COLOURS.items(), strict=True):
-                names = "、".join(groups[status]) or "—"
-                box.markdown(f"<div style='border-left:8px solid {colour};padding:6px 12px;background:#F7F9FC'>"
-                             f"<b style='font-size:1.2rem;color:{colour}'>{status} {len(groups[status])}</b><br>"
-                             f"<span style='font-size:0.95rem'>{names}</span></div>", unsafe_allow_html=True)
+        shell.status_boxes(towns.df)
         st.subheader(t("summary", lang))
         st.markdown(f"<div style='font-size:1.15rem;line-height:1.9;background:#F1F4F8;padding:14px 18px;"
-                    f"border-radius:6px'>{briefing(towns.resolved.snapshot, towns.df, towns.resolved.towns, lang)}</div>",
+                    f"border-radius:6px'>{html.escape(briefing(towns.resolved.snapshot, towns.df, towns.resolved.towns, lang))}"
+                    "</div>",
                     unsafe_allow_html=True)
         left, right = st.columns(2)
         with left:
             st.subheader(t("trend_progress", lang))
-            in_year = trend.df["报表日期"].map(lambda d: d.year == towns.resolved.year).astype(bool)
-            year_rows = trend.df.loc[in_year]
-            shell.chart(charts.trend_progress(year_rows, lang), "overview_trend_progress")
+            shell.chart(shell.figure(ctx, trend, "trend_progress_year", towns.resolved.year), "overview_trend_progress")
         with right:
             st.subheader(t("trend_rates", lang))
-            shell.chart(charts.trend_rates(trend.df, lang), "overview_trend_rates")
+            shell.chart(shell.figure(ctx, trend, "trend_rates"), "overview_trend_rates")
         shell.show_table(ctx, trend, "overview_trend")

@@ -5,7 +5,6 @@ import streamlit as st
 
 from ui import shell
 from ui.text import t
-from unionboard import charts
 
 ctx = shell.page_setup()
 lang = ctx.lang
@@ -17,7 +16,7 @@ if shell.need_data(ctx):
         if towns.df["新建会单位数目标"].isna().all():
             st.info(t("no_targets", lang))
         st.subheader(t("towns_chart", lang))
-        event = shell.chart(charts.town_progress(towns.df, lang), "towns_chart", on_select="rerun",
+        event = shell.chart(shell.figure(ctx, towns, "town_progress"), "towns_chart", on_select="rerun",
                             selection_mode="points")
         picked = None
         points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else \
@@ -25,7 +24,8 @@ if shell.need_data(ctx):
         if points:
             picked = points[0].get("x") or points[0].get("customdata")
         st.subheader(t("towns_ranking", lang))
-        shell.show_table(ctx, towns, "towns", styler=shell.status_styler,
+        shell.status_boxes(towns.df)
+        shell.show_table(ctx, towns, "towns",
                          progress={"新建会单位数完成率(%)": 100.0, "新发展会员数完成率(%)": 100.0})
         names = [n for n in towns.df["街镇"] if n != "合计"]
         if picked in names and st.session_state.get("towns_drill") != picked:

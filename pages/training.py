@@ -5,7 +5,6 @@ import streamlit as st
 
 from ui import shell
 from ui.text import t
-from unionboard import charts
 from unionboard.summary import fmt_int, fmt_pct
 
 ctx = shell.page_setup()
@@ -28,11 +27,10 @@ if shell.need_data(ctx):
         left, right = st.columns(2)
         with left:
             st.subheader(t("train_chart", lang))
-            shell.chart(charts.stacked(rows, "街镇", ["村(园区)工会主席", "企业工会主席", "工会干部"],
-                                       [charts.BLUE, charts.LIGHT_BLUE, charts.GREY], lang), "training_chart")
+            shell.chart(shell.figure(ctx, res, "training_by_audience"), "training_chart")
         with right:
             st.subheader(t("chairs_chart", lang))
-            shell.chart(charts.chairs_vs_federations(res.df, lang), "chairs_chart")
+            shell.chart(shell.figure(ctx, res, "chairs_vs_federations"), "chairs_chart")
         shell.show_table(ctx, res, "training")
         st.subheader(t("sessions", lang) + f"（{len(sessions.df):,}）")
         shell.show_table(ctx, sessions, "training_sessions", height=380)

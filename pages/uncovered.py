@@ -5,7 +5,6 @@ import streamlit as st
 
 from ui import shell
 from ui.text import t
-from unionboard import charts
 
 ctx = shell.page_setup()
 lang = ctx.lang
@@ -22,10 +21,7 @@ if shell.need_data(ctx):
                     help=shell.definition("25人以上单位建会率(%)", lang))
         c[2].metric(t("uncovered_emp", lang), f"{int(df['职工人数'].sum()):,}", border=True)
         if len(df):
-            by_town = (df.assign(big=big).groupby("街镇").agg(**{"25人以上": ("big", "sum"), "25人以下": ("big", lambda s: (~s).sum())})
-                       .reindex([x for x in ctx.towns_all if x in set(df["街镇"])]).reset_index())
             st.subheader(t("uncovered_chart", lang))
-            shell.chart(charts.stacked(by_town, "街镇", ["25人以上", "25人以下"], [charts.BLUE, charts.GREY], lang),
-                        "uncovered_chart")
+            shell.chart(shell.figure(ctx, res, "uncovered_by_town", tuple(ctx.towns_all)), "uncovered_chart")
 
         shell.show_table(ctx, res, "uncovered", height=560)

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.text import t
-from unionboard import store
+from unionboard import charts, store
 from unionboard.definitions import definition
 from unionboard.export import csv_bytes
 from unionboard.kinds import INDUSTRIES
@@ -84,9 +84,33 @@ def view(ctx: Ctx, name: str) -> ViewResult | None:
         return None
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def _plain_table(db: str, version: tuple, sql_name: str) -> pd.DataFrame:
+    return table(Path(db), sql_name)
+
+
 def plain_table(ctx: Ctx, sql_name: str) -> pd.DataFrame:
     """A parameterless table (snapshots, history) of the current version."""
-    return table(ctx.db, sql_name)
+    return _plain_table(str(ctx.db), ctx.version, sql_name)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _figure(db: str, version: tuple, name: str, as_of: dt.date | None, towns: tuple[str, ...], industry: str | None,
+            builder: str, lang: str, extra: tuple):  # noqa: ANN202 - a plotly Figure, shared read-only
+    result = _view(db, version, name, as_of, towns, industry)
+    return getattr(charts, builder)(result.df, *extra, lang=lang)
+
+
+def figure(ctx: Ctx, result: ViewResult, builder: str, *extra: object):  # noqa: ANN201
+    """The chart `charts.<builder>` of a view, built once per data version and filters."""
+    return _figure(str(ctx.db), ctx.version, result.name, ctx.as_of, tuple(ctx.towns), ctx.industry,
+                   builder, ctx.lang, tuple(extra))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _csv(db: str, version: tuple, name: str, as_of: dt.date | None, towns: tuple[str, ...], industry: str | None,
+         lang: str) -> bytes:
+    return csv_bytes(localize(_view(db, version, name, as_of, towns, industry).df, lang))
 
 
 # ------------------------------------------------------------------ filters and URL
@@ -212,11 +236,14 @@ def column_config(df: pd.DataFrame, lang: str, progress: dict[str, float] | None
 
 
 def show_table(ctx: Ctx, result: ViewResult, key: str, *, height: int | None = None,
-               progress: dict[str, float] | None = None, styler=None) -> None:  # noqa: ANN001
-    """The view's table exactly as exported, with definitions, and its CSV download."""
+               progress: dict[str, float] | None = None) -> None:
+    """The view's table exactly as exported, with definitions, and its CSV download.
+
+    No per-cell pandas Styler: on the towns table it cost 28 ms of a 65 ms rerun (docs/benchmarks.md);
+    status colours are shown by the chart and the status boxes instead.
+    """
     df = localize(result.df, ctx.lang)
-    data = styler(df) if styler is not None else df
-    st.dataframe(data, hide_index=True, width="stretch", height=height or "auto", key=f"{key}_table",
+    st.dataframe(df, hide_index=True, width="stretch", height=height or "auto", key=f"{key}_table",
                  column_config=column_config(df, ctx.lang, progress))
     download(ctx, result, key)
 
@@ -232,8 +259,10 @@ def download_name(ctx: Ctx, result: ViewResult) -> str:
 
 
 def download_bytes(ctx: Ctx, result: ViewResult) -> bytes:
-    """The download's bytes: the same CSV `unionboard export` writes."""
-    return csv_bytes(localize(result.df, ctx.lang))
+    """The download's bytes: the same CSV `unionboard export` writes (cached per data version)."""
+    if ctx.version is None or ctx.towns != result.resolved.towns:
+        return csv_bytes(localize(result.df, ctx.lang))
+    return _csv(str(ctx.db), ctx.version, result.name, ctx.as_of, tuple(ctx.towns), ctx.industry, ctx.lang)
 
 
 def download(ctx: Ctx, result: ViewResult, key: str) -> None:
@@ -264,18 +293,17 @@ def chart(fig, key: str, **kw) -> object:  # noqa: ANN001
     return st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False}, **kw)
 
 
-def status_styler(df: pd.DataFrame) -> object:
-    """Colour the 进度状态 cells: one colour, one meaning."""
-    from unionboard.charts import STATUS_COLOURS
-    colours = {**STATUS_COLOURS, "on track": STATUS_COLOURS["达标"], "warning": STATUS_COLOURS["预警"],
-               "lagging": STATUS_COLOURS["滞后"]}
-    col = "进度状态" if "进度状态" in df.columns else "status"
+def status_boxes(towns: pd.DataFrame) -> None:
+    """Three boxes, 达标 / 预警 / 滞后, with the towns in each (coloured as everywhere)."""
+    import html
 
-    def paint(v: object) -> str:
-        c = colours.get(v) if isinstance(v, str) else None
-        return f"background-color: {c}; color: white; font-weight: 600" if c else ""
+    from unionboard.summary import status_counts
 
-    styled = df.style.map(paint, subset=[col])
-    last = df.index[-1]
-    return styled.apply(lambda r: ["font-weight: 700; background-color: #EEF2F7" if r.name == last else "" for _ in r],
-                        axis=1)
+    groups = status_counts(towns)
+    if not any(groups.values()):
+        return
+    for box, (status, colour) in zip(st.columns(3), charts.STATUS_COLOURS.items(), strict=True):
+        names = html.escape("、".join(groups[status]) or "—")  # town names come from imported files
+        box.markdown(f"<div style='border-left:8px solid {colour};padding:6px 12px;background:#F7F9FC'>"
+                     f"<b style='font-size:1.2rem;color:{colour}'>{status} {len(groups[status])}</b><br>"
+                     f"<span style='font-size:0.95rem'>{names}</span></div>", unsafe_allow_html=True)

@@ -134,3 +134,41 @@ def chairs_vs_federations(training: pd.DataFrame, lang: str = "zh") -> go.Figure
     fig.add_bar(x=rows["街镇"], y=rows["村(园区)工会主席"], name=_t("村(园区)工会主席", lang), marker_color=BLUE)
     fig.update_layout(barmode="group")
     return _layout(fig, height=420)
+
+
+EVENT_COLUMNS = ["新开业", "迁入", "停产", "关闭", "迁出"]
+
+
+def dynamics_monthly(dynamics: pd.DataFrame, lang: str = "zh") -> go.Figure:
+    """Events by month (stacked), from the dynamics view."""
+    rows = dynamics[dynamics["月份"] != "合计"]
+    monthly = rows.groupby("月份", as_index=False)[EVENT_COLUMNS].sum()
+    return stacked(monthly, "月份", EVENT_COLUMNS, [BLUE, LIGHT_BLUE, GREY, DARK, "#8E7CC3"], lang)
+
+
+def uncovered_by_town(uncovered: pd.DataFrame, towns_order: list[str], lang: str = "zh") -> go.Figure:
+    """Units without a union per town, 25+ and under 25 stacked, from the uncovered view."""
+    big = uncovered["25人以上"] == "是"
+    by_town = (uncovered.assign(big=big, small=~big).groupby("街镇")[["big", "small"]].sum()
+               .reindex([t for t in towns_order if t in set(uncovered["街镇"])]).reset_index()
+               .rename(columns={"big": "25人以上", "small": "25人以下"}))
+    return stacked(by_town, "街镇", ["25人以上", "25人以下"], [BLUE, GREY], lang)
+
+
+def federations_by_kind(federations: pd.DataFrame, lang: str = "zh") -> go.Figure:
+    """Federations per town, stacked by kind, from the federations view."""
+    rows = federations[federations["街镇"] != "合计"]
+    return stacked(rows, "街镇", ["村工会联合会", "园区工会联合会", "楼宇工会联合会", "行业工会联合会", "区域工会联合会"],
+                   [BLUE, LIGHT_BLUE, "#8E7CC3", DARK, GREY], lang)
+
+
+def training_by_audience(training: pd.DataFrame, lang: str = "zh") -> go.Figure:
+    """Trainees per town, stacked by audience, from the training view."""
+    rows = training[training["街镇"] != "合计"]
+    return stacked(rows, "街镇", ["村(园区)工会主席", "企业工会主席", "工会干部"], [BLUE, LIGHT_BLUE, GREY], lang)
+
+
+def trend_progress_year(trend: pd.DataFrame, year: int, lang: str = "zh") -> go.Figure:
+    """trend_progress over the snapshots of one target year."""
+    in_year = trend["报表日期"].map(lambda d: d.year == year).astype(bool)
+    return trend_progress(trend.loc[in_year], lang)

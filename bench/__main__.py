@@ -1,0 +1,206 @@
+"""`python -m bench [--scale district|city|province] [--quick]` — measure unionboard, write the results.
+
+Generates data with `unionboard generate`, imports it through the importer, then measures in one run:
+each page's server-side rerun after a filter change (AppTest, p50/p95 over N reruns after a warm-up),
+the floor (an empty Streamlit page's rerun), a naive towns page (pandas over the raw roster on every
+rerun), the import of one units snapshot, cold start to the first page, and peak RSS.
+Writes bench/results.json (and bench/results-<scale>.json) and the table in docs/benchmarks.md.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SCALES = {"district": (50_000, 18), "city": (1_000_000, 12), "province": (10_000_000, 1)}
+QUICK = {"district": (50_000, 18), "city": (1_000_000, 3), "province": (2_000_000, 1)}
+PAGES = ["overview", "towns", "industries", "buildings", "federations", "dynamics", "training", "uncovered", "data"]
+TARGET_P50_MS = {"district": 100, "city": 300, "province": 1500}
+
+FLOOR_SCRIPT = "import streamlit as st\nst.sidebar.multiselect('t', ['a', 'b'], key='town')\nst.write('floor')\n"
+NAIVE_SCRIPT = '''
+import duckdb, pandas as pd, streamlit as st
+from unionboard.store import connect_read, resolve_db
+
+@st.cache_resource
+def roster():
+    con = connect_read(resolve_db(None))
+    return con.execute("SELECT * FROM units").df()
+
+towns = st.sidebar.multiselect("towns", ["安亭镇", "马陆镇", "江桥镇"], key="town")
+df = roster()
+snap = df["snapshot"].max()
+cur = df[df["snapshot"] == snap]
+if towns:
+    cur = cur[cur["town"].isin(towns)]
+active = cur[cur["status"].isin(["在营", "停产"])]
+g = active.groupby("town").agg(active=("credit_code", "size"), employees=("employees", "sum"),
+                               members=("members", "sum"))
+g["unionised"] = active[active["union_form"] != "未建会"].groupby("town").size()
+g["coverage"] = g["unionised"] / g["active"] * 100
+st.dataframe(g)
+'''
+
+
+def machine() -> str:
+    """The machine, for the record."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
+
+
+def timed_reruns(at, n: int, change) -> tuple[float, float]:  # noqa: ANN001
+    """Warm up once, then time n reruns each after a filter change; (p50, p95) in ms."""
+    change(at, 0)
+    at.run()
+    times = []
+    for i in range(n):
+        change(at, i + 1)
+        t0 = time.perf_counter()
+        at.run()
+        times.append((time.perf_counter() - t0) * 1000)
+        assert not at.exception, [e.value for e in at.exception]
+    times.sort()
+    return statistics.median(times), times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+
+
+def toggle_town(at, i: int) -> None:  # noqa: ANN001
+    """The filter change: alternate between one town and two."""
+    at.sidebar.multiselect(key="town").set_value(["安亭镇"] if i % 2 else ["安亭镇", "马陆镇"])
+
+
+def build(db: Path, out: Path, units: int, snapshots: int) -> dict:
+    """Generate and import; returns timings."""
+    from unionboard.importer import create_database, import_path
+    from unionboard.sample import write_dataset
+
+    t0 = time.perf_counter()
+    files = write_dataset(out, units=units, snapshots=snapshots, seed=2015)
+    gen_s = time.perf_counter() - t0
+    create_database(db)
+    import_times = {}
+    for f in files:
+        kind = "units" if f.name.startswith("units_") else f.stem
+        t0 = time.perf_counter()
+        r = import_path(db, f, kind)
+        import_times[f.name] = time.perf_counter() - t0
+        if not r.ok:
+            raise SystemExit("\n".join(p.line() for p in r.problems[:20]))
+        print(f"  imported {f.name} in {import_times[f.name]:.1f} s", flush=True)
+    last_units = [k for k in import_times if k.startswith("units_")][-1]
+    return {"generate_s": gen_s, "import_s": import_times[last_units], "imports": import_times}
+
+
+def measure_pages(db: Path, n: int) -> tuple[dict, float, float]:
+    """Per-page rerun p50/p95, the floor and the naive towns page."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["UNIONBOARD_DB"] = str(db)
+    pages = {}
+    for page in PAGES:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
+        at.run()
+        at.switch_page(str(ROOT / "pages" / f"{page}.py"))
+        at.run()
+        p50, p95 = timed_reruns(at, n, toggle_town)
+        pages[page] = {"p50_ms": round(p50, 1), "p95_ms": round(p95, 1)}
+        print(f"  {page:12s} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms", flush=True)
+    floor = AppTest.from_string(FLOOR_SCRIPT, default_timeout=60)
+    floor.run()
+    floor_p50, _ = timed_reruns(floor, n, lambda a, i: a.sidebar.multiselect(key="town").set_value(["a"] if i % 2 else ["b"]))
+    naive = AppTest.from_string(NAIVE_SCRIPT, default_timeout=600)
+    naive.run()
+    naive_p50, _ = timed_reruns(naive, n, toggle_town)
+    print(f"  floor p50 {floor_p50:.1f} ms, naive towns p50 {naive_p50:.1f} ms", flush=True)
+    return pages, floor_p50, naive_p50
+
+
+def cold_start(db: Path) -> float:
+    """Seconds from a new process to the first page (overview) computed."""
+    code = ("import time; t=time.perf_counter();"
+            "from streamlit.testing.v1 import AppTest;"
+            f"at=AppTest.from_file({str(ROOT / 'dashboard.py')!r}, default_timeout=600).run();"
+            "assert not at.exception; print(time.perf_counter()-t)")
+    env = dict(os.environ, UNIONBOARD_DB=str(db))
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT, capture_output=True)
+    return time.perf_counter() - t0
+
+
+def write_markdown(results: list[dict]) -> None:
+    """docs/benchmarks.md: one table per measured run."""
+    lines = ["# Benchmarks", "", "Measured by `python -m bench` (see bench/__main__.py). Server-side rerun of each page",
+             "after a town-filter change (AppTest), p50/p95 over the reruns after one warm-up; the floor is an empty",
+             "Streamlit page's rerun in the same run; naive = pandas over the raw roster on every rerun.", ""]
+    for r in results:
+        lines += [f"## {r['scale']} — {r['units']:,} units × {r['snapshots']} snapshots"
+                  + (" (quick)" if r.get("quick") else ""), "",
+                  f"{r['date']} · {r['machine']}", "",
+                  "| page | p50 ms | p95 ms | × floor |", "|---|---:|---:|---:|"]
+        for page, v in r["pages"].items():
+            lines.append(f"| {page} | {v['p50_ms']:.1f} | {v['p95_ms']:.1f} | {v['p50_ms'] / r['floor_p50_ms']:.1f} |")
+        lines += ["", f"- floor (empty page) p50: {r['floor_p50_ms']:.1f} ms",
+                  f"- naive towns p50: {r['naive_towns_p50_ms']:.1f} ms "
+                  f"(naive / towns page = {r['naive_towns_p50_ms'] / r['pages']['towns']['p50_ms']:.1f}×)",
+                  f"- import of one units snapshot (validated): {r['import_s']:.1f} s",
+                  f"- generate: {r['generate_s']:.1f} s; cold start to first page: {r['cold_start_s']:.1f} s",
+                  f"- peak RSS: {r['peak_rss_mb']:.0f} MB", ""]
+    (ROOT / "docs").mkdir(exist_ok=True)
+    (ROOT / "docs" / "benchmarks.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    """Run the benchmark at one scale."""
+    ap = argparse.ArgumentParser(prog="python -m bench")
+    ap.add_argument("--scale", choices=list(SCALES), default="district")
+    ap.add_argument("--quick", action="store_true", help="fewer snapshots and reruns (a smoke run)")
+    ap.add_argument("--reruns", type=int, default=None)
+    args = ap.parse_args()
+    units, snapshots = (QUICK if args.quick else SCALES)[args.scale]
+    n = args.reruns or (5 if args.quick else 20)
+    work = Path(tempfile.mkdtemp(prefix=f"bench-{args.scale}-"))
+    try:
+        print(f"{args.scale}: {units:,} units × {snapshots} snapshots in {work}", flush=True)
+        db = work / "bench.duckdb"
+        timings = build(db, work / "data", units, snapshots)
+        pages, floor, naive = measure_pages(db, n)
+        cold = cold_start(db)
+        peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                   resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+        result = {"scale": args.scale, "units": units, "snapshots": snapshots, "quick": args.quick,
+                  "machine": machine(), "date": dt.date.today().isoformat(), "reruns": n,
+                  "pages": pages, "floor_p50_ms": round(floor, 1), "naive_towns_p50_ms": round(naive, 1),
+                  "import_s": round(timings["import_s"], 2), "generate_s": round(timings["generate_s"], 2),
+                  "cold_start_s": round(cold, 2), "peak_rss_mb": round(peak, 1),
+                  "target_p50_ms": TARGET_P50_MS[args.scale]}
+        (ROOT / "bench" / "results.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        (ROOT / "bench" / f"results-{args.scale}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        runs = [json.loads(p.read_text()) for p in sorted((ROOT / "bench").glob("results-*.json"))]
+        write_markdown(runs)
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
