@@ -113,13 +113,13 @@ def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = 
     for k, table in pairs:
         if snapshot is not None and k.key != "units" and kind not in (None, "auto"):
             result.problems.append(Problem(file_name, table.sheet, None, None, None, "bad_replace", {}))
-        if not table.rows:
+        if not len(table):
             result.problems.append(Problem(file_name, table.sheet, None, None, None, "empty_file", {}))
             continue
         df, ch = check_table(k, table, file_name, ctx, snapshot=snapshot, replace=replace)
         result.problems += ch.problems
         result.warnings += ch.warnings
-        result.rows += len(table.rows)
+        result.rows += len(table)
         result.kinds.append(k.key)
         if not ch.problems:
             _extend_context(ctx, k.key, df)
@@ -280,7 +280,8 @@ def preview(data: bytes, file_name: str, rows: int = 20) -> dict[str, pd.DataFra
         for h in header:  # st.dataframe needs unique column names
             seen[h] = seen.get(h, 0) + 1
             unique.append(h if seen[h] == 1 else f"{h}.{seen[h]}")
-        df = pd.DataFrame([r[: len(unique)] for r in t.rows[:rows]], columns=unique)
+        df = t.frame.head(rows).copy()
+        df.columns = unique[: len(df.columns)]
         df.insert(0, "行", t.row_numbers[:rows])
         out[t.sheet or file_name] = df
     return out

@@ -11,7 +11,9 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
+import numpy as np
 import openpyxl
+import pandas as pd
 
 from .i18n import msg
 
@@ -27,12 +29,15 @@ class ReadError(Exception):
 
 @dataclass
 class RawTable:
-    """One sheet or CSV file: header cells, data rows as text, and their file row numbers."""
+    """One sheet or CSV file: header cells, data cells as text (columns by position) and row numbers."""
 
     sheet: str | None
     header: list[str]
-    rows: list[list[str]]
-    row_numbers: list[int] = field(default_factory=list)
+    frame: pd.DataFrame = field(default_factory=pd.DataFrame)
+    row_numbers: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    def __len__(self) -> int:
+        return len(self.frame)
 
 
 def decode(data: bytes, lang: str = "zh") -> str:
@@ -73,14 +78,63 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def _csv_frame(data: bytes, encoding: str) -> pd.DataFrame:
+    """All records as text columns; pandas' C parser keeps memory columnar (a million rows fit)."""
+    return pd.read_csv(io.BytesIO(data), header=None, dtype=str, na_filter=False, keep_default_na=False,
+                       skip_blank_lines=False, encoding=encoding, encoding_errors="strict")
+
+
 def read_csv(data: bytes, lang: str = "zh") -> list[RawTable]:
-    """One table from CSV bytes."""
-    text = decode(data, lang)
-    try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as exc:
-        raise ReadError(msg("bad_file", lang, err=exc)) from exc
-    return [_table(None, records)]
+    """One table from CSV bytes, decoded by strict trial: UTF-8 (with or without BOM), then GB18030.
+
+    GB18030 (a superset of GBK) comes second because Chinese text in valid UTF-8 is practically never
+    valid GB18030 the same way round; text that decodes only with replacement characters is refused.
+    """
+    encodings = ["utf-8-sig"] if data.startswith(b"\xef\xbb\xbf") else ["utf-8", "gb18030"]
+    frame = None
+    for enc in encodings:
+        try:
+            frame = _csv_frame(data, enc)
+            break
+        except UnicodeDecodeError:
+            continue
+        except pd.errors.ParserError:
+            # ragged rows: the csv module takes them, at more memory
+            try:
+                records = list(csv.reader(io.StringIO(decode(data, lang), newline="")))
+            except csv.Error as exc:
+                raise ReadError(msg("bad_file", lang, err=exc)) from exc
+            return [_table(None, records)]
+        except pd.errors.EmptyDataError:
+            return [RawTable(None, [])]
+    if frame is None:
+        raise ReadError(msg("encoding", lang))
+    if len(frame) > MAX_ROWS + 1:
+        raise ReadError(msg("too_many_rows", lang, rows=len(frame) - 1, limit=MAX_ROWS))
+    for col in frame.columns:
+        if frame[col].str.contains("\ufffd", regex=False).any():
+            raise ReadError(msg("replacement_chars", lang))
+    return [_from_frame(None, frame)]
+
+
+def _from_frame(sheet: str | None, frame: pd.DataFrame) -> RawTable:
+    """Header from the first record; blank records dropped, every record keeping its row number."""
+    if frame.empty:
+        return RawTable(sheet, [])
+    header = [str(h).strip() for h in frame.iloc[0].tolist()]
+    while header and header[-1] == "":
+        header.pop()
+    body = frame.iloc[1:, : len(header)].reset_index(drop=True)
+    body.columns = range(len(header))
+    numbers = np.arange(2, len(body) + 2, dtype=np.int64)
+    if len(body.columns):
+        blank = np.ones(len(body), dtype=bool)
+        for col in body.columns:
+            blank &= (body[col].str.strip() == "").to_numpy()
+        if blank.any():
+            body = body.loc[~blank].reset_index(drop=True)
+            numbers = numbers[~blank]
+    return RawTable(sheet, header, body, numbers)
 
 
 def read_xlsx(data: bytes, lang: str = "zh") -> list[RawTable]:
@@ -109,24 +163,14 @@ def read_xlsx(data: bytes, lang: str = "zh") -> list[RawTable]:
 
 
 def _table(sheet: str | None, records: list[list[str]]) -> RawTable:
-    """Split header from rows; drop blank rows but keep every row's number in the file."""
+    """A table from records (XLSX rows, ragged CSV): pad short rows, then as _from_frame."""
     if len(records) > MAX_ROWS + 1:
         raise ReadError(msg("too_many_rows", rows=len(records) - 1, limit=MAX_ROWS))
     if not records:
-        return RawTable(sheet, [], [], [])
-    header = [h.strip() for h in records[0]]
-    while header and header[-1] == "":
-        header.pop()
-    width = len(header)
-    rows, numbers = [], []
-    for i, rec in enumerate(records[1:], start=2):
-        if not any(c.strip() for c in rec):
-            continue
-        if len(rec) < width:
-            rec = rec + [""] * (width - len(rec))
-        rows.append(rec[:width])
-        numbers.append(i)
-    return RawTable(sheet, header, rows, numbers)
+        return RawTable(sheet, [])
+    width = max(len(r) for r in records)
+    frame = pd.DataFrame([r + [""] * (width - len(r)) for r in records], dtype=str)
+    return _from_frame(sheet, frame)
 
 
 def read_file(data: bytes, file_name: str, lang: str = "zh") -> list[RawTable]:
