@@ -8,7 +8,7 @@ import streamlit as st
 from ui import shell
 from ui.text import t
 from unionboard.export import csv_bytes
-from unionboard.importer import check_bytes, create_database, import_bytes, preview
+from unionboard.importer import RollbackError, check_bytes, create_database, import_bytes, preview, rollback
 from unionboard.kinds import KINDS
 
 ctx = shell.page_setup()
@@ -17,13 +17,19 @@ shell.heading(ctx, "page_data")
 
 if ctx.version is None:
     st.info(t("no_db", lang, db=str(ctx.db)))
-    if st.button("创建空数据库（仅含嘉定区街镇字典）" if lang != "en" else "Create an empty database", key="data_create"):
+    if ctx.can_import and st.button("创建空数据库（仅含嘉定区街镇字典）" if lang != "en" else "Create an empty database",
+                                    key="data_create"):
         create_database(ctx.db)
         st.rerun()
 else:
     last = st.session_state.pop("data_last_result", None)
     if last:
         st.success(last)
+    if not ctx.accounts_configured:
+        st.info(t("read_only", lang))
+    elif not ctx.can_import:
+        st.info(t("admin_only", lang))
+if ctx.version is not None and ctx.can_import:
     kinds = ["auto", *KINDS]
     c1, c2, c3 = st.columns([2, 2, 1])
     kind = c1.selectbox(t("kind", lang), kinds, key="data_kind",
@@ -44,7 +50,8 @@ else:
         if result.ok:
             st.success(t("valid", lang, rows=f"{result.rows:,}"))
             if st.button(t("confirm", lang), type="primary", key="data_confirm"):
-                done = import_bytes(ctx.db, data, name, kind, snapshot=snap, replace=replace, lang=lang)
+                done = import_bytes(ctx.db, data, name, kind, snapshot=snap, replace=replace, lang=lang,
+                                    user=ctx.user.name)
                 if done.ok:
                     st.session_state["data_last_result"] = t("imported", lang, id=done.import_id,
                                                               summary="；".join(done.summary))
@@ -59,6 +66,20 @@ else:
                          key="data_report")
             st.download_button(t("report_download", lang), csv_bytes(report), file_name=f"校验报告_{name}.csv",
                                mime="text/csv", key="data_report_download", on_click="ignore")
+    past = shell.plain_table(ctx, "import_history")
+    history_ids = past.loc[past["结果"] == "已导入", "编号"].astype(int).tolist()
+    if history_ids:
+        with st.expander(t("rollback", lang)):
+            pick = st.selectbox(t("rollback_pick", lang), history_ids, key="data_rollback_id",
+                                format_func=lambda i: f"#{i}")
+            if st.button(t("rollback", lang), key="data_rollback"):
+                try:
+                    rollback(ctx.db, int(pick), user=ctx.user.name, lang=lang)
+                    st.session_state["data_last_result"] = t("rollback_done", lang, detail=f"#{pick}")
+                    st.rerun()
+                except RollbackError as exc:
+                    st.error(str(exc))
+if ctx.version is not None:
     st.subheader(t("snapshots", lang))
     snaps = shell.plain_table(ctx, "snapshot_list")
     st.dataframe(snaps, hide_index=True, width="stretch", column_config=shell.column_config(snaps, "zh"))

@@ -86,3 +86,5 @@ CREATE TABLE IF NOT EXISTS imports (
     result     VARCHAR NOT NULL,        -- imported / refused
     detail     VARCHAR                  -- what was added, or the first problems
 );
+-- who imported (added after the first release; older databases get the column here)
+ALTER TABLE imports ADD COLUMN IF NOT EXISTS imported_by VARCHAR;

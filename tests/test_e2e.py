@@ -32,6 +32,7 @@ from conftest import (
     UNITS_HEADER,
     load,
 )
+from unionboard.accounts import add_user
 from unionboard.cli import main
 from unionboard.importer import create_database
 
@@ -41,6 +42,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SHOTS = ROOT / "shots" / "e2e"
+ADMIN_PASSWORD = "e2e-admin-pass"
 PAGES = ["overview", "towns", "industries", "buildings", "federations", "dynamics", "training", "uncovered", "data"]
 CHART_PAGES = {"overview": 2, "towns": 1, "industries": 2, "buildings": 1, "federations": 1, "dynamics": 1,
                "training": 2, "uncovered": 1}
@@ -72,11 +74,24 @@ def _build_db(path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """The dashboard on a free port over a fresh fixture database; yields (base url, db path)."""
+    """The dashboard on a free port over a fresh fixture database, no accounts (read-only); (url, db)."""
+    yield from _serve(tmp_path_factory, accounts=False)
+
+
+@pytest.fixture(scope="module")
+def admin_server(tmp_path_factory):
+    """The same with an accounts file holding one 管理员 (uploads enabled after signing in)."""
+    yield from _serve(tmp_path_factory, accounts=True)
+
+
+def _serve(tmp_path_factory, *, accounts: bool):
     db = tmp_path_factory.mktemp("e2e") / "e2e.duckdb"
     _build_db(db)
+    if accounts:
+        add_user(db.parent / "accounts.toml", "admin", "管理员", ADMIN_PASSWORD)
     port = _free_port()
     env = dict(os.environ, UNIONBOARD_DB=str(db))
+    env.pop("UNIONBOARD_ACCOUNTS", None)
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
                              "--server.headless", "true", "--server.fileWatcherType", "none"],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -126,6 +141,17 @@ def settle(page: Page) -> None:
     page.wait_for_timeout(800)
     page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30000)
     page.wait_for_timeout(300)
+
+
+def sign_in(page: Page, url: str) -> None:
+    """Sign in as the test administrator (accounts are configured on the test server)."""
+    page.goto(url)
+    settle(page)
+    page.get_by_label("用户名").fill("admin")
+    page.get_by_label("密码").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    settle(page)
+    expect(page.get_by_text("已登录：admin")).to_be_visible(timeout=20000)
 
 
 def kpi(page: Page, label: str) -> str:
@@ -208,10 +234,17 @@ def test_clicking_a_bar_drills_into_the_town(server, page):
     expect(page.get_by_text("安亭镇：工会联合会")).to_be_visible()
 
 
-def test_upload_broken_then_good_file(server, page, tmp_path):
-    url, db = server
+def test_without_accounts_the_data_page_is_read_only(server, page):
+    url, _ = server
     page.goto(f"{url}/data")
     settle(page)
+    expect(page.get_by_text("看板当前为只读").first).to_be_visible()
+    assert page.locator("[data-testid=stFileUploader]").count() == 0
+
+
+def test_upload_broken_then_good_file(admin_server, page, tmp_path):
+    url, db = admin_server
+    sign_in(page, f"{url}/data")
     broken = tmp_path / "broken.csv"
     broken.write_text(UNITS_2015.replace("100,40,在营", "100,400,在营"), encoding="gb18030")
     page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(broken))
@@ -232,7 +265,7 @@ def test_upload_broken_then_good_file(server, page, tmp_path):
     page.get_by_role("button", name="确认导入").click()
     settle(page)
     expect(page.get_by_text("已导入").first).to_be_visible(timeout=20000)
-    page.goto(f"{url}/overview")
+    page.locator("[data-testid=stSidebarNav] a").filter(has_text="总览").first.click()  # same session, still signed in
     settle(page)
     assert kpi(page, "在营单位") == "7" and kpi(page, "会员") == "208"
     assert len(pd.read_csv(io.StringIO(_snapshot_text(db)))) == 3

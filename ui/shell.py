@@ -13,7 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from ui.text import t
-from unionboard import charts, store
+from unionboard import accounts, charts, store
+from unionboard.accounts import Account
 from unionboard.definitions import definition
 from unionboard.export import csv_bytes
 from unionboard.kinds import INDUSTRIES
@@ -34,6 +35,13 @@ class Ctx:
     as_of: dt.date | None = None
     towns: list[str] = field(default_factory=list)
     industry: str | None = None
+    user: Account | None = None
+    accounts_configured: bool = False
+
+    @property
+    def can_import(self) -> bool:
+        """Only a signed-in 管理员 may import and roll back; with no accounts the dashboard is read-only."""
+        return self.user is not None and self.user.can_import
 
     @property
     def filters(self) -> Filters:
@@ -75,10 +83,20 @@ def _dictionary(db: str, version: tuple) -> tuple[list[dt.date], list[str], dict
         cur.close()
 
 
+UNIT_LISTS = {"uncovered", "key-uncovered", "followup"}  # views that name single units
+
+
 def view(ctx: Ctx, name: str) -> ViewResult | None:
-    """A view for the current filters (Chinese columns, canonical); None with a notice on error."""
+    """A view for the current filters (Chinese columns, canonical); None with a notice on error.
+
+    A 街镇 account sees unit lists of its own town only, whatever the town filter says.
+    """
+    towns = ctx.towns
+    if name in UNIT_LISTS and ctx.user is not None and ctx.user.unit_towns:
+        towns = ctx.user.unit_towns
+        st.caption(t("own_town_only", ctx.lang, town=towns[0]))
     try:
-        return _view(str(ctx.db), ctx.version, name, ctx.as_of, tuple(ctx.towns), ctx.industry)
+        return _view(str(ctx.db), ctx.version, name, ctx.as_of, tuple(towns), ctx.industry)
     except ViewError as exc:
         st.warning(str(exc))
         return None
@@ -161,6 +179,12 @@ def sidebar_filters(db: Path) -> Ctx:
     raw_ind = _query_list("industry")
     if raw_ind and raw_ind[0] not in INDUSTRIES and "industry" not in st.session_state:
         notices.append(t("bad_url_industry", lang, value=raw_ind[0][:40]))
+    # someone on the latest snapshot stays on the latest when an import adds a newer one
+    latest = snaps[0].isoformat() if snaps else None
+    seen = st.session_state.get("ub_latest_seen")
+    if seen and latest and seen != latest and st.session_state.get("asof") == seen:
+        st.session_state["asof"] = latest
+    st.session_state["ub_latest_seen"] = latest
     st.sidebar.markdown(f"### {t('filters', lang)}")
     as_of = st.sidebar.selectbox(t("asof", lang), [s.isoformat() for s in snaps], key="asof", bind="query-params",
                                  help=t("asof_help", lang))
@@ -200,8 +224,52 @@ def page_setup() -> Ctx:
         st.rerun()
     st.set_page_config(page_title="工会组建进度看板", page_icon="📊", layout="wide")
     ctx = sidebar_filters(store.resolve_db(None))
+    sign_in(ctx)
     st.session_state[CTX_KEY] = ctx
     return ctx
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _users(path: str, mtime: float) -> dict[str, dict]:
+    return accounts.load(Path(path))
+
+
+def _try_sign_in(users: dict[str, dict]) -> None:
+    """Check the submitted name and password (bcrypt); remember the account or the failure."""
+    account = accounts.verify(users, str(st.session_state.get("auth_name", "")).strip(),
+                              str(st.session_state.get("auth_password", "")))
+    st.session_state["auth_password"] = ""
+    if account is None:
+        st.session_state["auth_failed"] = True
+    else:
+        st.session_state["auth_user"] = account
+
+
+def sign_in(ctx: Ctx) -> None:
+    """With accounts configured, nobody sees anything before signing in; without, all is read-only."""
+    path = accounts.accounts_path(ctx.db)
+    users = _users(str(path), path.stat().st_mtime) if path.exists() else {}
+    ctx.accounts_configured = bool(users)
+    if not users:
+        return
+    user = st.session_state.get("auth_user")
+    if isinstance(user, Account) and user.name in users:
+        ctx.user = user
+        st.sidebar.caption(t("signed_in", ctx.lang, name=user.name, role=user.role,
+                             town=f"，{user.town}" if user.town else ""))
+        if st.sidebar.button(t("sign_out", ctx.lang), key="auth_sign_out"):
+            del st.session_state["auth_user"]
+            st.rerun()
+        return
+    st.title(t("app_title", ctx.lang))
+    with st.form("auth_form"):
+        st.text_input(t("user_name", ctx.lang), key="auth_name")
+        st.text_input(t("password", ctx.lang), type="password", key="auth_password")
+        # a callback runs before the script, so the submission survives any rerun of the navigation
+        st.form_submit_button(t("sign_in", ctx.lang), type="primary", on_click=_try_sign_in, args=(users,))
+    if st.session_state.pop("auth_failed", False):
+        st.error(t("sign_in_failed", ctx.lang))
+    st.stop()
 
 
 def need_data(ctx: Ctx) -> bool:

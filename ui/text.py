@@ -84,6 +84,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "snapshots": ("单位名册快照", "Roster snapshots"),
     "history": ("导入记录", "Import history"),
     "warnings": ("提示", "Notes"),
+    "own_town_only": ("街镇账户：单位名单只显示本街镇（{town}）", "Town account: unit lists show {town} only"),
+    "signed_in": ("已登录：{name}（{role}{town}）", "Signed in: {name} ({role}{town})"),
+    "sign_out": ("退出登录", "Sign out"),
+    "sign_in": ("登录", "Sign in"),
+    "user_name": ("用户名", "User name"),
+    "password": ("密码", "Password"),
+    "sign_in_failed": ("用户名或密码不正确", "Wrong user name or password"),
+    "read_only": ("看板当前为只读：未配置账户，任何人都不能在此导入或回退数据。启用上传：由管理员在服务器上运行 "
+                  "`python -m unionboard user add 用户名 --role 管理员`（另可添加 --role 领导、--role 街镇 --town 安亭镇 的账户），"
+                  "之后用管理员账户登录。命令行导入不受影响。",
+                  "The dashboard is read-only: no accounts are configured. To enable uploads, run "
+                  "`python -m unionboard user add NAME --role 管理员` on the server and sign in. The command line is unaffected."),
+    "admin_only": ("只有管理员可以导入和回退数据。", "Only an administrator may import and roll back."),
+    "rollback": ("回退", "Roll back"),
+    "rollback_pick": ("回退到某次导入之前（该次及之后的导入都将撤销）", "Restore the state before an import (it and later ones undone)"),
+    "rollback_done": ("已回退：{detail}", "Rolled back: {detail}"),
     "kpi_active": ("在营单位", "Active units"),
     "kpi_unionised": ("已建会单位", "Units with union"),
     "kpi_coverage": ("建会率", "Coverage"),

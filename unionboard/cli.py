@@ -39,6 +39,16 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--industry", help="only units of this 行业类别 (extension)")
     s.add_argument("-o", "--output")
 
+    s = sub.add_parser("rollback", parents=[common], help="restore the state before an import (undoing it and later ones)")
+    s.add_argument("import_id", type=int)
+
+    s = sub.add_parser("user", parents=[common], help="add or replace a dashboard account (bcrypt-hashed password)")
+    s.add_argument("action", choices=["add"])
+    s.add_argument("name")
+    s.add_argument("--role", required=True, choices=["领导", "街镇", "管理员"])
+    s.add_argument("--town", help="the town of a 街镇 account")
+    s.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+
     sub.add_parser("snapshots", parents=[common], help="list snapshot dates and what each holds")
     sub.add_parser("history", parents=[common], help="list past imports")
 
@@ -171,8 +181,8 @@ def cmd_history(args: argparse.Namespace, db: Path, lang: str) -> int:
         return EXIT_REFUSED
     df = table(db, "import_history")
     if lang == "en":
-        df.columns = ["id", "time", "kind", "file", "sha256", "rows", "result", "detail"]
-        df["result"] = df["result"].replace({"已导入": "imported", "已拒绝": "refused"})
+        df.columns = ["id", "time", "by", "kind", "file", "sha256", "rows", "result", "detail"]
+        df["result"] = df["result"].replace({"已导入": "imported", "已拒绝": "refused", "已回退": "rollback"})
     _print_table(df)
     return EXIT_OK
 
@@ -187,5 +197,53 @@ def cmd_generate(args: argparse.Namespace, db: Path, lang: str) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"init": cmd_init, "import": cmd_import, "export": cmd_export, "snapshots": cmd_snapshots,
+def cmd_rollback(args: argparse.Namespace, db: Path, lang: str) -> int:
+    from .importer import RollbackError, rollback
+
+    if not db.exists():
+        _err(msg("no_db", lang, db=db))
+        return EXIT_REFUSED
+    try:
+        new_id = rollback(db, args.import_id, lang=lang)
+    except RollbackError as exc:
+        _err(str(exc))
+        return EXIT_REFUSED
+    print(msg("rolled_back", lang, id=new_id))
+    return EXIT_OK
+
+
+def cmd_user(args: argparse.Namespace, db: Path, lang: str) -> int:
+    import getpass
+
+    from .accounts import accounts_path, add_user
+
+    town = args.town
+    if town is not None and db.exists():
+        from .store import connect_read
+        from .views import town_lookup
+
+        con = connect_read(db)
+        try:
+            _, lookup = town_lookup(con)
+        finally:
+            con.close()
+        if town not in lookup:
+            _err(msg("unknown_town_arg", lang, town=town))
+            return EXIT_REFUSED
+        town = lookup[town]
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("password: ")
+    if len(password) < 8:
+        _err("密码至少 8 位" if lang != "en" else "a password has at least 8 characters")
+        return EXIT_REFUSED
+    try:
+        add_user(accounts_path(db), args.name, args.role, password, town)
+    except ValueError as exc:
+        _err(str(exc))
+        return EXIT_REFUSED
+    print(f"{accounts_path(db)}: {args.name} ({args.role}{'，' + town if town else ''})")
+    return EXIT_OK
+
+
+COMMANDS = {"init": cmd_init, "rollback": cmd_rollback, "user": cmd_user, "import": cmd_import,
+            "export": cmd_export, "snapshots": cmd_snapshots,
             "history": cmd_history, "generate": cmd_generate}

@@ -71,6 +71,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_year": ("年度格式不正确：「{value}」", 'malformed year: "{value}"'),
     "unknown_town_arg": ("未知街镇「{town}」", 'unknown town "{town}"'),
     "unknown_industry": ("未知行业「{industry}」，应为：{allowed}", 'unknown industry "{industry}"; expected: {allowed}'),
+    "rollback_unknown": ("没有第 {id} 次导入", "there is no import #{id}"),
+    "rollback_not_imported": ("第 {id} 次导入未改变数据（被拒绝或本身是回退），无需回退",
+                              "import #{id} changed no data (refused, or itself a rollback)"),
+    "rollback_no_backup": ("第 {id} 次导入之前的备份已不存在（只保留最近的备份）",
+                           "the backup from before import #{id} is gone (only recent backups are kept)"),
+    "rollback_detail": ("恢复到第 {id} 次导入之前的状态，撤销了：{undone}", "restored the state before import #{id}; undone: {undone}"),
+    "rolled_back": ("已回退（第 {id} 次操作）", "rolled back (operation #{id})"),
     "bad_replace": ("--snapshot/--replace 只适用于单位名册", "--snapshot/--replace apply to units only"),
 }
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from .i18n import msg
 from .kinds import APPLY_ORDER, KINDS, Kind, kind_for_name, kind_from_header
 from .readers import RawTable, ReadError, read_file
 from .sql import execute
-from .store import connect_read, transaction, write_lock
+from .store import backup_dir, connect_read, prune_backups, transaction, write_lock
 from .validate import Context, Problem, check_table
 
 
@@ -203,38 +204,97 @@ def _apply(con: duckdb.DuckDBPyConnection, kind: str, df: pd.DataFrame, lang: st
         con.unregister("incoming")
 
 
-def _record(con: duckdb.DuckDBPyConnection, kind: str, file_name: str, digest: str, rows: int,
-            ok: bool, detail: str) -> int:
-    """Append one line to the import history and return its id."""
-    new_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM imports").fetchall()[0][0]
-    execute(con, "INSERT INTO imports VALUES ($id, now()::TIMESTAMP, $kind, $file, $sha, $rows, $result, $detail)",
-                {"id": new_id, "kind": kind, "file": file_name, "sha": digest, "rows": rows,
-                 "result": "imported" if ok else "refused", "detail": detail})
-    return new_id
+def _record(con: duckdb.DuckDBPyConnection, new_id: int, kind: str, file_name: str, digest: str, rows: int,
+            result: str, detail: str, user: str | None) -> None:
+    """Append one line to the import history."""
+    execute(con, """INSERT INTO imports (id, imported_at, kind, file_name, sha256, rows, result, detail, imported_by)
+                    VALUES ($id, now()::TIMESTAMP, $kind, $file, $sha, $rows, $result, $detail, $user)""",
+            {"id": new_id, "kind": kind, "file": file_name, "sha": digest, "rows": rows, "result": result,
+             "detail": detail, "user": user or _os_user()})
+
+
+def _os_user() -> str:
+    """Who runs the command line (the history says who imported)."""
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in some containers
+        return "cli"
+
+
+def _next_id(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute("SELECT coalesce(max(id), 0) + 1 FROM imports").fetchall()[0][0]
 
 
 def import_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None, *,
-                 snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh") -> ImportResult:
-    """Validate and import one file; all or nothing, recorded in the history either way."""
+                 snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh",
+                 user: str | None = None) -> ImportResult:
+    """Validate and import one file; all or nothing, recorded in the history either way.
+
+    The state before an accepted import is kept in the backups folder, so it can be rolled back.
+    """
     digest = hashlib.sha256(data).hexdigest()
     file_name = Path(file_name).name
     with write_lock(db):
         con = connect_read(db)
         try:
             ctx = load_context(con)
+            new_id = _next_id(con)
         finally:
             con.close()
         frames, result = validate_file(ctx, data, file_name, kind, snapshot=snapshot, replace=replace, lang=lang)
         kinds = ",".join(result.kinds) or (kind or "auto")
-        with transaction(db) as w:
+        keep = backup_dir(db) / f"before-{new_id}.duckdb" if result.ok else None
+        with transaction(db, keep_as=keep) as w:
             if result.ok:
                 for k, df in frames:
                     result.summary.append(_apply(w, k, df, lang))
                 detail = "; ".join(result.summary)
             else:
                 detail = "; ".join(p.line(lang) for p in result.problems[:20])
-            result.import_id = _record(w, kinds, file_name, digest, result.rows, result.ok, detail)
+            _record(w, new_id, kinds, file_name, digest, result.rows, "imported" if result.ok else "refused",
+                    detail, user)
+            result.import_id = new_id
+        if keep is not None:
+            prune_backups(db)
     return result
+
+
+class RollbackError(Exception):
+    """A rollback that cannot be done (unknown import, refused import, backup gone)."""
+
+
+def rollback(db: Path, import_id: int, *, user: str | None = None, lang: str = "zh") -> int:
+    """Restore the state before import `import_id` (undoing it and every later import).
+
+    The history is kept whole and gains a line for the rollback. Returns the rollback's own id.
+    """
+    with write_lock(db):
+        con = connect_read(db)
+        try:
+            row = con.execute("SELECT result FROM imports WHERE id = $id", {"id": import_id}).fetchall()
+            history = con.execute("SELECT * FROM imports ORDER BY id").df()
+            new_id = _next_id(con)
+        finally:
+            con.close()
+        if not row:
+            raise RollbackError(msg("rollback_unknown", lang, id=import_id))
+        if row[0][0] != "imported":
+            raise RollbackError(msg("rollback_not_imported", lang, id=import_id))
+        backup = backup_dir(db) / f"before-{import_id}.duckdb"
+        if not backup.exists():
+            raise RollbackError(msg("rollback_no_backup", lang, id=import_id))
+        undone = [int(i) for i in history.loc[(history["id"] >= import_id) & (history["result"] == "imported"), "id"]]
+        with transaction(db, source=backup, keep_as=backup_dir(db) / f"before-{new_id}.duckdb") as w:
+            execute(w, "DELETE FROM imports")
+            w.register("old_history", history)
+            execute(w, """INSERT INTO imports (id, imported_at, kind, file_name, sha256, rows, result, detail, imported_by)
+                          SELECT id, imported_at, kind, file_name, sha256, rows, result, detail, imported_by
+                          FROM old_history""")
+            w.unregister("old_history")
+            _record(w, new_id, "rollback", f"#{import_id}", "", 0, "rollback",
+                    msg("rollback_detail", lang, id=import_id, undone=", ".join(f"#{i}" for i in undone)), user)
+        prune_backups(db)
+    return new_id
 
 
 def import_path(db: Path, path: Path, kind: str | None = None, **kw: object) -> ImportResult:

@@ -76,21 +76,38 @@ def write_lock(db: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def backup_dir(db: Path) -> Path:
+    """Where the state before each accepted import is kept (for rollback)."""
+    return Path(db).parent / "backups" / Path(db).stem
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Temporary copies left by a writer that was killed; safe to remove while holding the lock."""
+    for leftover in folder.glob(".unionboard-*.tmp.duckdb*"):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+
+
 @contextlib.contextmanager
-def transaction(db: Path, *, fresh: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+def transaction(db: Path, *, fresh: bool = False, source: Path | None = None,
+                keep_as: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open a writable copy of the database; on success swap it in atomically, else discard it.
 
-    With ``fresh=True`` the copy starts empty (used by ``init``). Callers must hold write_lock.
+    The copy starts from `source` (rollback), empty with ``fresh=True`` (init), else from the
+    database itself. With `keep_as`, the replaced file stays reachable there (a hard link to the old
+    inode: the state before the change, for rollback). Callers must hold write_lock.
     """
     db = Path(db)
     db.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(db.parent)
     fd, tmp_name = tempfile.mkstemp(prefix=".unionboard-", suffix=".tmp.duckdb", dir=db.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     tmp.unlink()
     try:
-        if db.exists() and not fresh:
-            shutil.copyfile(db, tmp)
+        origin = source if source is not None else (None if fresh else db)
+        if origin is not None and Path(origin).exists():
+            shutil.copyfile(origin, tmp)
         con = duckdb.connect(str(tmp))
         try:
             execute(con, load_sql("schema"))
@@ -102,6 +119,11 @@ def transaction(db: Path, *, fresh: bool = False) -> Iterator[duckdb.DuckDBPyCon
             con.close()
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        if keep_as is not None and db.exists():
+            keep_as.parent.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                keep_as.unlink()
+            os.link(db, keep_as)
         os.replace(tmp, db)
         dir_fd = os.open(db.parent, os.O_RDONLY)
         try:
@@ -112,3 +134,11 @@ def transaction(db: Path, *, fresh: bool = False) -> Iterator[duckdb.DuckDBPyCon
         for leftover in (tmp, Path(str(tmp) + ".wal")):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
+
+
+def prune_backups(db: Path, keep: int | None = None) -> None:
+    """Keep the newest `keep` backups ($UNIONBOARD_KEEP_BACKUPS, default 30)."""
+    keep = keep if keep is not None else int(os.environ.get("UNIONBOARD_KEEP_BACKUPS", "30"))
+    files = sorted(backup_dir(db).glob("before-*.duckdb"), key=lambda p: int(p.stem.split("-")[1]))
+    for old in files[: max(0, len(files) - keep)]:
+        old.unlink()

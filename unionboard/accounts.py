@@ -1,0 +1,90 @@
+"""Accounts and roles: 领导 views all, 街镇 sees district figures and its own town's unit lists,
+管理员 may also import and roll back. Passwords are stored as bcrypt hashes in a TOML file.
+
+The file is $UNIONBOARD_ACCOUNTS, else accounts.toml beside the database. With no file (or no
+users in it) the dashboard is read-only for everybody; the command line is not affected.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import bcrypt
+
+ROLES = ("领导", "街镇", "管理员")
+
+
+@dataclass(frozen=True)
+class Account:
+    """A user: name, role, and (for 街镇) the town."""
+
+    name: str
+    role: str
+    town: str | None = None
+
+    @property
+    def can_import(self) -> bool:
+        """Only 管理员 may import and roll back."""
+        return self.role == "管理员"
+
+    @property
+    def unit_towns(self) -> list[str] | None:
+        """Towns whose unit lists this account may see (None: all)."""
+        return [self.town] if self.role == "街镇" and self.town else None
+
+
+def accounts_path(db: Path) -> Path:
+    """Where the accounts file is."""
+    env = os.environ.get("UNIONBOARD_ACCOUNTS")
+    return Path(env) if env else Path(db).parent / "accounts.toml"
+
+
+def load(path: Path) -> dict[str, dict]:
+    """The users of an accounts file ({} when there is none)."""
+    if not Path(path).exists():
+        return {}
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    users = data.get("users", {})
+    return {name: u for name, u in users.items() if isinstance(u, dict) and u.get("password_hash")}
+
+
+def verify(users: dict[str, dict], name: str, password: str) -> Account | None:
+    """The account when the password matches its bcrypt hash, else None (same time either way)."""
+    entry = users.get(name)
+    hashed = (entry or {}).get("password_hash", "$2b$12$" + "." * 53).encode()
+    try:
+        ok = bcrypt.checkpw(password.encode("utf-8"), hashed)
+    except ValueError:
+        ok = False
+    if not ok or entry is None or entry.get("role") not in ROLES:
+        return None
+    return Account(name, entry["role"], entry.get("town"))
+
+
+def _toml_str(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def add_user(path: Path, name: str, role: str, password: str, town: str | None = None) -> None:
+    """Add or replace a user (the password is stored only as a bcrypt hash)."""
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {ROLES}")
+    if role == "街镇" and not town:
+        raise ValueError("a 街镇 account needs --town")
+    users = load(path)
+    users[name] = {"role": role, "password_hash": bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt()).decode()}
+    if town:
+        users[name]["town"] = town
+    lines = ["# unionboard accounts: roles 领导 / 街镇 / 管理员; passwords as bcrypt hashes", ""]
+    for n, u in users.items():
+        lines.append(f"[users.{_toml_str(n)}]")
+        lines += [f"{k} = {_toml_str(str(v))}" for k, v in u.items()]
+        lines.append("")
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(str(path) + ".tmp")
+    tmp.write_text("\n".join(lines), encoding="utf-8")
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
