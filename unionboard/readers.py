@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import zipfile
 from dataclasses import dataclass, field
 
@@ -17,10 +18,21 @@ import pandas as pd
 
 from .i18n import msg
 
-# Refuse before parsing: sizes a district's monthly roster never reaches.
-MAX_FILE_BYTES = 512 * 1024 * 1024
-MAX_XLSX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024
-MAX_ROWS = 12_000_000
+
+# Refused before parsing: limits a district's monthly roster never reaches (configurable).
+def max_file_bytes() -> int:
+    """$UNIONBOARD_MAX_FILE_MB (default 512 MB)."""
+    return int(float(os.environ.get("UNIONBOARD_MAX_FILE_MB", "512")) * 1024 * 1024)
+
+
+def max_rows() -> int:
+    """$UNIONBOARD_MAX_ROWS (default 12,000,000 data rows)."""
+    return int(os.environ.get("UNIONBOARD_MAX_ROWS", "12000000"))
+
+
+def max_xlsx_unpacked_bytes() -> int:
+    """$UNIONBOARD_MAX_XLSX_UNPACKED_MB (default 2048 MB): what an XLSX may expand to (zip bombs)."""
+    return int(float(os.environ.get("UNIONBOARD_MAX_XLSX_UNPACKED_MB", "2048")) * 1024 * 1024)
 
 
 class ReadError(Exception):
@@ -109,8 +121,8 @@ def read_csv(data: bytes, lang: str = "zh") -> list[RawTable]:
             return [RawTable(None, [])]
     if frame is None:
         raise ReadError(msg("encoding", lang))
-    if len(frame) > MAX_ROWS + 1:
-        raise ReadError(msg("too_many_rows", lang, rows=len(frame) - 1, limit=MAX_ROWS))
+    if len(frame) > max_rows() + 1:
+        raise ReadError(msg("too_many_rows", lang, rows=len(frame) - 1, limit=max_rows()))
     for col in frame.columns:
         if frame[col].str.contains("\ufffd", regex=False).any():
             raise ReadError(msg("replacement_chars", lang))
@@ -144,8 +156,8 @@ def read_xlsx(data: bytes, lang: str = "zh") -> list[RawTable]:
             unpacked = sum(i.file_size for i in zf.infolist())
     except zipfile.BadZipFile as exc:
         raise ReadError(msg("bad_file", lang, err="not an XLSX workbook")) from exc
-    if unpacked > MAX_XLSX_UNPACKED_BYTES:
-        raise ReadError(msg("too_large", lang, size=unpacked, limit=MAX_XLSX_UNPACKED_BYTES))
+    if unpacked > max_xlsx_unpacked_bytes():
+        raise ReadError(msg("too_large", lang, size=unpacked, limit=max_xlsx_unpacked_bytes()))
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
@@ -164,8 +176,8 @@ def read_xlsx(data: bytes, lang: str = "zh") -> list[RawTable]:
 
 def _table(sheet: str | None, records: list[list[str]]) -> RawTable:
     """A table from records (XLSX rows, ragged CSV): pad short rows, then as _from_frame."""
-    if len(records) > MAX_ROWS + 1:
-        raise ReadError(msg("too_many_rows", rows=len(records) - 1, limit=MAX_ROWS))
+    if len(records) > max_rows() + 1:
+        raise ReadError(msg("too_many_rows", rows=len(records) - 1, limit=max_rows()))
     if not records:
         return RawTable(sheet, [])
     width = max(len(r) for r in records)
@@ -175,8 +187,12 @@ def _table(sheet: str | None, records: list[list[str]]) -> RawTable:
 
 def read_file(data: bytes, file_name: str, lang: str = "zh") -> list[RawTable]:
     """Tables from a CSV or XLSX file (chosen by content, not only the name)."""
-    if len(data) > MAX_FILE_BYTES:
-        raise ReadError(msg("too_large", lang, size=len(data), limit=MAX_FILE_BYTES))
+    if len(data) > max_file_bytes():
+        raise ReadError(msg("too_large", lang, size=len(data), limit=max_file_bytes()))
     if data[:4] == b"PK\x03\x04" or file_name.lower().endswith((".xlsx", ".xlsm")):
         return read_xlsx(data, lang)
+    # a CSV record takes at least one line: refuse an oversized file before parsing it
+    lines = data.count(b"\n")
+    if lines > max_rows() + 1:
+        raise ReadError(msg("too_many_rows", lang, rows=lines, limit=max_rows()))
     return read_csv(data, lang)
