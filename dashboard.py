@@ -23,6 +23,7 @@ PAGES = [  # (file, title key, url path, icon)
     ("pages/training.py", "page_training", "training", ":material/school:"),
     ("pages/uncovered.py", "page_uncovered", "uncovered", ":material/list_alt:"),
     ("pages/data.py", "page_data", "data", ":material/upload_file:"),
+    ("pages/meeting.py", "page_meeting", "meeting", ":material/slideshow:"),
 ]
 
 lang = current_lang()

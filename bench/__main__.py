@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -89,30 +88,41 @@ def toggle_town(at, i: int) -> None:  # noqa: ANN001
     at.sidebar.multiselect(key="town").set_value(["安亭镇"] if i % 2 else ["安亭镇", "马陆镇"])
 
 
-def build(db: Path, out: Path, units: int, snapshots: int) -> dict:
-    """Generate and import; returns timings."""
-    from unionboard.importer import create_database, import_path
-    from unionboard.sample import write_dataset
-
+def child_rss(args: list[str], env: dict | None = None) -> tuple[float, float, str]:
+    """Like run_child, measuring the child's peak RSS with os.wait4 (one child at a time)."""
     t0 = time.perf_counter()
-    files = write_dataset(out, units=units, snapshots=snapshots, seed=2015)
-    gen_s = time.perf_counter() - t0
-    create_database(db)
-    import_times = {}
+    p = subprocess.Popen([sys.executable, *args], cwd=ROOT, env=env or dict(os.environ),
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out = p.stdout.read()
+    err = p.stderr.read()
+    _, status, usage = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - t0
+    if p.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{err.decode(errors='replace')[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024, out.decode("utf-8", errors="replace")
+
+
+def build(db: Path, out: Path, units: int, snapshots: int) -> dict:
+    """Generate and import, each in its own process; returns times and peak RSS per phase."""
+    gen_s, gen_rss, listing = child_rss(["-m", "unionboard", "generate", "--units", str(units), "--snapshots",
+                                         str(snapshots), "--out", str(out)])
+    files = [Path(line) for line in listing.split()]
+    child_rss(["-m", "unionboard", "init", "--empty", "--db", str(db)])
+    import_times, import_rss = {}, 0.0
     for f in files:
         kind = "units" if f.name.startswith("units_") else f.stem
-        t0 = time.perf_counter()
-        r = import_path(db, f, kind)
-        import_times[f.name] = time.perf_counter() - t0
-        if not r.ok:
-            raise SystemExit("\n".join(p.line() for p in r.problems[:20]))
-        print(f"  imported {f.name} in {import_times[f.name]:.1f} s", flush=True)
+        seconds, rss, _ = child_rss(["-m", "unionboard", "import", kind, str(f), "--db", str(db)])
+        import_times[f.name] = seconds
+        import_rss = max(import_rss, rss)
+        print(f"  imported {f.name} in {seconds:.1f} s (peak RSS {rss:.0f} MB)", flush=True)
     last_units = [k for k in import_times if k.startswith("units_")][-1]
-    return {"generate_s": gen_s, "import_s": import_times[last_units], "imports": import_times}
+    return {"generate_s": gen_s, "generate_rss_mb": gen_rss, "import_s": import_times[last_units],
+            "import_rss_mb": import_rss, "imports": import_times}
 
 
-def measure_pages(db: Path, n: int) -> tuple[dict, float, float]:
-    """Per-page rerun p50/p95, the floor and the naive towns page."""
+def measure_pages(db: Path, n: int) -> tuple[dict, float]:
+    """Per-page rerun p50/p95 and the floor."""
     from streamlit.testing.v1 import AppTest
 
     os.environ["UNIONBOARD_DB"] = str(db)
@@ -128,23 +138,29 @@ def measure_pages(db: Path, n: int) -> tuple[dict, float, float]:
     floor = AppTest.from_string(FLOOR_SCRIPT, default_timeout=60)
     floor.run()
     floor_p50, _ = timed_reruns(floor, n, lambda a, i: a.sidebar.multiselect(key="town").set_value(["a"] if i % 2 else ["b"]))
+    print(f"  floor p50 {floor_p50:.1f} ms", flush=True)
+    return pages, floor_p50
+
+
+def measure_naive(db: Path, n: int) -> float:
+    """The naive towns page: pandas over the raw roster (all snapshots, cached) on every rerun."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["UNIONBOARD_DB"] = str(db)
     naive = AppTest.from_string(NAIVE_SCRIPT, default_timeout=600)
     naive.run()
-    naive_p50, _ = timed_reruns(naive, n, toggle_town)
-    print(f"  floor p50 {floor_p50:.1f} ms, naive towns p50 {naive_p50:.1f} ms", flush=True)
-    return pages, floor_p50, naive_p50
+    p50, _ = timed_reruns(naive, n, toggle_town)
+    return p50
 
 
-def cold_start(db: Path) -> float:
-    """Seconds from a new process to the first page (overview) computed."""
+def cold_start(db: Path) -> tuple[float, float]:
+    """Seconds from a new process to the first page (overview) computed, and that process's peak RSS."""
     code = ("import time; t=time.perf_counter();"
             "from streamlit.testing.v1 import AppTest;"
             f"at=AppTest.from_file({str(ROOT / 'dashboard.py')!r}, default_timeout=600).run();"
             "assert not at.exception; print(time.perf_counter()-t)")
-    env = dict(os.environ, UNIONBOARD_DB=str(db))
-    t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT, capture_output=True)
-    return time.perf_counter() - t0
+    seconds, rss, _ = child_rss(["-c", code], env=dict(os.environ, UNIONBOARD_DB=str(db)))
+    return seconds, rss
 
 
 def write_markdown(results: list[dict]) -> None:
@@ -164,7 +180,9 @@ def write_markdown(results: list[dict]) -> None:
                   f"(naive / towns page = {r['naive_towns_p50_ms'] / r['pages']['towns']['p50_ms']:.1f}×)",
                   f"- import of one units snapshot (validated): {r['import_s']:.1f} s",
                   f"- generate: {r['generate_s']:.1f} s; cold start to first page: {r['cold_start_s']:.1f} s",
-                  f"- peak RSS: {r['peak_rss_mb']:.0f} MB", ""]
+                  f"- peak RSS of the app (largest of importer, dashboard process, cold start): {r['peak_rss_mb']:.0f} MB"
+                  + (" — " + ", ".join(f"{k} {v:.0f} MB" for k, v in r["rss_mb"].items()) if "rss_mb" in r else ""),
+                  ""]
     (ROOT / "docs").mkdir(exist_ok=True)
     (ROOT / "docs" / "benchmarks.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -175,7 +193,16 @@ def main() -> None:
     ap.add_argument("--scale", choices=list(SCALES), default="district")
     ap.add_argument("--quick", action="store_true", help="fewer snapshots and reruns (a smoke run)")
     ap.add_argument("--reruns", type=int, default=None)
+    ap.add_argument("--phase", choices=["pages", "naive"], help=argparse.SUPPRESS)  # run in a child process
+    ap.add_argument("--db", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.phase == "pages":
+        pages, floor = measure_pages(Path(args.db), args.reruns)
+        print("RESULT " + json.dumps({"pages": pages, "floor": floor}))
+        return
+    if args.phase == "naive":
+        print("RESULT " + json.dumps({"naive": measure_naive(Path(args.db), args.reruns)}))
+        return
     units, snapshots = (QUICK if args.quick else SCALES)[args.scale]
     n = args.reruns or (5 if args.quick else 20)
     work = Path(tempfile.mkdtemp(prefix=f"bench-{args.scale}-"))
@@ -183,15 +210,24 @@ def main() -> None:
         print(f"{args.scale}: {units:,} units × {snapshots} snapshots in {work}", flush=True)
         db = work / "bench.duckdb"
         timings = build(db, work / "data", units, snapshots)
-        pages, floor, naive = measure_pages(db, n)
-        cold = cold_start(db)
-        peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                   resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+        _, pages_rss, out = child_rss(["-m", "bench", "--phase", "pages", "--db", str(db), "--reruns", str(n)])
+        print(out.rsplit("RESULT ", 1)[0], end="", flush=True)
+        measured = json.loads(out.rsplit("RESULT ", 1)[1])
+        pages, floor = measured["pages"], measured["floor"]
+        _, naive_rss, out = child_rss(["-m", "bench", "--phase", "naive", "--db", str(db), "--reruns", str(n)])
+        naive = json.loads(out.rsplit("RESULT ", 1)[1])["naive"]
+        print(f"  naive towns p50 {naive:.1f} ms (its peak RSS {naive_rss:.0f} MB)", flush=True)
+        cold, cold_rss = cold_start(db)
+        # the app's footprint: the importer, the dashboard process (all pages), a cold start
+        peak = max(timings["import_rss_mb"], pages_rss, cold_rss)
         result = {"scale": args.scale, "units": units, "snapshots": snapshots, "quick": args.quick,
                   "machine": machine(), "date": dt.date.today().isoformat(), "reruns": n,
                   "pages": pages, "floor_p50_ms": round(floor, 1), "naive_towns_p50_ms": round(naive, 1),
                   "import_s": round(timings["import_s"], 2), "generate_s": round(timings["generate_s"], 2),
                   "cold_start_s": round(cold, 2), "peak_rss_mb": round(peak, 1),
+                  "rss_mb": {"import": round(timings["import_rss_mb"], 1), "pages": round(pages_rss, 1),
+                             "cold_start": round(cold_rss, 1), "generate": round(timings["generate_rss_mb"], 1),
+                             "naive_towns": round(naive_rss, 1)},
                   "target_p50_ms": TARGET_P50_MS[args.scale]}
         (ROOT / "bench" / "results.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         (ROOT / "bench" / f"results-{args.scale}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")

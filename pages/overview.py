@@ -58,6 +58,7 @@ if shell.need_data(ctx):
             st.info(t("no_targets", lang))
         shell.status_boxes(towns.df)
         st.subheader(t("summary", lang))
+        shell.document_downloads(ctx, towns)
         st.markdown(f"<div style='font-size:1.15rem;line-height:1.9;background:#F1F4F8;padding:14px 18px;"
                     f"border-radius:6px'>{html.escape(briefing(towns.resolved.snapshot, towns.df, towns.resolved.towns, lang))}"
                     "</div>",

@@ -43,8 +43,9 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SHOTS = ROOT / "shots" / "e2e"
 ADMIN_PASSWORD = "e2e-admin-pass"
-PAGES = ["overview", "towns", "industries", "buildings", "federations", "dynamics", "training", "uncovered", "data"]
-CHART_PAGES = {"overview": 2, "towns": 1, "industries": 2, "buildings": 1, "federations": 1, "dynamics": 1,
+PAGES = ["overview", "towns", "industries", "buildings", "federations", "dynamics", "training", "uncovered", "data",
+         "meeting"]
+CHART_PAGES = {"meeting": 0, "overview": 2, "towns": 1, "industries": 2, "buildings": 1, "federations": 1, "dynamics": 1,
                "training": 2, "uncovered": 1}
 
 if not Path(CHROMIUM).exists():
@@ -232,6 +233,29 @@ def test_clicking_a_bar_drills_into_the_town(server, page):
     settle(page)
     expect(page.get_by_text("安亭镇：村居园区")).to_be_visible(timeout=20000)
     expect(page.get_by_text("安亭镇：工会联合会")).to_be_visible()
+
+
+def test_meeting_mode_steps_with_the_keyboard(server, page):
+    url, _ = server
+    page.goto(f"{url}/meeting?town=安亭镇")
+    settle(page)
+    assert not page.locator("[data-testid=stSidebar]").is_visible()
+    titles = []
+    for i in range(8):
+        title = page.locator("h1").first.inner_text().strip()
+        titles.append(title)
+        page.screenshot(path=str(SHOTS / f"meeting_{i + 1}.png"), full_page=True)
+        if title == "各街镇进度与序时进度":
+            page.wait_for_selector(".js-plotly-plot .main-svg", timeout=20000)
+        page.keyboard.press("ArrowRight")
+        settle(page)
+    assert titles == ["全区总体情况", "各街镇进度与序时进度", "双过半", "行业覆盖", "商务楼宇", "工会联合会",
+                      "企业动态与会员转接", "滞后与预警街镇"]
+    assert page.locator("h1").first.inner_text().strip() == "全区总体情况"
+    assert kpi(page, "在营单位") == "4"  # the town filter of the link applies
+    page.get_by_role("button", name="◀ 上一页").click()
+    settle(page)
+    assert page.locator("h1").first.inner_text().strip() == "滞后与预警街镇"
 
 
 def test_without_accounts_the_data_page_is_read_only(server, page):

@@ -375,3 +375,28 @@ def status_boxes(towns: pd.DataFrame) -> None:
         box.markdown(f"<div style='border-left:8px solid {colour};padding:6px 12px;background:#F7F9FC'>"
                      f"<b style='font-size:1.2rem;color:{colour}'>{status} {len(groups[status])}</b><br>"
                      f"<span style='font-size:0.95rem'>{names}</span></div>", unsafe_allow_html=True)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _document(db: str, version: tuple, what: str, as_of: dt.date | None, towns: tuple[str, ...],
+              industry: str | None, lang: str) -> bytes:
+    from unionboard.briefing import docx_bytes, workbook_bytes
+
+    filters = Filters(as_of, list(towns), industry)
+    return docx_bytes(Path(db), filters) if what == "briefing" else workbook_bytes(Path(db), filters, lang)
+
+
+def document_downloads(ctx: Ctx, result: ViewResult) -> None:
+    """The 通报 (Word) and every view (Excel), built when clicked, the same as `export briefing|workbook`."""
+    import functools
+
+    stem = download_name(ctx, result).removesuffix(".csv").replace(result.name + "_", "", 1)
+    args = (str(ctx.db), ctx.version)
+    rest = (ctx.as_of, tuple(ctx.towns), ctx.industry, ctx.lang)
+    a, b = st.columns(2)
+    a.download_button(t("download_briefing", ctx.lang), functools.partial(_document, *args, "briefing", *rest),
+                      file_name=f"通报_{stem}.docx", key="overview_briefing", on_click="ignore", width="stretch",
+                      mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    b.download_button(t("download_workbook", ctx.lang), functools.partial(_document, *args, "workbook", *rest),
+                      file_name=f"全部视图_{stem}.xlsx", key="overview_workbook", on_click="ignore", width="stretch",
+                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -146,7 +146,10 @@ def cmd_export(args: argparse.Namespace, db: Path, lang: str) -> int:
             if not str(args.year).strip().isdigit():
                 raise ViewError("bad_year", lang, value=args.year)
             year = int(args.year)
-        result = get_view(db, args.view, Filters(as_of, args.town, args.industry, year), lang)
+        filters = Filters(as_of, args.town, args.industry, year)
+        if args.view in ("briefing", "workbook"):
+            return _export_document(db, args.view, filters, args.output, lang)
+        result = get_view(db, args.view, filters, lang)
     except ViewError as exc:
         _err(str(exc))
         return EXIT_REFUSED
@@ -156,6 +159,19 @@ def cmd_export(args: argparse.Namespace, db: Path, lang: str) -> int:
         Path(args.output).write_bytes(csv_bytes(result.df))
     else:
         sys.stdout.buffer.write(csv_bytes(result.df))
+        sys.stdout.flush()
+    return EXIT_OK
+
+
+def _export_document(db: Path, what: str, filters, output: str | None, lang: str) -> int:  # noqa: ANN001
+    """`export briefing` (Word 通报) and `export workbook` (every view as a sheet)."""
+    from .briefing import docx_bytes, workbook_bytes
+
+    data = docx_bytes(db, filters) if what == "briefing" else workbook_bytes(db, filters, lang)
+    if output:
+        Path(output).write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
         sys.stdout.flush()
     return EXIT_OK
 

@@ -1,0 +1,88 @@
+"""The 通报 (Word) and the all-views workbook: documents that open, numbers equal to the views."""
+from __future__ import annotations
+
+import io
+
+import docx
+import openpyxl
+import pytest
+
+from apptest_helpers import metrics, open_page
+from unionboard.briefing import docx_bytes, workbook_bytes
+from unionboard.cli import main
+from unionboard.summary import briefing
+from unionboard.views import VIEWS, Filters, get_view
+
+
+def test_briefing_numbers_equal_the_views(fixture_db):
+    towns = get_view(fixture_db, "towns")
+    doc = docx.Document(io.BytesIO(docx_bytes(fixture_db, Filters())))
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == "关于截至2015年6月30日工会组建工作进展情况的通报"
+    assert briefing(towns.resolved.snapshot, towns.df, []) in texts
+    assert any("全区在营单位6家，已建会单位4家，建会率66.67%；职工215人，会员173人，入会率80.47%" in t for t in texts)
+    assert any(t.startswith("安亭镇等1个街镇慢于序时进度、处于预警") for t in texts)
+    assert any("会员转接率50.00%" in t for t in texts)
+    table = doc.tables[0]
+    header = [c.text for c in table.rows[0].cells]
+    assert header[0] == "街镇" and header[-1] == "进度状态"
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
+    assert rows["安亭镇"] == ["安亭镇", "4", "3", "75.00", "3", "6", "50.00", "48", "100", "48.00", "预警"]
+    assert rows["合计"][1:4] == ["6", "4", "66.67"]
+    assert len(doc.inline_shapes) == 2  # the trend and the town chart, as images
+
+
+def test_briefing_for_one_town(fixture_db):
+    doc = docx.Document(io.BytesIO(docx_bytes(fixture_db, Filters(towns=["安亭"]))))
+    assert "安亭镇" in doc.paragraphs[0].text
+    assert [r.cells[0].text for r in doc.tables[0].rows[1:]] == ["安亭镇", "合计"]
+
+
+def test_workbook_has_every_view(fixture_db):
+    wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(fixture_db, Filters())))
+    assert wb.sheetnames == [v.zh for v in VIEWS.values()]
+    ws = wb["街镇进度"]
+    values = list(ws.values)
+    towns = get_view(fixture_db, "towns").df
+    assert list(values[0]) == list(towns.columns)
+    assert values[-1][:4] == ("合计", 6, 4, 66.67)
+
+
+def test_cli_export_briefing_and_workbook(fixture_db, tmp_path):
+    out = tmp_path / "tb.docx"
+    assert main(["export", "briefing", "--as-of", "2015-06-30", "--town", "安亭镇", "--db", str(fixture_db),
+                 "-o", str(out)]) == 0
+    assert docx.Document(out).paragraphs[0].text.startswith("关于截至2015年6月30日")
+    wb = tmp_path / "all.xlsx"
+    assert main(["export", "workbook", "--db", str(fixture_db), "-o", str(wb)]) == 0
+    assert len(openpyxl.load_workbook(wb).sheetnames) == len(VIEWS)
+
+
+@pytest.fixture
+def db(fixture_db, monkeypatch):
+    monkeypatch.setenv("UNIONBOARD_DB", str(fixture_db))
+    return fixture_db
+
+
+def test_meeting_mode_steps_through_topics(db):
+    at = open_page("meeting")
+    assert at.title[0].value == "全区总体情况"
+    assert metrics(at)["在营单位"] == "6"
+    at.button(key="meeting_next").click().run()
+    assert at.title[0].value == "各街镇进度与序时进度"
+    assert len(at.get("plotly_chart")) == 1
+    at.button(key="meeting_next").click().run()
+    assert at.title[0].value == "双过半" and "未实现“双过半”" in "\n".join(m.value for m in at.markdown)
+    for _ in range(5):
+        at.button(key="meeting_next").click().run()
+    assert at.title[0].value == "滞后与预警街镇"
+    assert "安亭镇：新建会 50.00%，新发展会员 48.00%" in "\n".join(m.value for m in at.markdown)
+    at.button(key="meeting_next").click().run()
+    assert at.title[0].value == "全区总体情况"  # wraps around
+    at.button(key="meeting_prev").click().run()
+    assert at.title[0].value == "滞后与预警街镇"
+
+
+def test_meeting_mode_keeps_filters(db):
+    at = open_page("meeting", query={"town": "嘉定镇街道"})
+    assert metrics(at)["在营单位"] == "2"
