@@ -15,7 +15,7 @@ SLIDES = ["meet_total", "meet_towns", "meet_double_half", "meet_industries", "me
           "meet_dynamics", "meet_lagging"]
 
 # the sidebar is hidden and the type enlarged for a projector; filters from the link still apply
-st.html("""<style>
+st.markdown("""<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {display: none;}
 .block-container {padding-top: 1.2rem; max-width: 100%;}
 [data-testid="stMetricValue"] {font-size: 4rem !important;}
@@ -23,7 +23,7 @@ st.html("""<style>
 .ub-big {font-size: 2.1rem; line-height: 1.6;}
 .ub-huge {font-size: 5.5rem; font-weight: 700;}
 h1 {font-size: 3.2rem !important;}
-</style>""")
+</style>""", unsafe_allow_html=True)
 
 if "meeting_slide" not in st.session_state:
     st.session_state["meeting_slide"] = 0

@@ -3,15 +3,19 @@
 # with --browser, Debian's Chromium and CJK fonts for the end-to-end tests and screenshots.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [[ "${1:-}" == "--browser" ]]; then
-  if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
-    if [[ $(id -u) -eq 0 ]]; then
-      export DEBIAN_FRONTEND=noninteractive
-      apt-get update -qq
-      apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
-    else
-      echo "setup: chromium/fonts-noto-cjk missing and not root; end-to-end tests will skip" >&2
-    fi
+# Debian packages: CJK fonts always (chart images in the 通报), Chromium with --browser (end-to-end tests)
+packages=()
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || packages+=(fonts-noto-cjk)
+if [[ "${1:-}" == "--browser" ]] && ! command -v chromium >/dev/null 2>&1; then
+  packages+=(chromium)
+fi
+if (( ${#packages[@]} )); then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "${packages[@]}" >/dev/null
+  else
+    echo "setup: missing ${packages[*]} (not root): charts in the 通报 may lack Chinese glyphs; browser tests skip" >&2
   fi
 fi
 if [[ ! -x .venv/bin/python ]]; then

@@ -239,7 +239,7 @@ def test_meeting_mode_steps_with_the_keyboard(server, page):
     url, _ = server
     page.goto(f"{url}/meeting?town=安亭镇")
     settle(page)
-    assert not page.locator("[data-testid=stSidebar]").is_visible()
+    expect(page.locator("[data-testid=stSidebar]")).to_be_hidden(timeout=15000)
     titles = []
     for i in range(8):
         title = page.locator("h1").first.inner_text().strip()

@@ -118,6 +118,7 @@ def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = 
             result.problems.append(Problem(file_name, table.sheet, None, None, None, "empty_file", {}))
             continue
         df, ch = check_table(k, table, file_name, ctx, snapshot=snapshot, replace=replace)
+        table.frame = table.frame.iloc[0:0]  # the raw text is no longer needed: free it before the next table
         result.problems += ch.problems
         result.warnings += ch.warnings
         result.rows += len(table)
@@ -132,8 +133,9 @@ def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = 
 # ---------------------------------------------------------------- applying
 
 def _typed(kind: str, df: pd.DataFrame) -> pd.DataFrame:
-    """Give object columns real types so that DuckDB stores them as the schema says."""
-    out = df.copy()
+    """Give object columns real types so that DuckDB stores them as the schema says (in place: a
+    million-row roster is not copied)."""
+    out = df
     for c in KINDS[kind].cols:
         if c.key not in out:
             continue
@@ -153,6 +155,7 @@ def _typed(kind: str, df: pd.DataFrame) -> pd.DataFrame:
 def _apply(con: duckdb.DuckDBPyConnection, kind: str, df: pd.DataFrame, lang: str) -> str:
     """Write one validated frame; return a line saying what changed."""
     name = KINDS[kind].zh if lang != "en" else kind
+    snap = df["snapshot"].iat[0] if kind == "units" else None  # a date, before _typed makes it a timestamp
     frame = _typed(kind, df)
     con.register("incoming", frame)
     try:
@@ -185,7 +188,6 @@ def _apply(con: duckdb.DuckDBPyConnection, kind: str, df: pd.DataFrame, lang: st
             execute(con, "INSERT INTO targets SELECT year, town, indicator, target FROM incoming")
             return f"{name}: +{len(df) - old}, ={old}"
         if kind == "units":
-            snap = df["snapshot"].iat[0]
             replaced = con.execute("SELECT count(*) FROM units WHERE snapshot = $s", {"s": snap}).fetchall()[0][0]
             execute(con, "DELETE FROM units WHERE snapshot = $s", {"s": snap})
             execute(con, """INSERT INTO units SELECT snapshot::DATE, credit_code, name, town, area, building,

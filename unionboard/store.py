@@ -110,6 +110,8 @@ def transaction(db: Path, *, fresh: bool = False, source: Path | None = None,
             shutil.copyfile(origin, tmp)
         con = duckdb.connect(str(tmp))
         try:
+            # bounded, spilling to disk beyond it: an import of a million units stays near 1.5 GB
+            execute(con, "SET memory_limit = $limit", {"limit": os.environ.get("UNIONBOARD_DUCKDB_MEMORY", "512MB")})
             execute(con, load_sql("schema"))
             execute(con, "BEGIN TRANSACTION")
             yield con

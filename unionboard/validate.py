@@ -213,6 +213,7 @@ class Checker:
             if c.key in position:
                 # strip() removes ASCII and full-width (U+3000) spaces alike
                 self.raw[c.key] = frame[position[c.key]].str.strip()
+        self.table.frame = frame.iloc[0:0]  # the stripped columns are all that is needed from here
         return ok
 
     def parse(self) -> None:
