@@ -73,6 +73,8 @@ def test_import_exit_codes_and_history(empty_db, tmp_path, capsys):
     assert main(["history", "--db", str(empty_db)]) == 0
     hist = capsys.readouterr().out
     assert hist.count("已导入") == 2 and hist.count("已拒绝") == 1
+    from unionboard.views import table
+    assert table(empty_db, "import_history")["行数"].tolist() == [7, 7, 7]
     assert main(["snapshots", "--db", str(empty_db)]) == 0
     assert "2015-06-30" in capsys.readouterr().out
     assert main(["import", "nosuchkind", str(good), "--db", str(empty_db)]) == 2

@@ -117,11 +117,10 @@ def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = 
         if not len(table):
             result.problems.append(Problem(file_name, table.sheet, None, None, None, "empty_file", {}))
             continue
+        result.rows += len(table)  # counted first: checking releases the table's raw text
         df, ch = check_table(k, table, file_name, ctx, snapshot=snapshot, replace=replace)
-        table.frame = table.frame.iloc[0:0]  # the raw text is no longer needed: free it before the next table
         result.problems += ch.problems
         result.warnings += ch.warnings
-        result.rows += len(table)
         result.kinds.append(k.key)
         if not ch.problems:
             _extend_context(ctx, k.key, df)
