@@ -56,7 +56,7 @@ if shell.need_data(ctx):
                         f"{t('kpi_new_members', lang)} {fmt_pct(dh.new_members_done)}（≥50%）")
         if total["新建会单位数目标"] is None or total["新建会单位数目标"] != total["新建会单位数目标"]:
             st.info(t("no_targets", lang))
-        shell.status_boxes(towns.df)
+        shell.status_boxes(towns.df, lang)
         st.subheader(t("summary", lang))
         shell.document_downloads(ctx, towns)
         st.markdown(f"<div style='font-size:1.15rem;line-height:1.9;background:#F1F4F8;padding:14px 18px;"

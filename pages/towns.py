@@ -24,7 +24,7 @@ if shell.need_data(ctx):
         if points:
             picked = points[0].get("x") or points[0].get("customdata")
         st.subheader(t("towns_ranking", lang))
-        shell.status_boxes(towns.df)
+        shell.status_boxes(towns.df, lang)
         shell.show_table(ctx, towns, "towns",
                          progress={"新建会单位数完成率(%)": 100.0, "新发展会员数完成率(%)": 100.0})
         names = [n for n in towns.df["街镇"] if n != "合计"]

@@ -361,11 +361,12 @@ def chart(fig, key: str, **kw) -> object:  # noqa: ANN001
     return st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False}, **kw)
 
 
-def status_boxes(towns: pd.DataFrame) -> None:
+def status_boxes(towns: pd.DataFrame, lang: str = "zh") -> None:
     """Three boxes, 达标 / 预警 / 滞后, with the towns in each (coloured as everywhere)."""
     import html
 
     from unionboard.summary import status_counts
+    from unionboard.views import EN_VALUES
 
     groups = status_counts(towns)
     if not any(groups.values()):
@@ -373,7 +374,8 @@ def status_boxes(towns: pd.DataFrame) -> None:
     for box, (status, colour) in zip(st.columns(3), charts.STATUS_COLOURS.items(), strict=True):
         names = html.escape("、".join(groups[status]) or "—")  # town names come from imported files
         box.markdown(f"<div style='border-left:8px solid {colour};padding:6px 12px;background:#F7F9FC'>"
-                     f"<b style='font-size:1.2rem;color:{colour}'>{status} {len(groups[status])}</b><br>"
+                     f"<b style='font-size:1.2rem;color:{colour}'>{EN_VALUES[status] if lang == 'en' else status} "
+                     f"{len(groups[status])}</b><br>"
                      f"<span style='font-size:0.95rem'>{names}</span></div>", unsafe_allow_html=True)
 
 
