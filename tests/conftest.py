@@ -79,7 +79,11 @@ def empty_db(tmp_path: Path) -> Path:
 @pytest.fixture
 def fixture_db(empty_db: Path) -> Path:
     """The small hand-computed district: two snapshots, targets, events, training."""
-    db = empty_db
+    return build_fixture(empty_db)
+
+
+def build_fixture(db: Path) -> Path:
+    """Import the hand-computed district into a database holding the town dictionary."""
     load(db, "buildings", BUILDINGS)
     load(db, "federations", FEDERATIONS)
     load(db, "targets", TARGETS)

@@ -6,7 +6,6 @@ Screenshots of every page go to shots/e2e/ (ignored by git) for a person to look
 """
 from __future__ import annotations
 
-import datetime as dt
 import io
 import os
 import shutil
@@ -20,18 +19,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import (
-    BUILDINGS,
-    EVENTS,
-    FEDERATIONS,
-    ROOT,
-    TARGETS,
-    TRAINING,
-    UNITS_2014,
-    UNITS_2015,
-    UNITS_HEADER,
-    load,
-)
+from conftest import ROOT, UNITS_2015, UNITS_HEADER, build_fixture
 from unionboard.accounts import add_user
 from unionboard.cli import main
 from unionboard.importer import create_database
@@ -62,17 +50,6 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _build_db(path: Path) -> None:
-    create_database(path)
-    load(path, "buildings", BUILDINGS)
-    load(path, "federations", FEDERATIONS)
-    load(path, "targets", TARGETS)
-    load(path, "units", UNITS_2014, snapshot=dt.date(2014, 12, 31))
-    load(path, "units", UNITS_2015, snapshot=dt.date(2015, 6, 30))
-    load(path, "events", EVENTS)
-    load(path, "training", TRAINING)
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """The dashboard on a free port over a fresh fixture database, no accounts (read-only); (url, db)."""
@@ -87,7 +64,8 @@ def admin_server(tmp_path_factory):
 
 def _serve(tmp_path_factory, *, accounts: bool):
     db = tmp_path_factory.mktemp("e2e") / "e2e.duckdb"
-    _build_db(db)
+    create_database(db)
+    build_fixture(db)
     if accounts:
         add_user(db.parent / "accounts.toml", "admin", "管理员", ADMIN_PASSWORD)
     port = _free_port()

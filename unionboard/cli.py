@@ -65,6 +65,23 @@ def _err(text: str) -> None:
     print(text, file=sys.stderr)
 
 
+def _no_db(db: Path, lang: str) -> bool:
+    """Say so and return True when the database does not exist yet."""
+    if db.exists():
+        return False
+    _err(msg("no_db", lang, db=db))
+    return True
+
+
+def _write(data: bytes, output: str | None) -> None:
+    """Bytes to the output file, or to standard output."""
+    if output:
+        Path(output).write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
 def _print_table(df) -> None:  # noqa: ANN001 - a DataFrame
     if df.empty:
         return
@@ -104,8 +121,7 @@ def cmd_import(args: argparse.Namespace, db: Path, lang: str) -> int:
         kind, file = "auto", args.kind_or_file
     else:
         kind, file = args.kind_or_file, args.file
-    if not db.exists():
-        _err(msg("no_db", lang, db=db))
+    if _no_db(db, lang):
         return EXIT_REFUSED
     path = Path(file)
     if not path.is_file():
@@ -136,8 +152,7 @@ def cmd_export(args: argparse.Namespace, db: Path, lang: str) -> int:
     from .export import csv_bytes, xlsx_bytes
     from .views import Filters, ViewError, get_view, parse_date_arg
 
-    if not db.exists():
-        _err(msg("no_db", lang, db=db))
+    if _no_db(db, lang):
         return EXIT_REFUSED
     try:
         as_of = parse_date_arg(args.as_of, lang) if args.as_of else None
@@ -153,13 +168,8 @@ def cmd_export(args: argparse.Namespace, db: Path, lang: str) -> int:
     except ViewError as exc:
         _err(str(exc))
         return EXIT_REFUSED
-    if args.output and args.output.lower().endswith(".xlsx"):
-        Path(args.output).write_bytes(xlsx_bytes({result.title: result.df}))
-    elif args.output:
-        Path(args.output).write_bytes(csv_bytes(result.df))
-    else:
-        sys.stdout.buffer.write(csv_bytes(result.df))
-        sys.stdout.flush()
+    xlsx = bool(args.output) and args.output.lower().endswith(".xlsx")
+    _write(xlsx_bytes({result.title: result.df}) if xlsx else csv_bytes(result.df), args.output)
     return EXIT_OK
 
 
@@ -167,20 +177,14 @@ def _export_document(db: Path, what: str, filters, output: str | None, lang: str
     """`export briefing` (Word 通报) and `export workbook` (every view as a sheet)."""
     from .briefing import docx_bytes, workbook_bytes
 
-    data = docx_bytes(db, filters) if what == "briefing" else workbook_bytes(db, filters, lang)
-    if output:
-        Path(output).write_bytes(data)
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+    _write(docx_bytes(db, filters) if what == "briefing" else workbook_bytes(db, filters, lang), output)
     return EXIT_OK
 
 
 def cmd_snapshots(args: argparse.Namespace, db: Path, lang: str) -> int:
     from .views import EN_COLUMNS, table
 
-    if not db.exists():
-        _err(msg("no_db", lang, db=db))
+    if _no_db(db, lang):
         return EXIT_REFUSED
     df = table(db, "snapshot_list")
     if df.empty:
@@ -192,8 +196,7 @@ def cmd_snapshots(args: argparse.Namespace, db: Path, lang: str) -> int:
 def cmd_history(args: argparse.Namespace, db: Path, lang: str) -> int:
     from .views import table
 
-    if not db.exists():
-        _err(msg("no_db", lang, db=db))
+    if _no_db(db, lang):
         return EXIT_REFUSED
     df = table(db, "import_history")
     if lang == "en":
@@ -216,8 +219,7 @@ def cmd_generate(args: argparse.Namespace, db: Path, lang: str) -> int:
 def cmd_rollback(args: argparse.Namespace, db: Path, lang: str) -> int:
     from .importer import RollbackError, rollback
 
-    if not db.exists():
-        _err(msg("no_db", lang, db=db))
+    if _no_db(db, lang):
         return EXIT_REFUSED
     try:
         new_id = rollback(db, args.import_id, lang=lang)
