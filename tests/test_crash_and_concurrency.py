@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -13,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from unionboard.importer import create_database, import_path
+from unionboard.importer import create_database, import_path, rollback
 from unionboard.sample import write_dataset
 from unionboard.store import connect_read
-from unionboard.views import Filters, get_view
+from unionboard.views import Filters, get_view, table
 
 
 def state(db: Path) -> tuple:
@@ -49,28 +50,36 @@ def base_db(tmp_path: Path, files: list[Path]) -> Path:
 
 def test_sigkill_during_import_leaves_the_database_as_it_was(tmp_path, dataset):
     db = base_db(tmp_path, dataset)
-    before = state(db)
     target = next(f for f in dataset if f.name == "units_2015-06-30.csv")
+    before = state(db)
+    # what a completed import looks like (a kill after the atomic rename may legitimately leave it)
+    done_db = tmp_path / "done" / "c.duckdb"
+    done_db.parent.mkdir()
+    shutil.copyfile(db, done_db)
+    assert import_path(done_db, target, "units").ok
+    after = state(done_db)
     rng = random.Random(7)
-    killed = 0
-    for _ in range(6):
+    killed_before_commit = 0
+    for _ in range(8):
         p = subprocess.Popen([sys.executable, "-m", "unionboard", "import", "units", str(target), "--db", str(db)],
                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 2.5))
+        time.sleep(rng.uniform(0.2, 2.5))
         if p.poll() is None:
             os.kill(p.pid, signal.SIGKILL)
-            killed += 1
         p.wait()
-        if p.returncode == 0:  # it finished before the kill: undo, to try again from the same state
-            from unionboard.importer import rollback
-            from unionboard.views import table
+        now = state(db)[0]
+        assert now in (before[0], after[0]), "a reader would see a half-written import"
+        if now == after[0]:  # finished (or killed after the rename): undo, to try again from the same state
             rollback(db, int(table(db, "import_history").iloc[0]["编号"]))
-            before = state(db)
-        assert state(db) == before
-    assert killed >= 1
+            assert state(db)[0] == before[0]
+            before = state(db)  # same data; the history now also holds that import and its rollback
+        else:
+            assert state(db) == before  # not even the history changed
+            killed_before_commit += 1
+    assert killed_before_commit >= 1
     # after the kills the database still takes an import (the lock was released, stale copies cleaned)
     assert import_path(db, target, "units").ok
-    assert len(state(db)[0]) == len(before[0]) + 1
+    assert state(db)[0] == after[0]
     assert not list(db.parent.glob(".unionboard-*.tmp.duckdb*"))
 
 
