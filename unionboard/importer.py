@@ -310,11 +310,6 @@ def create_database(db: Path) -> None:
             execute(w, "INSERT INTO towns VALUES ($o, $t, $k, $a)", {"o": i, "t": town, "k": kind, "a": list(aliases)})
 
 
-def msg_problem_count(result: ImportResult, lang: str) -> str:
-    """The head line of a refusal."""
-    return msg("refused_head", lang, n=len(result.problems))
-
-
 def check_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None, *,
                 snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh") -> ImportResult:
     """Validate a file against the database without changing anything (the upload preview)."""
