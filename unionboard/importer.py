@@ -17,6 +17,7 @@ from .readers import RawTable, ReadError, read_file
 from .sql import execute
 from .store import backup_dir, connect_read, prune_backups, transaction, write_lock
 from .validate import Context, Problem, check_table
+from .views import town_lookup
 
 
 @dataclass
@@ -40,12 +41,7 @@ class ImportResult:
 
 def load_context(con: duckdb.DuckDBPyConnection) -> Context:
     """The dictionaries an import is checked against."""
-    towns, lookup = [], {}
-    for town, aliases in con.execute("SELECT town, aliases FROM towns ORDER BY ord").fetchall():
-        towns.append(town)
-        lookup[town] = town
-        for a in aliases:
-            lookup.setdefault(a, town)
+    towns, lookup = town_lookup(con)
     buildings = set(con.execute("SELECT town, building FROM buildings").fetchall())
     feds = {r[0] for r in con.execute("SELECT federation FROM federations").fetchall()}
     snaps = {r[0] for r in con.execute("SELECT DISTINCT snapshot FROM units").fetchall()}
