@@ -44,11 +44,6 @@ class Ctx:
         return self.user is not None and self.user.can_import
 
     @property
-    def filters(self) -> Filters:
-        """The filters for the views."""
-        return Filters(as_of=self.as_of, towns=list(self.towns), industry=self.industry)
-
-    @property
     def ready(self) -> bool:
         """Whether there is a roster snapshot to show."""
         return bool(self.snapshots)

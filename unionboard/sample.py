@@ -373,9 +373,7 @@ class World:
         new_union = (self.union_day >= y0) & (self.union_day <= cut) & (self.open_m <= last)
         snap_last = self.snapshot(last)
         active_last = snap_last["经营状态"].isin(["在营", "停产"])
-        base_idx = next((i for i, d in enumerate(self.dates) if d <= dt.date(TARGET_YEAR - 1, 12, 31)), None)
         base_i = max((i for i, d in enumerate(self.dates) if d <= dt.date(TARGET_YEAR - 1, 12, 31)), default=None)
-        del base_idx
         members_base = None
         if base_i is not None:
             sb = self.snapshot(base_i)
