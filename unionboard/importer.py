@@ -1,9 +1,13 @@
 """Import files into the database: read, validate everything, then apply all or nothing."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +20,7 @@ from .kinds import APPLY_ORDER, KINDS, Kind, kind_for_name, kind_from_header
 from .readers import RawTable, ReadError, read_file
 from .sql import execute
 from .store import backup_dir, connect_read, prune_backups, transaction, write_lock
-from .validate import Context, Problem, check_table
+from .validate import Context, Problem, check_table, check_units, typed
 from .views import town_lookup
 
 
@@ -93,66 +97,112 @@ def _assign_kinds(tables: list[RawTable], kind: str | None, file_name: str, lang
     return pairs, problems, warnings
 
 
+@dataclass
+class StagedUnits:
+    """A checked roster waiting in the staging database (table `table`), and its date."""
+
+    table: str
+    snapshot: dt.date
+    rows: int
+
+
+@contextlib.contextmanager
+def staging_database(folder: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A scratch DuckDB file that holds a checked roster until it is applied, removed afterwards.
+
+    On disk rather than in memory: DuckDB compresses what it writes to a file, and its buffer pool
+    (the memory limit) bounds what it keeps in memory, so a long roster does not grow the process.
+    """
+    fd, name = tempfile.mkstemp(prefix=".unionboard-stage-", suffix=".duckdb", dir=folder)
+    os.close(fd)
+    path = Path(name)
+    path.unlink()
+    con = duckdb.connect(str(path))
+    try:
+        execute(con, "SET memory_limit = $limit", {"limit": os.environ.get("UNIONBOARD_STAGE_MEMORY", "256MB")})
+        yield con
+    finally:
+        con.close()
+        for leftover in (path, Path(f"{path}.wal")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+
+def _stager(stage: duckdb.DuckDBPyConnection, table: str):  # noqa: ANN202 - a closure
+    """A sink that appends typed roster pieces to `table` in the staging database."""
+    def sink(piece: pd.DataFrame) -> None:
+        stage.register("piece", piece)
+        try:
+            exists = execute(stage, "SELECT count(*) FROM duckdb_tables() WHERE table_name = $t", {"t": table})[0][0]
+            # `table` is made by this module ("incoming_N"), never a user value
+            execute(stage, f"INSERT INTO {table} SELECT * FROM piece" if exists else
+                    f"CREATE TABLE {table} AS SELECT * FROM piece")
+        finally:
+            stage.unregister("piece")
+    return sink
+
+
 def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = None, *,
-                  snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh"
-                  ) -> tuple[list[tuple[str, pd.DataFrame]], ImportResult]:
-    """Read and check a file against ctx; changes nothing. Returns the typed frames and a result."""
+                  snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh",
+                  stage: duckdb.DuckDBPyConnection | None = None
+                  ) -> tuple[list[tuple[str, pd.DataFrame | StagedUnits]], ImportResult]:
+    """Read and check a file against ctx; changes nothing. Returns what to apply and a result.
+
+    The small kinds come back as typed frames. A roster is checked piece by piece; with a `stage`
+    (see staging_database) its typed rows are kept there and come back as StagedUnits.
+    """
     result = ImportResult(ok=False)
+    frames: list[tuple[str, pd.DataFrame | StagedUnits]] = []
     try:
         tables = read_file(data, file_name, lang)
-    except ReadError as exc:
+        pairs, problems, warnings = _assign_kinds(tables, kind, file_name, lang)
+        result.problems += problems
+        result.warnings += warnings
+        for n, (k, table) in enumerate(pairs):
+            if snapshot is not None and k.key != "units" and kind not in (None, "auto"):
+                result.problems.append(Problem(file_name, table.sheet, None, None, None, "bad_replace", {}))
+            if k.key == "units":
+                name = f"incoming_{n}"
+                uc = check_units(k, table, file_name, ctx, snapshot=snapshot, replace=replace,
+                                 sink=_stager(stage, name) if stage is not None else None)
+                if not uc.rows and not uc.problems:
+                    result.problems.append(Problem(file_name, table.sheet, None, None, None, "empty_file", {}))
+                    continue
+                result.rows += uc.rows
+                result.problems += uc.problems
+                result.warnings += uc.warnings
+                result.kinds.append(k.key)
+                if uc.snapshot is not None:
+                    frames.append((k.key, StagedUnits(name, uc.snapshot, uc.rows)))
+                continue
+            table = table.whole()
+            if not len(table):
+                result.problems.append(Problem(file_name, table.sheet, None, None, None, "empty_file", {}))
+                continue
+            result.rows += len(table)  # counted first: checking releases the table's raw text
+            df, ch = check_table(k, table, file_name, ctx, snapshot=snapshot, replace=replace)
+            result.problems += ch.problems
+            result.warnings += ch.warnings
+            result.kinds.append(k.key)
+            if not ch.problems:
+                _extend_context(ctx, k.key, df)
+            frames.append((k.key, df))
+    except ReadError as exc:  # also raised part-way through a file read piece by piece
         result.problems.append(Problem(file_name, None, None, None, None, "bad_file", {"err": str(exc)}))
         return [], result
-    pairs, problems, warnings = _assign_kinds(tables, kind, file_name, lang)
-    result.problems += problems
-    result.warnings += warnings
-    frames = []
-    for k, table in pairs:
-        if snapshot is not None and k.key != "units" and kind not in (None, "auto"):
-            result.problems.append(Problem(file_name, table.sheet, None, None, None, "bad_replace", {}))
-        if not len(table):
-            result.problems.append(Problem(file_name, table.sheet, None, None, None, "empty_file", {}))
-            continue
-        result.rows += len(table)  # counted first: checking releases the table's raw text
-        df, ch = check_table(k, table, file_name, ctx, snapshot=snapshot, replace=replace)
-        result.problems += ch.problems
-        result.warnings += ch.warnings
-        result.kinds.append(k.key)
-        if not ch.problems:
-            _extend_context(ctx, k.key, df)
-        frames.append((k.key, df))
     result.ok = not result.problems
     return frames, result
 
 
 # ---------------------------------------------------------------- applying
 
-def _typed(kind: str, df: pd.DataFrame) -> pd.DataFrame:
-    """Give object columns real types so that DuckDB stores them as the schema says (in place: a
-    million-row roster is not copied)."""
-    out = df
-    for c in KINDS[kind].cols:
-        if c.key not in out:
-            continue
-        if c.ptype == "int":
-            out[c.key] = pd.array(out[c.key].tolist(), dtype="Int64")
-        elif c.ptype == "number":
-            out[c.key] = pd.array(out[c.key].tolist(), dtype="Float64")
-        elif c.ptype == "bool":
-            out[c.key] = pd.array(out[c.key].tolist(), dtype="boolean")
-        elif c.ptype == "date":
-            out[c.key] = pd.to_datetime(pd.Series(out[c.key], dtype=object), errors="coerce").astype("datetime64[s]")
-        elif c.key != "aliases":
-            out[c.key] = out[c.key].astype("string")
-    return out
-
-
-def _apply(con: duckdb.DuckDBPyConnection, kind: str, df: pd.DataFrame, lang: str) -> str:
-    """Write one validated frame; return a line saying what changed."""
+def _apply(con: duckdb.DuckDBPyConnection, kind: str, df: pd.DataFrame | StagedUnits, lang: str,
+           stage: duckdb.DuckDBPyConnection | None = None) -> str:
+    """Write one validated frame (or a staged roster); return a line saying what changed."""
     name = KINDS[kind].zh if lang != "en" else kind
-    snap = df["snapshot"].iat[0] if kind == "units" else None  # a date, before _typed makes it a timestamp
-    frame = _typed(kind, df)
-    con.register("incoming", frame)
+    if isinstance(df, StagedUnits):
+        return _apply_units(con, df, stage, name, lang)
+    con.register("incoming", typed(kind, df))
     try:
         if kind == "towns":
             before = con.execute("SELECT count(*) FROM towns").fetchall()[0][0]
@@ -182,15 +232,6 @@ def _apply(con: duckdb.DuckDBPyConnection, kind: str, df: pd.DataFrame, lang: st
                            (SELECT (year, town, indicator) FROM incoming)""")
             execute(con, "INSERT INTO targets SELECT year, town, indicator, target FROM incoming")
             return f"{name}: +{len(df) - old}, ={old}"
-        if kind == "units":
-            replaced = con.execute("SELECT count(*) FROM units WHERE snapshot = $s", {"s": snap}).fetchall()[0][0]
-            execute(con, "DELETE FROM units WHERE snapshot = $s", {"s": snap})
-            execute(con, """INSERT INTO units SELECT snapshot::DATE, credit_code, name, town, area, building,
-                           industry, unit_type, fortune500, employees, migrant_workers, status, union_form,
-                           federation, union_date, members, migrant_members FROM incoming""")
-            extra = f"（替换原 {replaced:,} 行）" if replaced and lang != "en" else \
-                (f" (replaced {replaced:,} rows)" if replaced else "")
-            return f"{name} {snap.isoformat()}: {len(df):,}{extra}"
         cols = [c.key for c in KINDS[kind].cols]
         quoted = ", ".join(f'"{c}"' for c in cols)
         # events and training are logs: a row already present is not added twice
@@ -199,6 +240,25 @@ def _apply(con: duckdb.DuckDBPyConnection, kind: str, df: pd.DataFrame, lang: st
         return f"{name}: +{len(added)}, ={len(df) - len(added)}"
     finally:
         con.unregister("incoming")
+
+
+def _apply_units(con: duckdb.DuckDBPyConnection, staged: StagedUnits, stage: duckdb.DuckDBPyConnection,
+                 name: str, lang: str) -> str:
+    """Replace (or add) one roster from the staging database, streamed across as Arrow batches."""
+    snap = staged.snapshot
+    # `staged.table` is made by this module ("incoming_N"), never a user value
+    con.register("incoming", stage.sql(f"SELECT * FROM {staged.table}").to_arrow_reader(100_000))
+    try:
+        replaced = con.execute("SELECT count(*) FROM units WHERE snapshot = $s", {"s": snap}).fetchall()[0][0]
+        execute(con, "DELETE FROM units WHERE snapshot = $s", {"s": snap})
+        execute(con, """INSERT INTO units SELECT $s::DATE, credit_code, name, town, area, building,
+                       industry, unit_type, fortune500, employees, migrant_workers, status, union_form,
+                       federation, union_date, members, migrant_members FROM incoming""", {"s": snap})
+    finally:
+        con.unregister("incoming")
+    extra = f"（替换原 {replaced:,} 行）" if replaced and lang != "en" else \
+        (f" (replaced {replaced:,} rows)" if replaced else "")
+    return f"{name} {snap.isoformat()}: {staged.rows:,}{extra}"
 
 
 def _record(con: duckdb.DuckDBPyConnection, new_id: int, kind: str, file_name: str, digest: str, rows: int,
@@ -238,19 +298,21 @@ def import_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None,
             new_id = _next_id(con)
         finally:
             con.close()
-        frames, result = validate_file(ctx, data, file_name, kind, snapshot=snapshot, replace=replace, lang=lang)
-        kinds = ",".join(result.kinds) or (kind or "auto")
-        keep = backup_dir(db) / f"before-{new_id}.duckdb" if result.ok else None
-        with transaction(db, keep_as=keep) as w:
-            if result.ok:
-                for k, df in frames:
-                    result.summary.append(_apply(w, k, df, lang))
-                detail = "; ".join(result.summary)
-            else:
-                detail = "; ".join(p.line(lang) for p in result.problems[:20])
-            _record(w, new_id, kinds, file_name, digest, result.rows, "imported" if result.ok else "refused",
-                    detail, user)
-            result.import_id = new_id
+        with staging_database() as stage:
+            frames, result = validate_file(ctx, data, file_name, kind, snapshot=snapshot, replace=replace, lang=lang,
+                                           stage=stage)
+            kinds = ",".join(result.kinds) or (kind or "auto")
+            keep = backup_dir(db) / f"before-{new_id}.duckdb" if result.ok else None
+            with transaction(db, keep_as=keep) as w:
+                if result.ok:
+                    for k, df in frames:
+                        result.summary.append(_apply(w, k, df, lang, stage))
+                    detail = "; ".join(result.summary)
+                else:
+                    detail = "; ".join(p.line(lang) for p in result.problems[:20])
+                _record(w, new_id, kinds, file_name, digest, result.rows, "imported" if result.ok else "refused",
+                        detail, user)
+                result.import_id = new_id
         if keep is not None:
             prune_backups(db)
     return result

@@ -5,11 +5,13 @@ user sees in the file (header = row 1), so that validation can name rows exactly
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
 import os
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -39,38 +41,45 @@ class ReadError(Exception):
     """A file that cannot be read at all (encoding, format, size)."""
 
 
+# A units roster is checked this many records at a time: memory stays flat however long the file.
+CHUNK_ROWS = 200_000
+
+
 @dataclass
 class RawTable:
-    """One sheet or CSV file: header cells, data cells as text (columns by position) and row numbers."""
+    """One sheet or CSV file: header cells, data cells as text (columns by position) and row numbers.
+
+    A CSV file is read piece by piece: `frame` holds the first piece and `rest` yields the others
+    (each a RawTable with its own row numbers). `pieces()` walks them all, once.
+    """
 
     sheet: str | None
     header: list[str]
     frame: pd.DataFrame = field(default_factory=pd.DataFrame)
     row_numbers: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    rest: Iterator[RawTable] | None = None
 
     def __len__(self) -> int:
         return len(self.frame)
 
+    def pieces(self, rows: int | None = None) -> Iterator[RawTable]:
+        """The table in pieces of at most `rows` (CHUNK_ROWS) records (a lazily read CSV is consumed)."""
+        rows = rows or CHUNK_ROWS
+        if self.rest is not None:
+            yield RawTable(self.sheet, self.header, self.frame, self.row_numbers)
+            yield from self.rest
+            return
+        for start in range(0, max(len(self.frame), 1), rows):
+            yield RawTable(self.sheet, self.header, self.frame.iloc[start:start + rows].reset_index(drop=True),
+                           self.row_numbers[start:start + rows])
 
-def decode(data: bytes, lang: str = "zh") -> str:
-    """Decode CSV bytes by strict trial: UTF-8 (with or without BOM), then GB18030 (⊃ GBK).
-
-    GB18030 is tried second because valid UTF-8 Chinese text is almost never valid GB18030
-    the same way round; text that decodes only with replacement characters is refused.
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        candidates = ["utf-8-sig"]
-    else:
-        candidates = ["utf-8", "gb18030"]
-    for enc in candidates:
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        if "\ufffd" in text:
-            raise ReadError(msg("replacement_chars", lang))
-        return text
-    raise ReadError(msg("encoding", lang))
+    def whole(self) -> RawTable:
+        """All pieces in one table (for the small kinds, whose rules look at the whole file at once)."""
+        if self.rest is None:
+            return self
+        parts = list(self.pieces())
+        frame = pd.concat([p.frame for p in parts], ignore_index=True) if len(parts) > 1 else parts[0].frame
+        return RawTable(self.sheet, self.header, frame, np.concatenate([p.row_numbers for p in parts]))
 
 
 def _cell_text(value: object) -> str:
@@ -90,62 +99,120 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _csv_frame(data: bytes, encoding: str) -> pd.DataFrame:
-    """All records as text columns; pandas' C parser keeps memory columnar (a million rows fit)."""
-    return pd.read_csv(io.BytesIO(data), header=None, dtype=str, na_filter=False, keep_default_na=False,
-                       skip_blank_lines=False, encoding=encoding, encoding_errors="strict")
+def csv_encoding(data: bytes, lang: str = "zh") -> str:
+    """The encoding of CSV bytes, by strict trial: UTF-8 (with or without BOM), then GB18030.
 
-
-def read_csv(data: bytes, lang: str = "zh") -> list[RawTable]:
-    """One table from CSV bytes, decoded by strict trial: UTF-8 (with or without BOM), then GB18030.
-
-    GB18030 (a superset of GBK) comes second because Chinese text in valid UTF-8 is practically never
-    valid GB18030 the same way round; text that decodes only with replacement characters is refused.
+    Decoded incrementally in 8 MB steps, so a large file is never held twice as text. Text that
+    decodes only with replacement characters (U+FFFD) is refused.
     """
-    encodings = ["utf-8-sig"] if data.startswith(b"\xef\xbb\xbf") else ["utf-8", "gb18030"]
-    frame = None
-    for enc in encodings:
+    candidates = ["utf-8-sig"] if data.startswith(b"\xef\xbb\xbf") else ["utf-8", "gb18030"]
+    view = memoryview(data)
+    step = 1 << 23
+    for enc in candidates:
+        decoder = codecs.getincrementaldecoder(enc)("strict")
         try:
-            frame = _csv_frame(data, enc)
-            break
+            for start in range(0, len(view), step):
+                if "\ufffd" in decoder.decode(view[start:start + step]):
+                    raise ReadError(msg("replacement_chars", lang))
+            decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             continue
-        except pd.errors.ParserError:
-            # ragged rows: the csv module takes them, at more memory
-            try:
-                records = list(csv.reader(io.StringIO(decode(data, lang), newline="")))
-            except csv.Error as exc:
-                raise ReadError(msg("bad_file", lang, err=exc)) from exc
-            return [_table(None, records)]
-        except pd.errors.EmptyDataError:
-            return [RawTable(None, [])]
-    if frame is None:
-        raise ReadError(msg("encoding", lang))
-    if len(frame) > max_rows() + 1:
-        raise ReadError(msg("too_many_rows", lang, rows=len(frame) - 1, limit=max_rows()))
-    for col in frame.columns:
-        if frame[col].str.contains("\ufffd", regex=False).any():
-            raise ReadError(msg("replacement_chars", lang))
-    return [_from_frame(None, frame)]
+        return enc
+    raise ReadError(msg("encoding", lang))
+
+
+def _record_frames(data: bytes, encoding: str, rows: int, lang: str) -> Iterator[pd.DataFrame]:
+    """All records as text columns, `rows` at a time, by pandas' C parser (columnar: a million rows fit).
+
+    Rows with more cells than the first record stop the C parser; the csv module then takes over
+    from the first record not yet delivered (cells beyond the header are ignored either way).
+    """
+    delivered = 0
+    try:
+        with pd.read_csv(io.BytesIO(data), header=None, dtype=str, na_filter=False, keep_default_na=False,
+                         skip_blank_lines=False, encoding=encoding, encoding_errors="strict",
+                         chunksize=rows) as reader:
+            for frame in reader:
+                delivered += len(frame)
+                yield frame
+        return
+    except pd.errors.EmptyDataError:
+        return
+    except pd.errors.ParserError:
+        pass
+    batch: list[list[str]] = []
+    try:
+        text = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+        for i, record in enumerate(csv.reader(text)):
+            if i < delivered:
+                continue
+            batch.append(record)
+            if len(batch) == rows:
+                yield _padded(batch)
+                batch = []
+    except csv.Error as exc:
+        raise ReadError(msg("bad_file", lang, err=exc)) from exc
+    if batch:
+        yield _padded(batch)
+
+
+def _padded(records: list[list[str]]) -> pd.DataFrame:
+    """Records of unequal length as a rectangular text frame."""
+    width = max((len(r) for r in records), default=0)
+    return pd.DataFrame([r + [""] * (width - len(r)) for r in records], dtype=str)
+
+
+def read_csv(data: bytes, lang: str = "zh", rows: int | None = None) -> list[RawTable]:
+    """One table from CSV bytes (see csv_encoding), its records read `rows` (CHUNK_ROWS) at a time."""
+    rows = rows or CHUNK_ROWS
+    encoding = csv_encoding(data, lang)
+    frames = _record_frames(data, encoding, rows, lang)
+    first = next(frames, None)
+    if first is None:
+        return [RawTable(None, [])]
+    table = _from_frame(None, first)
+    if not table.header:
+        return [table]
+    table.rest = _body_pieces(table.header, frames, len(first))
+    return [table]
+
+
+def _body_pieces(header: list[str], frames: Iterator[pd.DataFrame], seen: int) -> Iterator[RawTable]:
+    """Later record frames as RawTables under the first one's header, numbered on from `seen` records."""
+    width = len(header)
+    for frame in frames:
+        body = frame.iloc[:, :width]
+        body.columns = range(body.shape[1])
+        for col in range(body.shape[1], width):  # a ragged piece narrower than the header
+            body[col] = ""
+        numbers = np.arange(seen + 1, seen + len(body) + 1, dtype=np.int64)
+        seen += len(body)
+        body, numbers = _without_blank(body, numbers)
+        yield RawTable(None, header, body, numbers)
+
+
+def _without_blank(body: pd.DataFrame, numbers: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    """Drop records whose cells are all blank, keeping the others' row numbers."""
+    if not len(body.columns):
+        return body, numbers
+    blank = np.ones(len(body), dtype=bool)
+    for col in body.columns:
+        blank &= (body[col].fillna("").str.strip() == "").to_numpy()
+    if blank.any():
+        return body.loc[~blank].reset_index(drop=True), numbers[~blank]
+    return body, numbers
 
 
 def _from_frame(sheet: str | None, frame: pd.DataFrame) -> RawTable:
     """Header from the first record; blank records dropped, every record keeping its row number."""
     if frame.empty:
         return RawTable(sheet, [])
-    header = [str(h).strip() for h in frame.iloc[0].tolist()]
+    header = [str(h).strip() for h in frame.iloc[0].fillna("").tolist()]
     while header and header[-1] == "":
         header.pop()
     body = frame.iloc[1:, : len(header)].reset_index(drop=True)
     body.columns = range(len(header))
-    numbers = np.arange(2, len(body) + 2, dtype=np.int64)
-    if len(body.columns):
-        blank = np.ones(len(body), dtype=bool)
-        for col in body.columns:
-            blank &= (body[col].str.strip() == "").to_numpy()
-        if blank.any():
-            body = body.loc[~blank].reset_index(drop=True)
-            numbers = numbers[~blank]
+    body, numbers = _without_blank(body, np.arange(2, len(body) + 2, dtype=np.int64))
     return RawTable(sheet, header, body, numbers)
 
 

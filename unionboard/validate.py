@@ -8,6 +8,7 @@ and the reason.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ import pandas as pd
 
 from . import creditcode
 from .i18n import msg
-from .kinds import DISTRICT_ORGANISER, OUTSIDE, Col, Kind
+from .kinds import DISTRICT_ORGANISER, KINDS, OUTSIDE, Col, Kind
 from .readers import RawTable
 
 
@@ -66,6 +67,11 @@ class Context:
     buildings: set[tuple[str, str]]
     federations: set[str]
     snapshots: set[dt.date]
+
+
+def max_problems() -> int:
+    """$UNIONBOARD_MAX_PROBLEMS (default 10,000): problems listed one by one; more are counted."""
+    return int(os.environ.get("UNIONBOARD_MAX_PROBLEMS", "10000"))
 
 
 # ---------------------------------------------------------------- cell parsers
@@ -158,10 +164,15 @@ def _parser(col: Col, ctx: Context) -> Callable[[str], Parsed]:
 class Checker:
     """Parses one raw table of a kind and collects its problems."""
 
-    def __init__(self, kind: Kind, table: RawTable, file_name: str, ctx: Context) -> None:
+    def __init__(self, kind: Kind, table: RawTable, file_name: str, ctx: Context, *,
+                 limit: int | None = None) -> None:
         self.kind, self.table, self.file, self.ctx = kind, table, file_name, ctx
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
+        # beyond `limit` problems are only counted: a file wrong in every row must not fill the memory
+        self.limit = max_problems() if limit is None else limit
+        self.dropped = 0
+        self.position: dict[str, int] = {}
         self.rownum = np.asarray(table.row_numbers, dtype=np.int64)
         self.raw: dict[str, pd.Series] = {}
         self.label: dict[str, str] = {}
@@ -171,12 +182,20 @@ class Checker:
     def add(self, mask: np.ndarray | pd.Series, col: str | None, reason: str,
             params: Callable[[int], dict] | dict | None = None) -> None:
         """Record a problem for every row where mask is true."""
-        idx = np.flatnonzero(np.asarray(mask, dtype=bool))
+        idx = self._room(np.flatnonzero(np.asarray(mask, dtype=bool)))
         for i in idx:
             p = params(i) if callable(params) else (params or {})
             value = self.raw[col].iat[i] if col in self.raw else None
             self.problems.append(Problem(self.file, self.table.sheet, int(self.rownum[i]),
                                          self.label.get(col, col), value, reason, p))
+
+    def _room(self, idx: np.ndarray) -> np.ndarray:
+        """The first of idx that still fit under the limit; the rest are counted as dropped."""
+        room = max(0, self.limit - len(self.problems))
+        if len(idx) > room:
+            self.dropped += len(idx) - room
+            return idx[:room]
+        return idx
 
     def file_problem(self, key: str, **params: object) -> None:
         """A problem about the whole table (row 1 = header where it is about a column)."""
@@ -208,13 +227,26 @@ class Checker:
             if c.required and c.key not in position:
                 self.file_problem("missing_column", row=1, column=c.zh, col=c.zh)
                 ok = False
-        frame = self.table.frame
-        for c in self.kind.cols:
-            if c.key in position:
-                # strip() removes ASCII and full-width (U+3000) spaces alike
-                self.raw[c.key] = frame[position[c.key]].str.strip()
-        self.table.frame = frame.iloc[0:0]  # the stripped columns are all that is needed from here
+        self.position = position
+        self.extract()
         return ok
+
+    def extract(self) -> None:
+        """Take the mapped columns from the raw table, stripped."""
+        frame = self.table.frame
+        for key, pos in self.position.items():
+            # strip() removes ASCII and full-width (U+3000) spaces alike
+            self.raw[key] = frame[pos].fillna("").str.strip()
+        # the stripped columns are all that is needed from here (a new empty frame: a 0-row slice
+        # would keep the whole text buffers alive)
+        self.table.frame = pd.DataFrame()
+
+    def continued(self, piece: RawTable, limit: int) -> Checker:
+        """A checker for the next piece of the same table: same columns, `limit` problems of room."""
+        nxt = Checker(self.kind, piece, self.file, self.ctx, limit=limit)
+        nxt.position, nxt.label = self.position, self.label
+        nxt.extract()
+        return nxt
 
     def parse(self) -> None:
         """Parse each present column; missing optional columns take their default."""
@@ -242,7 +274,7 @@ class Checker:
                             errs[i] = ("negative", {}) if c.min_value == 0 else ("not_int", {})
                         if errs[i] is not None:
                             vals[i] = None  # an out-of-range value takes part in no further rule
-            bad = np.flatnonzero(pd.notna(errs[codes]) & (errs[codes] != None))  # noqa: E711
+            bad = self._room(np.flatnonzero(pd.notna(errs[codes]) & (errs[codes] != None)))  # noqa: E711
             row_errs = errs[codes]
             for i in bad:
                 key, params = row_errs[i]
@@ -277,6 +309,26 @@ def check_table(kind: Kind, table: RawTable, file_name: str, ctx: Context, *,
     ch.parse()
     RULES[kind.key](ch, snapshot=snapshot, replace=replace)
     return ch.df, ch
+
+
+def typed(kind: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Give object columns real types so that DuckDB stores them as the schema says (in place: a
+    million-row roster is not copied)."""
+    out = df
+    for c in KINDS[kind].cols:
+        if c.key not in out:
+            continue
+        if c.ptype == "int":
+            out[c.key] = pd.array(out[c.key].tolist(), dtype="Int64")
+        elif c.ptype == "number":
+            out[c.key] = pd.array(out[c.key].tolist(), dtype="Float64")
+        elif c.ptype == "bool":
+            out[c.key] = pd.array(out[c.key].tolist(), dtype="boolean")
+        elif c.ptype == "date":
+            out[c.key] = pd.to_datetime(pd.Series(out[c.key], dtype=object), errors="coerce").astype("datetime64[s]")
+        elif c.key != "aliases":
+            out[c.key] = out[c.key].astype("string")
+    return out
 
 
 # ---------------------------------------------------------------- per-kind rules
@@ -318,27 +370,10 @@ def _federations(ch: Checker, **_: object) -> None:
            lambda i: {"town": df["town"].iat[i]})
 
 
-def _units(ch: Checker, *, snapshot: dt.date | None, replace: bool, **_: object) -> None:
+def _units_rows(ch: Checker, snapshot: dt.date | None) -> None:
+    """The rules of one roster row (everything but the file-wide ones, see check_units)."""
     df = ch.df
     n = len(df)
-    # the snapshot date: --snapshot or one value of 报表日期
-    col_dates = set(df["snapshot"].dropna()) if "snapshot" in ch.raw else set()
-    if len(col_dates) > 1:
-        ch.file_problem("snapshot_multiple", column=ch.label["snapshot"],
-                        values="、".join(sorted(d.isoformat() for d in col_dates)))
-    elif col_dates:
-        value = next(iter(col_dates))
-        if snapshot is not None and snapshot != value:
-            ch.file_problem("snapshot_conflict", column=ch.label["snapshot"],
-                            value=value.isoformat(), given=snapshot.isoformat())
-        snapshot = value
-    if snapshot is None and not ch.problems:
-        ch.file_problem("snapshot_missing")
-    if snapshot is not None and snapshot in ch.ctx.snapshots and not replace:
-        ch.file_problem("snapshot_exists", date=snapshot.isoformat())
-    df["snapshot"] = snapshot
-
-    ch.duplicates(["credit_code"], "credit_code")
     form = df["union_form"].to_numpy(dtype=object)
     unionised = (form == "单独建会") | (form == "联合建会")
     none = form == "未建会"
@@ -357,14 +392,10 @@ def _units(ch: Checker, *, snapshot: dt.date | None, replace: bool, **_: object)
         unknown_b[idx] = [(town[i], bld[i]) not in kb for i in idx]
         ch.add(unknown_b, "building", "unknown_building", lambda i: {"town": town[i]})
     ud = df["union_date"].to_numpy(dtype=object)
-    ud_missing = pd.isna(ud)
-    ch.add(unionised & ud_missing & ("union_date" not in ch.raw or
+    ch.add(unionised & pd.isna(ud) & ("union_date" not in ch.raw or
            (ch.raw["union_date"] == "").to_numpy()), "union_date", "union_date_required")
     if snapshot is not None:
-        after = np.zeros(n, dtype=bool)
-        idx = np.flatnonzero(~ud_missing)
-        after[idx] = [ud[i] > snapshot for i in idx]
-        ch.add(after, "union_date", "union_date_after", {"snapshot": snapshot.isoformat()})
+        _union_date_after(ch, snapshot)
     emp, mem = ch.num("employees"), ch.num("members")
     mig, mmem = ch.num("migrant_workers"), ch.num("migrant_members")
     with np.errstate(invalid="ignore"):
@@ -374,6 +405,122 @@ def _units(ch: Checker, *, snapshot: dt.date | None, replace: bool, **_: object)
         ch.add(mmem > mem, "migrant_members", "gt_members", lambda i: {"limit": int(mem[i])})
         ch.add((mmem > mig) & ~(mmem > mem), "migrant_members", "gt_migrants",
                lambda i: {"limit": int(mig[i])})
+
+
+def _union_date_after(ch: Checker, snapshot: dt.date) -> None:
+    """A union founded after the roster's date."""
+    ud = ch.df["union_date"].to_numpy(dtype=object)
+    after = np.zeros(len(ud), dtype=bool)
+    idx = np.flatnonzero(~pd.isna(ud))
+    after[idx] = [ud[i] > snapshot for i in idx]
+    ch.add(after, "union_date", "union_date_after", {"snapshot": snapshot.isoformat()})
+
+
+@dataclass
+class UnitsCheck:
+    """The outcome of checking a roster piece by piece."""
+
+    problems: list[Problem]
+    warnings: list[Problem]
+    rows: int
+    snapshot: dt.date | None
+
+
+def check_units(kind: Kind, table: RawTable, file_name: str, ctx: Context, *, snapshot: dt.date | None = None,
+                replace: bool = False, sink: Callable[[pd.DataFrame], None] | None = None) -> UnitsCheck:
+    """Check a roster CHUNK_ROWS records at a time, so memory stays flat however long the file is.
+
+    Row rules run on each piece. The file-wide rules run at the end on what was kept: the credit codes
+    with their row numbers (duplicates) and the distinct 报表日期 values (one date per roster). While no
+    problem has been found, each typed piece (without the snapshot column, known only at the end) is
+    handed to `sink`; the caller discards what it received if the check fails.
+    """
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    codes: list[pd.Series] = []
+    code_rows: list[np.ndarray] = []
+    dates: set[dt.date] = set()
+    given = snapshot
+    # union_date_after needs the roster's date: --snapshot, else the first 报表日期 seen; pieces
+    # read before any date was seen are checked again at the end (normally there are none)
+    provisional = snapshot
+    unchecked: list[Checker] = []
+    first: Checker | None = None
+    rows = dropped = 0
+    for piece in table.pieces():
+        rows += len(piece)  # counted first: the checker releases the piece's raw text
+        if first is None:
+            ch = first = Checker(kind, piece, file_name, ctx)
+            if not ch.map_header():
+                return UnitsCheck(ch.problems, ch.warnings, rows, None)
+            warnings += ch.warnings
+        else:
+            ch = first.continued(piece, max(0, first.limit - len(problems)))
+        ch.parse()
+        piece_dates = set(ch.df["snapshot"].dropna())
+        dates |= piece_dates
+        if provisional is None and piece_dates:
+            provisional = min(piece_dates)
+        _units_rows(ch, provisional)
+        if provisional is None:
+            unchecked.append(ch)
+        code = ch.df["credit_code"]
+        present = code.notna().to_numpy()
+        codes.append(ch.raw["credit_code"][present].str.upper().astype("string[pyarrow]"))
+        code_rows.append(ch.rownum[present])
+        problems += ch.problems
+        dropped += ch.dropped
+        if sink is not None and not problems and not dropped:
+            sink(typed(kind.key, ch.df.drop(columns=["snapshot"])))
+        if ch not in unchecked:
+            ch.df, ch.raw = pd.DataFrame(), {}  # done with this piece (the first checker lives on as a template)
+    if first is None:
+        return UnitsCheck([], [], 0, None)
+
+    end = Checker(kind, RawTable(table.sheet, table.header), file_name, ctx, limit=max(0, first.limit - len(problems)))
+    end.label = first.label
+    if len(dates) > 1:
+        end.file_problem("snapshot_multiple", column=first.label["snapshot"],
+                         values="、".join(sorted(d.isoformat() for d in dates)))
+    elif dates:
+        value = next(iter(dates))
+        if given is not None and given != value:
+            end.file_problem("snapshot_conflict", column=first.label["snapshot"],
+                             value=value.isoformat(), given=given.isoformat())
+        snapshot = value
+    if snapshot is not None:
+        for ch in unchecked:
+            ch.problems, ch.limit = [], max(0, first.limit - len(problems) - len(end.problems))
+            _union_date_after(ch, snapshot)
+            end.problems += ch.problems
+            dropped += ch.dropped
+    if snapshot is None and not problems and not end.problems:
+        end.file_problem("snapshot_missing")
+    if snapshot is not None and snapshot in ctx.snapshots and not replace:
+        end.file_problem("snapshot_exists", date=snapshot.isoformat())
+    _duplicate_codes(end, codes, code_rows)
+    problems += end.problems
+    dropped += end.dropped
+    if dropped:
+        problems.append(Problem(file_name, table.sheet, None, None, None, "more_problems",
+                                {"n": dropped, "shown": len(problems)}))
+    return UnitsCheck(problems, warnings, rows, snapshot)
+
+
+def _duplicate_codes(ch: Checker, codes: list[pd.Series], code_rows: list[np.ndarray]) -> None:
+    """Credit codes repeating an earlier row's, anywhere in the file: 'duplicates row N'."""
+    if not codes:
+        return
+    code = pd.concat(codes, ignore_index=True)
+    rownum = np.concatenate(code_rows)
+    dup = code.duplicated(keep="first").to_numpy()
+    if not dup.any():
+        return
+    first_row = pd.Series(rownum).groupby(code.to_numpy()).transform("first").to_numpy()
+    label = ch.label.get("credit_code", "credit_code")
+    for i in ch._room(np.flatnonzero(dup)):
+        ch.problems.append(Problem(ch.file, ch.table.sheet, int(rownum[i]), label, code.iat[i], "duplicate",
+                                   {"row": int(first_row[i])}))
 
 
 def _targets(ch: Checker, **_: object) -> None:
@@ -403,6 +550,6 @@ def _training(ch: Checker, **_: object) -> None:
 
 
 RULES: dict[str, Callable[..., None]] = {
-    "towns": _towns, "buildings": _buildings, "federations": _federations, "units": _units,
+    "towns": _towns, "buildings": _buildings, "federations": _federations,
     "targets": _targets, "events": _events, "training": _training,
 }
