@@ -14,7 +14,7 @@ if shell.need_data(ctx):
     res = shell.view(ctx, "buildings")
     if res is not None:
         shell.caption(ctx, res)
-        rows = res.df[res.df["街镇"] != "合计"]
+        rows = shell.rows_without(res, "街镇", "合计")
         total = res.df.iloc[-1]
         with_fed = int((rows["楼宇工会联合会"] == "已成立").sum())
         c = st.columns(4)

@@ -24,7 +24,7 @@ if shell.need_data(ctx):
         c[3].metric(t("dissolved", lang), fmt_int(total["撤销工会"]), border=True)
         c[4].metric(t("transfer_rate", lang), fmt_pct(total["会员转接率(%)"]),
                     help=shell.definition("会员转接率(%)", lang), border=True)
-        rows = res.df[res.df["月份"] != "合计"]
+        rows = shell.rows_without(res, "月份", "合计")
         if rows.empty:
             st.info("本年度尚无企业动态记录。" if lang != "en" else "No events this year yet.")
         else:

@@ -48,7 +48,7 @@ if shell.need_data(ctx):
     towns = shell.view(ctx, "towns")
     if towns is not None:
         shell.caption(ctx, towns)
-        total = towns.df[towns.df["街镇"] == "合计"].iloc[0].to_dict()
+        total = shell.row(towns, "街镇", "合计")
         slide = SLIDES[i]
         if slide == "meet_total":
             a, b, c = st.columns(3)

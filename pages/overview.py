@@ -8,7 +8,7 @@ import streamlit as st
 from ui import shell
 from ui.text import t
 from unionboard.definitions import definition
-from unionboard.summary import briefing, double_half, fmt_int, fmt_pct
+from unionboard.summary import double_half, fmt_int, fmt_pct
 
 ctx = shell.page_setup()
 lang = ctx.lang
@@ -18,8 +18,8 @@ if shell.need_data(ctx):
     trend = shell.view(ctx, "trend")
     if towns is not None and trend is not None:
         shell.caption(ctx, towns)
-        total = towns.df[towns.df["街镇"] == "合计"].iloc[0].to_dict()
-        prev = trend.df.iloc[-2].to_dict() if len(trend.df) > 1 else None
+        total = shell.row(towns, "街镇", "合计")
+        prev = shell.memo(trend, ("previous",), lambda: trend.df.iloc[-2].to_dict() if len(trend.df) > 1 else None)
 
         def delta(col: str, pct: bool = False) -> str | None:
             if prev is None or prev.get(col) is None or total.get(col) is None:
@@ -60,7 +60,7 @@ if shell.need_data(ctx):
         st.subheader(t("summary", lang))
         shell.document_downloads(ctx, towns)
         st.markdown(f"<div style='font-size:1.15rem;line-height:1.9;background:#F1F4F8;padding:14px 18px;"
-                    f"border-radius:6px'>{html.escape(briefing(towns.resolved.snapshot, towns.df, towns.resolved.towns, lang))}"
+                    f"border-radius:6px'>{html.escape(shell.briefing_text(ctx, towns))}"
                     "</div>",
                     unsafe_allow_html=True)
         left, right = st.columns(2)

@@ -23,7 +23,7 @@ if shell.need_data(ctx):
                     border=True)
         c[3].metric("主席培训覆盖率" if lang != "en" else "Chairs trained", fmt_pct(total["村(园区)工会主席培训覆盖率(%)"]),
                     help=shell.definition("村(园区)工会主席培训覆盖率(%)", lang), border=True)
-        rows = res.df[res.df["街镇"] != "合计"]
+        rows = shell.rows_without(res, "街镇", "合计")
         left, right = st.columns(2)
         with left:
             st.subheader(t("train_chart", lang))

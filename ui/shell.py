@@ -6,10 +6,14 @@ function `unionboard export` uses), cached per data version so an import is seen
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from ui.text import t
@@ -57,14 +61,29 @@ def _connection(db: str, version: tuple):  # noqa: ANN202 - a DuckDB connection
     return store.connect_read(Path(db))
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
+@functools.lru_cache(maxsize=512)
 def _view(db: str, version: tuple, name: str, as_of: dt.date | None, towns: tuple[str, ...],
           industry: str | None) -> ViewResult:
+    """The view, shared by every session and never copied: pages and chart builders only read it.
+
+    A plain LRU cache rather than st.cache_*: its key is already a tuple of plain values (the data
+    version first, so an import is seen at once), and Streamlit's argument hashing and (for
+    cache_data) unpickling of the result cost milliseconds on every rerun.
+    """
     cur = store.cursor(_connection(db, version))  # a cursor per call: sessions run in threads
     try:
         return get_view_con(cur, name, Filters(as_of, list(towns), industry))
     finally:
         cur.close()
+
+
+def memo(result: ViewResult, key: tuple, build: Callable[[], Any]) -> Any:  # noqa: ANN401
+    """Something derived from a cached view (a chart, CSV bytes), built once and kept with it."""
+    try:
+        return result.memo[key]
+    except KeyError:
+        value = result.memo[key] = build()
+        return value
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -107,23 +126,39 @@ def plain_table(ctx: Ctx, sql_name: str) -> pd.DataFrame:
     return _plain_table(str(ctx.db), ctx.version, sql_name)
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _figure(db: str, version: tuple, name: str, as_of: dt.date | None, towns: tuple[str, ...], industry: str | None,
-            builder: str, lang: str, extra: tuple):  # noqa: ANN202 - a plotly Figure, shared read-only
-    result = _view(db, version, name, as_of, towns, industry)
-    return getattr(charts, builder)(result.df, *extra, lang=lang)
+def row(result: ViewResult, column: str, value: str) -> dict | None:
+    """The first row of a view whose `column` equals `value` (e.g. the 合计 row), as a dict; kept with the view."""
+    def find() -> dict | None:
+        hits = result.df.index[result.df[column] == value]
+        return result.df.loc[hits[0]].to_dict() if len(hits) else None
+    return memo(result, ("row", column, value), find)
+
+
+def rows_without(result: ViewResult, column: str, value: str) -> pd.DataFrame:
+    """The view's rows whose `column` is not `value` (the table without its 合计 row); kept with the view."""
+    return memo(result, ("rows_without", column, value), lambda: result.df[result.df[column] != value])
+
+
+def briefing_text(ctx: Ctx, result: ViewResult) -> str:
+    """The written summary of a towns view (summary.briefing), kept with the view."""
+    from unionboard.summary import briefing
+
+    return memo(result, ("briefing", ctx.lang),
+                lambda: briefing(result.resolved.snapshot, result.df, result.resolved.towns, ctx.lang))
+
+
+def _frozen(fig):  # noqa: ANN001, ANN202
+    """A figure whose to_dict() is computed once: st.plotly_chart calls it on every rerun, and for a
+    cached, never-modified figure the deep copy it makes is wasted work (5-10 ms a chart)."""
+    spec = fig.to_dict()
+    fig.to_dict = lambda: spec
+    return fig
 
 
 def figure(ctx: Ctx, result: ViewResult, builder: str, *extra: object):  # noqa: ANN201
-    """The chart `charts.<builder>` of a view, built once per data version and filters."""
-    return _figure(str(ctx.db), ctx.version, result.name, ctx.as_of, tuple(ctx.towns), ctx.industry,
-                   builder, ctx.lang, tuple(extra))
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def _csv(db: str, version: tuple, name: str, as_of: dt.date | None, towns: tuple[str, ...], industry: str | None,
-         lang: str) -> bytes:
-    return csv_bytes(localize(_view(db, version, name, as_of, towns, industry).df, lang))
+    """The chart `charts.<builder>` of a view, built once per view result (data version and filters)."""
+    return memo(result, ("figure", builder, ctx.lang, extra),
+                lambda: _frozen(getattr(charts, builder)(result.df, *extra, lang=ctx.lang)))
 
 
 # ------------------------------------------------------------------ filters and URL
@@ -306,8 +341,13 @@ def show_table(ctx: Ctx, result: ViewResult, key: str, *, height: int | None = N
     status colours are shown by the chart and the status boxes instead.
     """
     df = localize(result.df, ctx.lang)
-    st.dataframe(df, hide_index=True, width="stretch", height=height or "auto", key=f"{key}_table",
-                 column_config=column_config(df, ctx.lang, progress))
+    # an Arrow table and the column settings, made once per view result: converting the frame on
+    # every rerun was a fifth of the towns page's time
+    arrow = memo(result, ("arrow", ctx.lang), lambda: pa.Table.from_pandas(df, preserve_index=False))
+    config = memo(result, ("columns", ctx.lang, tuple(sorted((progress or {}).items()))),
+                  lambda: column_config(df, ctx.lang, progress))
+    st.dataframe(arrow, hide_index=True, width="stretch", height=height or "auto", key=f"{key}_table",
+                 column_config=config)
     download(ctx, result, key)
 
 
@@ -322,16 +362,14 @@ def download_name(ctx: Ctx, result: ViewResult) -> str:
 
 
 def download_bytes(ctx: Ctx, result: ViewResult) -> bytes:
-    """The download's bytes: the same CSV `unionboard export` writes (cached per data version)."""
-    if ctx.version is None or ctx.towns != result.resolved.towns:
-        return csv_bytes(localize(result.df, ctx.lang))
-    return _csv(str(ctx.db), ctx.version, result.name, ctx.as_of, tuple(ctx.towns), ctx.industry, ctx.lang)
+    """The download's bytes: the same CSV `unionboard export` writes (kept with the view result)."""
+    return memo(result, ("csv", ctx.lang), lambda: csv_bytes(localize(result.df, ctx.lang)))
 
 
 def download(ctx: Ctx, result: ViewResult, key: str) -> None:
-    """A CSV download button (UTF-8 with BOM) for a view."""
+    """A CSV download button (UTF-8 with BOM) for a view; the bytes are made when it is clicked."""
     st.download_button(f"⬇ {t('download_csv', ctx.lang)}（{result.title if ctx.lang != 'en' else result.name}）",
-                       data=download_bytes(ctx, result), file_name=download_name(ctx, result), mime="text/csv",
+                       data=functools.partial(download_bytes, ctx, result), file_name=download_name(ctx, result), mime="text/csv",
                        key=f"{key}_download", on_click="ignore")
 
 
@@ -385,7 +423,6 @@ def _document(db: str, version: tuple, what: str, as_of: dt.date | None, towns: 
 
 def document_downloads(ctx: Ctx, result: ViewResult) -> None:
     """The 通报 (Word) and every view (Excel), built when clicked, the same as `export briefing|workbook`."""
-    import functools
 
     stem = download_name(ctx, result).removesuffix(".csv").replace(result.name + "_", "", 1)
     args = (str(ctx.db), ctx.version)

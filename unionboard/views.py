@@ -129,6 +129,9 @@ class ViewResult:
     df: pd.DataFrame
     resolved: Resolved
     total_row: bool
+    # what the dashboard derives from this result (chart, CSV bytes, Arrow table), kept with it: a
+    # cached result lives exactly as long as its data version, so what is derived is never stale
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def parse_date_arg(value: str, lang: str = "zh") -> dt.date:
