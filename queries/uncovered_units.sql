@@ -1,7 +1,8 @@
 -- uncovered_units.sql — 未建会清单: which active units (在营 or 停产) still have no union?
 -- Largest first; units with 25 or more employees are flagged, since 25人以上单位建会率 is watched.
 -- With $key_only, only 世界500强 and foreign-funded units (外资企业, 港澳台企业).
--- Parameters: $snapshot DATE, $towns VARCHAR[]|NULL, $industry VARCHAR|NULL, $key_only BOOLEAN
+-- Parameters: $snapshot DATE, $towns VARCHAR[]|NULL, $industry VARCHAR|NULL, $key_only BOOLEAN,
+--   $limit BIGINT|NULL, $offset BIGINT (one page of the list on screen; NULL and 0 for the whole list)
 -- Columns: 统一社会信用代码, 单位名称, 街镇, 村居园区, 楼宇名称, 行业类别, 单位类型, 世界500强,
 --   经营状态, 职工人数, 农民工人数, 25人以上
 SELECT u.credit_code AS "统一社会信用代码", u.name AS "单位名称", u.town AS "街镇",
@@ -14,4 +15,5 @@ WHERE u.snapshot = $snapshot AND u.status IN ('在营', '停产') AND u.union_fo
   AND ($towns IS NULL OR list_contains($towns, u.town))
   AND ($industry IS NULL OR u.industry = $industry)
   AND (NOT $key_only OR u.fortune500 OR u.unit_type IN ('外资企业', '港澳台企业'))
-ORDER BY u.employees DESC, u.credit_code;
+ORDER BY u.employees DESC, u.credit_code
+LIMIT $limit OFFSET $offset;

@@ -97,7 +97,29 @@ def _dictionary(db: str, version: tuple) -> tuple[list[dt.date], list[str], dict
         cur.close()
 
 
-UNIT_LISTS = {"uncovered", "key-uncovered", "followup"}  # views that name single units
+# views that name single units, and the counts shown beside them: a 街镇 account sees its own town's
+UNIT_LISTS = {"uncovered", "key-uncovered", "followup", "uncovered-by-town"}
+PAGE_ROWS = 1000  # a unit list longer than this is shown a page at a time
+
+
+@functools.lru_cache(maxsize=256)
+def _view_page(db: str, version: tuple, name: str, as_of: dt.date | None, towns: tuple[str, ...],
+               industry: str | None, offset: int, limit: int) -> ViewResult:
+    """One page of a unit list: rows [offset, offset + limit) of the view, in its order (SQL LIMIT/OFFSET)."""
+    cur = store.cursor(_connection(db, version))
+    try:
+        return get_view_con(cur, name, Filters(as_of, list(towns), industry), offset=offset, limit=limit)
+    finally:
+        cur.close()
+
+
+def _view_towns(ctx: Ctx, name: str, notice: bool = True) -> tuple[str, ...]:
+    """The towns a view is computed for: a 街镇 account sees unit lists of its own town only."""
+    if name in UNIT_LISTS and ctx.user is not None and ctx.user.unit_towns:
+        if notice:
+            st.caption(t("own_town_only", ctx.lang, town=ctx.user.unit_towns[0]))
+        return tuple(ctx.user.unit_towns)
+    return tuple(ctx.towns)
 
 
 def view(ctx: Ctx, name: str) -> ViewResult | None:
@@ -105,15 +127,27 @@ def view(ctx: Ctx, name: str) -> ViewResult | None:
 
     A 街镇 account sees unit lists of its own town only, whatever the town filter says.
     """
-    towns = ctx.towns
-    if name in UNIT_LISTS and ctx.user is not None and ctx.user.unit_towns:
-        towns = ctx.user.unit_towns
-        st.caption(t("own_town_only", ctx.lang, town=towns[0]))
+    towns = _view_towns(ctx, name)
     try:
-        return _view(str(ctx.db), ctx.version, name, ctx.as_of, tuple(towns), ctx.industry)
+        return _view(str(ctx.db), ctx.version, name, ctx.as_of, towns, ctx.industry)
     except ViewError as exc:
         st.warning(str(exc))
         return None
+
+
+def view_page(ctx: Ctx, name: str, offset: int, limit: int) -> ViewResult | None:
+    """Rows [offset, offset + limit) of a unit list, without reading the rest (see view)."""
+    towns = _view_towns(ctx, name, notice=False)
+    try:
+        return _view_page(str(ctx.db), ctx.version, name, ctx.as_of, towns, ctx.industry, int(offset), int(limit))
+    except ViewError as exc:
+        st.warning(str(exc))
+        return None
+
+
+def whole_view(ctx: Ctx, name: str) -> ViewResult:
+    """The whole view for the current filters, for a download made on click (no notices: no page to show them)."""
+    return _view(str(ctx.db), ctx.version, name, ctx.as_of, _view_towns(ctx, name, notice=False), ctx.industry)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -334,7 +368,7 @@ def column_config(df: pd.DataFrame, lang: str, progress: dict[str, float] | None
 
 
 def show_table(ctx: Ctx, result: ViewResult, key: str, *, height: int | None = None,
-               progress: dict[str, float] | None = None) -> None:
+               progress: dict[str, float] | None = None, whole: Callable[[], ViewResult] | None = None) -> None:
     """The view's table exactly as exported, with definitions, and its CSV download.
 
     No per-cell pandas Styler: on the towns table it cost 28 ms of a 65 ms rerun (docs/benchmarks.md);
@@ -348,7 +382,36 @@ def show_table(ctx: Ctx, result: ViewResult, key: str, *, height: int | None = N
                   lambda: column_config(df, ctx.lang, progress))
     st.dataframe(arrow, hide_index=True, width="stretch", height=height or "auto", key=f"{key}_table",
                  column_config=config)
-    download(ctx, result, key)
+    download(ctx, result, key, whole)
+
+
+def show_unit_list(ctx: Ctx, name: str, total: int, key: str, *, height: int = 560) -> ViewResult | None:
+    """A unit list of `total` rows: whole when short, else PAGE_ROWS at a time with a page picker.
+
+    Only the page on screen is read and sent to the browser (a city's list has ~440,000 rows); it is
+    the rows [offset, offset + PAGE_ROWS) of the very view `export` writes, and the download is the
+    whole list.
+    """
+    if total <= PAGE_ROWS:
+        result = view(ctx, name)
+        if result is not None:
+            show_table(ctx, result, key, height=height)
+        return result
+    pages = -(-total // PAGE_ROWS)
+    picker = f"{key}_page"
+    if not 1 <= int(st.session_state.get(picker, 1)) <= pages:  # fewer pages after a filter change
+        st.session_state[picker] = 1
+    left, right = st.columns([1, 3], vertical_alignment="bottom")
+    page = left.number_input(t("list_page", ctx.lang, pages=f"{pages:,}"), min_value=1, max_value=pages, step=1,
+                             key=picker)
+    offset = (int(page) - 1) * PAGE_ROWS
+    result = view_page(ctx, name, offset, PAGE_ROWS)
+    if result is None:
+        return None
+    right.caption(t("list_rows", ctx.lang, first=f"{offset + 1:,}", last=f"{offset + len(result.df):,}",
+                    total=f"{total:,}"))
+    show_table(ctx, result, key, height=height, whole=lambda: whole_view(ctx, name))
+    return result
 
 
 def download_name(ctx: Ctx, result: ViewResult) -> str:
@@ -366,10 +429,16 @@ def download_bytes(ctx: Ctx, result: ViewResult) -> bytes:
     return memo(result, ("csv", ctx.lang), lambda: csv_bytes(localize(result.df, ctx.lang)))
 
 
-def download(ctx: Ctx, result: ViewResult, key: str) -> None:
-    """A CSV download button (UTF-8 with BOM) for a view; the bytes are made when it is clicked."""
+def download(ctx: Ctx, result: ViewResult, key: str, whole: Callable[[], ViewResult] | None = None) -> None:
+    """A CSV download button (UTF-8 with BOM) for a view; the bytes are made when it is clicked.
+
+    With `whole`, the download is of the view that function gives (the whole list behind one page).
+    """
+    def data() -> bytes:
+        return download_bytes(ctx, whole() if whole is not None else result)
+
     st.download_button(f"⬇ {t('download_csv', ctx.lang)}（{result.title if ctx.lang != 'en' else result.name}）",
-                       data=functools.partial(download_bytes, ctx, result), file_name=download_name(ctx, result), mime="text/csv",
+                       data=data, file_name=download_name(ctx, result), mime="text/csv",
                        key=f"{key}_download", on_click="ignore")
 
 

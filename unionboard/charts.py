@@ -146,13 +146,10 @@ def dynamics_monthly(dynamics: pd.DataFrame, lang: str = "zh") -> go.Figure:
     return stacked(monthly, "月份", EVENT_COLUMNS, [BLUE, LIGHT_BLUE, GREY, DARK, "#8E7CC3"], lang)
 
 
-def uncovered_by_town(uncovered: pd.DataFrame, towns_order: list[str], lang: str = "zh") -> go.Figure:
-    """Units without a union per town, 25+ and under 25 stacked, from the uncovered view."""
-    big = uncovered["25人以上"] == "是"
-    by_town = (uncovered.assign(big=big, small=~big).groupby("街镇")[["big", "small"]].sum()
-               .reindex([t for t in towns_order if t in set(uncovered["街镇"])]).reset_index()
-               .rename(columns={"big": "25人以上", "small": "25人以下"}))
-    return stacked(by_town, "街镇", ["25人以上", "25人以下"], [BLUE, GREY], lang)
+def uncovered_by_town(by_town: pd.DataFrame, lang: str = "zh") -> go.Figure:
+    """Units without a union per town, 25+ and under 25 stacked, from the uncovered-by-town view."""
+    rows = by_town[by_town["街镇"] != "合计"]
+    return stacked(rows, "街镇", ["25人以上", "25人以下"], [BLUE, GREY], lang)
 
 
 def federations_by_kind(federations: pd.DataFrame, lang: str = "zh") -> go.Figure:

@@ -58,6 +58,8 @@ VIEWS: dict[str, ViewDef] = {
     "uncovered": ViewDef("uncovered_units", "未建会清单", "Units without a union", (("key_only", False),)),
     "key-uncovered": ViewDef("uncovered_units", "重点未建会单位", "Key units without a union",
                              (("key_only", True),)),
+    "uncovered-by-town": ViewDef("uncovered_by_town", "未建会单位分布", "Units without a union by town",
+                                 (("key_only", False),)),
     "trend": ViewDef("coverage_trend", "趋势", "Trend over snapshots"),
 }
 
@@ -89,7 +91,9 @@ EN_COLUMNS: dict[str, str] = {
     "工会干部": "union cadres", "参训人数": "trainees", "村(园区)工会主席培训覆盖率(%)": "chairs trained (%)",
     "开始日期": "start", "结束日期": "end", "天数": "days", "地点": "place", "主办单位": "organiser",
     "培训对象": "audience", "参训街镇数": "towns", "世界500强": "Fortune 500", "经营状态": "status",
-    "25人以上": "25+", "报表日期": "snapshot", "单位数": "units", "街镇数": "towns",
+    "25人以上": "25+", "25人以下": "under 25", "未建会单位数": "units without union",
+    "涉及职工人数": "employees concerned", "涉及农民工人数": "migrant workers concerned",
+    "报表日期": "snapshot", "单位数": "units", "街镇数": "towns",
 }
 EN_VALUES = {"合计": "Total", "达标": "on track", "预警": "warning", "滞后": "lagging"}
 
@@ -211,13 +215,17 @@ def localize(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def get_view_con(con: duckdb.DuckDBPyConnection, name: str, filters: Filters | None = None,
-                 lang: str = "zh") -> ViewResult:
-    """A view computed on an open read connection."""
+                 lang: str = "zh", *, offset: int = 0, limit: int | None = None) -> ViewResult:
+    """A view computed on an open read connection.
+
+    `offset`/`limit` select one page of a unit list (views whose SQL takes $limit; ignored by the
+    others): the rows [offset, offset + limit) of the whole view, in its order.
+    """
     if name not in VIEWS:
         raise ViewError("unknown_view", lang, view=name, allowed=", ".join(VIEWS))
     vd = VIEWS[name]
     resolved = resolve(con, filters or Filters(), lang)
-    params = resolved.params() | dict(vd.fixed)
+    params = resolved.params() | dict(vd.fixed) | {"offset": int(offset), "limit": limit}
     df = frame(con, vd.sql, params)
     total = "is_total" in df.columns
     if total:
