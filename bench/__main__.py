@@ -68,6 +68,18 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
 
 
+def commit() -> str:
+    """The commit measured (with "+changes" when the working tree differs from it)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                               capture_output=True, text=True, check=True).stdout.strip()
+        return head + ("+changes" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
 def timed_reruns(at, n: int, change) -> tuple[float, float]:  # noqa: ANN001
     """Warm up once, then time n reruns each after a filter change; (p50, p95) in ms."""
     change(at, 0)
@@ -203,7 +215,7 @@ def write_markdown(results: list[dict]) -> None:
     for r in results:
         lines += [f"## {r['scale']} — {r['units']:,} units × {r['snapshots']} snapshots"
                   + (" (quick)" if r.get("quick") else ""), "",
-                  f"{r['date']} · {r['machine']}", "",
+                  f"{r['date']} · {r['machine']}" + (f" · commit {r['commit']}" if r.get("commit") else ""), "",
                   "| page | p50 ms | p95 ms | × floor |", "|---|---:|---:|---:|"]
         for page, v in r["pages"].items():
             lines.append(f"| {page} | {v['p50_ms']:.1f} | {v['p95_ms']:.1f} | {v['p50_ms'] / r['floor_p50_ms']:.1f} |")
@@ -254,7 +266,7 @@ def main() -> None:
         # the app's footprint: the importer, the dashboard process (all pages), a cold start
         peak = max(timings["import_rss_mb"], pages_rss, cold_rss)
         result = {"scale": args.scale, "units": units, "snapshots": snapshots, "quick": args.quick,
-                  "machine": machine(), "date": dt.date.today().isoformat(), "reruns": n,
+                  "machine": machine(), "date": dt.date.today().isoformat(), "reruns": n, "commit": commit(),
                   "pages": pages, "floor_p50_ms": round(floor, 1), "naive_towns_p50_ms": round(naive, 1),
                   "import_s": round(timings["import_s"], 2), "generate_s": round(timings["generate_s"], 2),
                   "cold_start_s": round(cold, 2), "peak_rss_mb": round(peak, 1),

@@ -81,8 +81,6 @@ if ctx.version is not None and ctx.can_import:
                     st.error(str(exc))
 if ctx.version is not None:
     st.subheader(t("snapshots", lang))
-    snaps = shell.plain_table(ctx, "snapshot_list")
-    st.dataframe(snaps, hide_index=True, width="stretch", column_config=shell.column_config(snaps, "zh"))
+    shell.show_plain_table(ctx, "snapshot_list", "data_snapshots")
     st.subheader(t("history", lang))
-    history = shell.plain_table(ctx, "import_history")
-    st.dataframe(history, hide_index=True, width="stretch", height=360, column_config=shell.column_config(history, "zh"))
+    shell.show_plain_table(ctx, "import_history", "data_history", height=360)

@@ -29,7 +29,8 @@ if shell.need_data(ctx):
         if types is not None:
             st.subheader(t("by_type", lang))
             shell.show_table(ctx, types, "unit_types")
-        key = shell.view(ctx, "key-uncovered")
-        if key is not None:
-            st.subheader(t("key_uncovered", lang) + f"（{len(key.df):,}）")
-            shell.show_table(ctx, key, "key_uncovered", height=420)
+        counts = shell.view(ctx, "key-uncovered-by-town")
+        if counts is not None:
+            total = int(shell.row(counts, "街镇", "合计")["未建会单位数"])
+            st.subheader(t("key_uncovered", lang) + f"（{total:,}）")
+            shell.show_unit_list(ctx, "key-uncovered", total, "key_uncovered", height=420)

@@ -98,7 +98,7 @@ def _dictionary(db: str, version: tuple) -> tuple[list[dt.date], list[str], dict
 
 
 # views that name single units, and the counts shown beside them: a 街镇 account sees its own town's
-UNIT_LISTS = {"uncovered", "key-uncovered", "followup", "uncovered-by-town"}
+UNIT_LISTS = {"uncovered", "key-uncovered", "followup", "uncovered-by-town", "key-uncovered-by-town"}
 PAGE_ROWS = 1000  # a unit list longer than this is shown a page at a time
 
 
@@ -150,14 +150,26 @@ def whole_view(ctx: Ctx, name: str) -> ViewResult:
     return _view(str(ctx.db), ctx.version, name, ctx.as_of, _view_towns(ctx, name, notice=False), ctx.industry)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@functools.lru_cache(maxsize=32)
 def _plain_table(db: str, version: tuple, sql_name: str) -> pd.DataFrame:
     return table(Path(db), sql_name)
 
 
 def plain_table(ctx: Ctx, sql_name: str) -> pd.DataFrame:
-    """A parameterless table (snapshots, history) of the current version."""
+    """A parameterless table (snapshots, history) of the current version (shared: read only)."""
     return _plain_table(str(ctx.db), ctx.version, sql_name)
+
+
+@functools.lru_cache(maxsize=32)
+def _plain_display(db: str, version: tuple, sql_name: str) -> tuple[pa.Table, dict]:
+    df = _plain_table(db, version, sql_name)
+    return pa.Table.from_pandas(df, preserve_index=False), column_config(df, "zh")
+
+
+def show_plain_table(ctx: Ctx, sql_name: str, key: str, *, height: int | str = "auto") -> None:
+    """A parameterless table with its column definitions, converted for display once per data version."""
+    arrow, config = _plain_display(str(ctx.db), ctx.version, sql_name)
+    st.dataframe(arrow, hide_index=True, width="stretch", height=height, column_config=config, key=key)
 
 
 def row(result: ViewResult, column: str, value: str) -> dict | None:
@@ -393,9 +405,9 @@ def show_unit_list(ctx: Ctx, name: str, total: int, key: str, *, height: int = 5
     whole list.
     """
     if total <= PAGE_ROWS:
-        result = view(ctx, name)
+        result = view_page(ctx, name, 0, PAGE_ROWS)  # the whole list, as one page; no second notice
         if result is not None:
-            show_table(ctx, result, key, height=height)
+            show_table(ctx, result, key, height=height, whole=lambda: whole_view(ctx, name))
         return result
     pages = -(-total // PAGE_ROWS)
     picker = f"{key}_page"
@@ -464,7 +476,11 @@ def chart(fig, key: str, **kw) -> object:  # noqa: ANN001
 
 
 def status_boxes(towns: pd.DataFrame, lang: str = "zh") -> None:
-    """Three boxes, 达标 / 预警 / 滞后, with the towns in each (coloured as everywhere)."""
+    """Three boxes, 达标 / 预警 / 滞后, with the towns in each (coloured as everywhere).
+
+    One HTML element laid out with flexbox rather than three columns of three elements: every
+    element costs the rerun time, and this row is on the two most used pages.
+    """
     import html
 
     from unionboard.summary import status_counts
@@ -473,12 +489,14 @@ def status_boxes(towns: pd.DataFrame, lang: str = "zh") -> None:
     groups = status_counts(towns)
     if not any(groups.values()):
         return
-    for box, (status, colour) in zip(st.columns(3), charts.STATUS_COLOURS.items(), strict=True):
+    boxes = []
+    for status, colour in charts.STATUS_COLOURS.items():
         names = html.escape("、".join(groups[status]) or "—")  # town names come from imported files
-        box.markdown(f"<div style='border-left:8px solid {colour};padding:6px 12px;background:#F7F9FC'>"
+        boxes.append(f"<div style='flex:1;border-left:8px solid {colour};padding:6px 12px;background:#F7F9FC'>"
                      f"<b style='font-size:1.2rem;color:{colour}'>{EN_VALUES[status] if lang == 'en' else status} "
-                     f"{len(groups[status])}</b><br>"
-                     f"<span style='font-size:0.95rem'>{names}</span></div>", unsafe_allow_html=True)
+                     f"{len(groups[status])}</b><br><span style='font-size:0.95rem'>{names}</span></div>")
+    st.markdown(f"<div style='display:flex;gap:1rem;margin-bottom:0.5rem'>{''.join(boxes)}</div>",
+                unsafe_allow_html=True)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

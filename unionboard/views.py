@@ -60,6 +60,8 @@ VIEWS: dict[str, ViewDef] = {
                              (("key_only", True),)),
     "uncovered-by-town": ViewDef("uncovered_by_town", "未建会单位分布", "Units without a union by town",
                                  (("key_only", False),)),
+    "key-uncovered-by-town": ViewDef("uncovered_by_town", "重点未建会单位分布", "Key units without a union by town",
+                                     (("key_only", True),)),
     "trend": ViewDef("coverage_trend", "趋势", "Trend over snapshots"),
 }
 
