@@ -86,8 +86,9 @@ def memo(result: ViewResult, key: tuple, build: Callable[[], Any]) -> Any:  # no
         return value
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@functools.lru_cache(maxsize=8)
 def _dictionary(db: str, version: tuple) -> tuple[list[dt.date], list[str], dict[str, str]]:
+    """Snapshots (newest first), towns in dictionary order and the alias lookup; shared, read only."""
     cur = store.cursor(_connection(db, version))
     try:
         snaps = [r[0] for r in cur.execute("SELECT DISTINCT snapshot FROM units ORDER BY snapshot DESC").fetchall()]
@@ -305,8 +306,9 @@ def page_setup() -> Ctx:
     return ctx
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@functools.lru_cache(maxsize=8)
 def _users(path: str, mtime: float) -> dict[str, dict]:
+    """The accounts file as read at this mtime (an edit is seen on the next rerun); shared, read only."""
     return accounts.load(Path(path))
 
 
