@@ -308,7 +308,14 @@ def check_table(kind: Kind, table: RawTable, file_name: str, ctx: Context, *,
         return ch.df, ch
     ch.parse()
     RULES[kind.key](ch, snapshot=snapshot, replace=replace)
+    if ch.dropped:
+        ch.problems.append(more_problems(file_name, table.sheet, ch.dropped, len(ch.problems)))
     return ch.df, ch
+
+
+def more_problems(file_name: str, sheet: str | None, dropped: int, shown: int) -> Problem:
+    """The last line of a capped problem list: how many more were found (see max_problems)."""
+    return Problem(file_name, sheet, None, None, None, "more_problems", {"n": dropped, "shown": shown})
 
 
 def typed(kind: str, df: pd.DataFrame) -> pd.DataFrame:
@@ -502,8 +509,7 @@ def check_units(kind: Kind, table: RawTable, file_name: str, ctx: Context, *, sn
     problems += end.problems
     dropped += end.dropped
     if dropped:
-        problems.append(Problem(file_name, table.sheet, None, None, None, "more_problems",
-                                {"n": dropped, "shown": len(problems)}))
+        problems.append(more_problems(file_name, table.sheet, dropped, len(problems)))
     return UnitsCheck(problems, warnings, rows, snapshot)
 
 
