@@ -81,6 +81,7 @@ def test_sigkill_during_import_leaves_the_database_as_it_was(tmp_path, dataset):
     assert import_path(db, target, "units").ok
     assert state(db)[0] == after[0]
     assert not list(db.parent.glob(".unionboard-*.tmp.duckdb*"))
+    assert not list(db.parent.glob(".unionboard-stage-*"))  # nor scratch files of the killed imports
 
 
 def test_readers_see_old_or_new_never_a_mix(tmp_path, dataset):

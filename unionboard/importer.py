@@ -107,12 +107,17 @@ class StagedUnits:
 
 
 @contextlib.contextmanager
-def staging_database(folder: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A scratch DuckDB file that holds a checked roster until it is applied, removed afterwards.
+def staging_database(folder: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A scratch DuckDB file in `folder` (beside the database: same disk, not a RAM-backed /tmp) that
+    holds a checked roster until it is applied, removed afterwards. Call with the write lock held:
+    scratch files left by a killed import are removed first.
 
     On disk rather than in memory: DuckDB compresses what it writes to a file, and its buffer pool
     (the memory limit) bounds what it keeps in memory, so a long roster does not grow the process.
     """
+    for leftover in Path(folder).glob(".unionboard-stage-*.duckdb*"):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
     fd, name = tempfile.mkstemp(prefix=".unionboard-stage-", suffix=".duckdb", dir=folder)
     os.close(fd)
     path = Path(name)
@@ -298,7 +303,7 @@ def import_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None,
             new_id = _next_id(con)
         finally:
             con.close()
-        with staging_database() as stage:
+        with staging_database(Path(db).parent) as stage:
             frames, result = validate_file(ctx, data, file_name, kind, snapshot=snapshot, replace=replace, lang=lang,
                                            stage=stage)
             kinds = ",".join(result.kinds) or (kind or "auto")
