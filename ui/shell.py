@@ -63,8 +63,9 @@ def _connection(db: str, version: tuple):  # noqa: ANN202 - a DuckDB connection
 
 @functools.lru_cache(maxsize=512)
 def _view(db: str, version: tuple, name: str, as_of: dt.date | None, towns: tuple[str, ...],
-          industry: str | None) -> ViewResult:
-    """The view, shared by every session and never copied: pages and chart builders only read it.
+          industry: str | None, offset: int = 0, limit: int | None = None) -> ViewResult:
+    """The view (or rows [offset, offset + limit) of a unit list), shared by every session and never
+    copied: pages and chart builders only read it.
 
     A plain LRU cache rather than st.cache_*: its key is already a tuple of plain values (the data
     version first, so an import is seen at once), and Streamlit's argument hashing and (for
@@ -72,7 +73,7 @@ def _view(db: str, version: tuple, name: str, as_of: dt.date | None, towns: tupl
     """
     cur = store.cursor(_connection(db, version))  # a cursor per call: sessions run in threads
     try:
-        return get_view_con(cur, name, Filters(as_of, list(towns), industry))
+        return get_view_con(cur, name, Filters(as_of, list(towns), industry), offset=offset, limit=limit)
     finally:
         cur.close()
 
@@ -103,17 +104,6 @@ UNIT_LISTS = {"uncovered", "key-uncovered", "followup", "uncovered-by-town", "ke
 PAGE_ROWS = 1000  # a unit list longer than this is shown a page at a time
 
 
-@functools.lru_cache(maxsize=256)
-def _view_page(db: str, version: tuple, name: str, as_of: dt.date | None, towns: tuple[str, ...],
-               industry: str | None, offset: int, limit: int) -> ViewResult:
-    """One page of a unit list: rows [offset, offset + limit) of the view, in its order (SQL LIMIT/OFFSET)."""
-    cur = store.cursor(_connection(db, version))
-    try:
-        return get_view_con(cur, name, Filters(as_of, list(towns), industry), offset=offset, limit=limit)
-    finally:
-        cur.close()
-
-
 def _view_towns(ctx: Ctx, name: str, notice: bool = True) -> tuple[str, ...]:
     """The towns a view is computed for: a 街镇 account sees unit lists of its own town only."""
     if name in UNIT_LISTS and ctx.user is not None and ctx.user.unit_towns:
@@ -140,7 +130,7 @@ def view_page(ctx: Ctx, name: str, offset: int, limit: int) -> ViewResult | None
     """Rows [offset, offset + limit) of a unit list, without reading the rest (see view)."""
     towns = _view_towns(ctx, name, notice=False)
     try:
-        return _view_page(str(ctx.db), ctx.version, name, ctx.as_of, towns, ctx.industry, int(offset), int(limit))
+        return _view(str(ctx.db), ctx.version, name, ctx.as_of, towns, ctx.industry, int(offset), int(limit))
     except ViewError as exc:
         st.warning(str(exc))
         return None

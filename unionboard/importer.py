@@ -19,7 +19,7 @@ from .i18n import msg
 from .kinds import APPLY_ORDER, KINDS, Kind, kind_for_name, kind_from_header
 from .readers import RawTable, ReadError, read_file
 from .sql import execute
-from .store import backup_dir, connect_read, prune_backups, transaction, write_lock
+from .store import backup_dir, connect_read, prune_backups, remove_stale_temporaries, transaction, write_lock
 from .validate import Context, Problem, check_table, check_units, typed
 from .views import town_lookup
 
@@ -115,9 +115,7 @@ def staging_database(folder: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     On disk rather than in memory: DuckDB compresses what it writes to a file, and its buffer pool
     (the memory limit) bounds what it keeps in memory, so a long roster does not grow the process.
     """
-    for leftover in Path(folder).glob(".unionboard-stage-*.duckdb*"):
-        with contextlib.suppress(FileNotFoundError):
-            leftover.unlink()
+    remove_stale_temporaries(folder, ".unionboard-stage-*.duckdb*")
     fd, name = tempfile.mkstemp(prefix=".unionboard-stage-", suffix=".duckdb", dir=folder)
     os.close(fd)
     path = Path(name)

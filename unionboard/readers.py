@@ -247,9 +247,7 @@ def _table(sheet: str | None, records: list[list[str]]) -> RawTable:
         raise ReadError(msg("too_many_rows", rows=len(records) - 1, limit=max_rows()))
     if not records:
         return RawTable(sheet, [])
-    width = max(len(r) for r in records)
-    frame = pd.DataFrame([r + [""] * (width - len(r)) for r in records], dtype=str)
-    return _from_frame(sheet, frame)
+    return _from_frame(sheet, _padded(records))
 
 
 def read_file(data: bytes, file_name: str, lang: str = "zh") -> list[RawTable]:

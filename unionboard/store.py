@@ -81,9 +81,10 @@ def backup_dir(db: Path) -> Path:
     return Path(db).parent / "backups" / Path(db).stem
 
 
-def _remove_stale_temporaries(folder: Path) -> None:
-    """Temporary copies left by a writer that was killed; safe to remove while holding the lock."""
-    for leftover in folder.glob(".unionboard-*.tmp.duckdb*"):
+def remove_stale_temporaries(folder: Path, pattern: str = ".unionboard-*.tmp.duckdb*") -> None:
+    """Temporary files (copies, scratch files) left by a writer that was killed; safe to remove while
+    holding the write lock."""
+    for leftover in Path(folder).glob(pattern):
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
 
@@ -99,7 +100,7 @@ def transaction(db: Path, *, fresh: bool = False, source: Path | None = None,
     """
     db = Path(db)
     db.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temporaries(db.parent)
+    remove_stale_temporaries(db.parent)
     fd, tmp_name = tempfile.mkstemp(prefix=".unionboard-", suffix=".tmp.duckdb", dir=db.parent)
     os.close(fd)
     tmp = Path(tmp_name)
