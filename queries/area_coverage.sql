@@ -5,14 +5,14 @@
 --   新建会单位数, 工会联合会
 WITH u AS (
     SELECT town, coalesce(area, '（未填）') AS area,
-        count(*) FILTER (WHERE status IN ('在营', '停产'))                             AS active,
-        count(*) FILTER (WHERE status IN ('在营', '停产') AND union_form <> '未建会')   AS unionised,
-        coalesce(sum(employees) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT  AS employees,
-        coalesce(sum(members) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT    AS members,
-        count(*) FILTER (WHERE union_form <> '未建会'
+        count(*) FILTER (WHERE is_active(status))                              AS active,
+        count(*) FILTER (WHERE is_active(status) AND has_union(union_form))    AS unionised,
+        coalesce(sum(employees) FILTER (WHERE is_active(status)), 0)::BIGINT   AS employees,
+        coalesce(sum(members) FILTER (WHERE is_active(status)), 0)::BIGINT     AS members,
+        count(*) FILTER (WHERE has_union(union_form)
                            AND union_date BETWEEN make_date($year, 1, 1) AND $snapshot) AS new_unions
-    FROM units
-    WHERE snapshot = $snapshot AND ($towns IS NULL OR list_contains($towns, town))
+    FROM roster($snapshot)
+    WHERE ($towns IS NULL OR list_contains($towns, town))
       AND ($industry IS NULL OR industry = $industry)
     GROUP BY ALL
 ),
@@ -23,9 +23,9 @@ f AS (
 )
 SELECT u.town AS "街镇", u.area AS "村居园区", active::BIGINT AS "在营单位数",
        unionised::BIGINT AS "已建会单位数",
-       round(CASE WHEN active > 0 THEN unionised * 100.0 / active END, 2) AS "建会率(%)",
+       round(pct(unionised, active), 2) AS "建会率(%)",
        employees AS "职工人数", members AS "会员人数",
-       round(CASE WHEN employees > 0 THEN members * 100.0 / employees END, 2) AS "入会率(%)",
+       round(pct(members, employees), 2) AS "入会率(%)",
        new_unions::BIGINT AS "新建会单位数", f.federations AS "工会联合会"
 FROM u JOIN towns t USING (town) LEFT JOIN f USING (town, area)
 ORDER BY t.ord, active DESC, u.area;

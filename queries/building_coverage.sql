@@ -1,5 +1,6 @@
 -- building_coverage.sql — 商务楼宇: how well is each commercial building covered, and does it
--- have a 楼宇工会联合会 (a federation of that kind naming it, founded on or before the snapshot)?
+-- have a 楼宇工会联合会 (a federation of that kind naming it, founded on or before the report date)?
+-- Units: the district at the as-of date (each town's report in force).
 -- One row per known building (town order, then name), then 合计.
 -- Parameters: $snapshot DATE, $towns VARCHAR[]|NULL, $industry VARCHAR|NULL
 -- Columns: 街镇, 楼宇名称, 在营单位数, 已建会单位数, 建会率(%), 职工人数, 会员人数, 入会率(%),
@@ -11,12 +12,12 @@ WITH b AS (
 ),
 u AS (
     SELECT town, building,
-        count(*) FILTER (WHERE status IN ('在营', '停产'))                             AS active,
-        count(*) FILTER (WHERE status IN ('在营', '停产') AND union_form <> '未建会')   AS unionised,
-        coalesce(sum(employees) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT  AS employees,
-        coalesce(sum(members) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT    AS members
-    FROM units
-    WHERE snapshot = $snapshot AND building IS NOT NULL
+        count(*) FILTER (WHERE is_active(status))                              AS active,
+        count(*) FILTER (WHERE is_active(status) AND has_union(union_form))    AS unionised,
+        coalesce(sum(employees) FILTER (WHERE is_active(status)), 0)::BIGINT   AS employees,
+        coalesce(sum(members) FILTER (WHERE is_active(status)), 0)::BIGINT     AS members
+    FROM roster($snapshot)
+    WHERE building IS NOT NULL
       AND ($industry IS NULL OR industry = $industry)
     GROUP BY town, building
 ),
@@ -46,10 +47,10 @@ SELECT
     building                                                               AS "楼宇名称",
     active::BIGINT                                                         AS "在营单位数",
     unionised::BIGINT                                                      AS "已建会单位数",
-    round(CASE WHEN active > 0 THEN unionised * 100.0 / active END, 2)      AS "建会率(%)",
+    round(pct(unionised, active), 2)                                       AS "建会率(%)",
     employees::BIGINT                                                      AS "职工人数",
     members::BIGINT                                                        AS "会员人数",
-    round(CASE WHEN employees > 0 THEN members * 100.0 / employees END, 2)  AS "入会率(%)",
+    round(pct(members, employees), 2)                                      AS "入会率(%)",
     CASE WHEN is_total THEN federations
          WHEN federations IS NOT NULL THEN '已成立' ELSE '未成立' END        AS "楼宇工会联合会",
     CASE WHEN NOT is_total THEN federations END                            AS "联合会名称",

@@ -1,10 +1,12 @@
 -- coverage_by_slice.sql — 建会率 and 入会率 by one slice of the roster (行业类别, 两新组织, …).
--- Stock indicators of the as-of snapshot, 新建会单位数 and 新发展会员数 year to date, per slice
--- value in the contract's order, then 合计 (rates from summed counts).
+-- Stock indicators of the district at the as-of date (each town's report in force),
+-- 新建会单位数 and 新发展会员数 year to date, per slice value in the contract's order, then 合计
+-- (rates from summed counts). 新发展会员数 counts the towns that have a baseline report only.
 -- Parameters:
 --   $slice     VARCHAR   'industry' (行业类别) | 'two_new' (两新组织) | 'unit_type' (单位类型)
 --                        | 'size' (职工人数 ≥ 25 or not) | 'fortune500' (世界500强)
---   $snapshot  DATE, $baseline DATE|NULL, $year INTEGER, $towns VARCHAR[]|NULL, $industry VARCHAR|NULL
+--   $snapshot  DATE (report date), $baseline DATE|NULL (baseline day), $year INTEGER,
+--   $towns VARCHAR[]|NULL, $industry VARCHAR|NULL
 -- Columns: 分组, 在营单位数, 已建会单位数, 建会率(%), 25人以上在营单位数, 25人以上已建会单位数,
 --   25人以上单位建会率(%), 职工人数, 会员人数, 入会率(%), 农民工人数, 农民工会员数,
 --   农民工入会率(%), 新建会单位数, 新发展会员数, is_total
@@ -18,6 +20,9 @@ WITH slices(ord, slice, value) AS (
            (1, 'size', '25人及以上'), (2, 'size', '25人以下'),
            (1, 'fortune500', '世界500强'), (2, 'fortune500', '非世界500强')
 ),
+based AS (
+    SELECT town FROM reports_in_force($baseline)
+),
 keyed AS (
     SELECT *,
         CASE $slice
@@ -28,30 +33,33 @@ keyed AS (
             WHEN 'size' THEN CASE WHEN employees >= 25 THEN '25人及以上' ELSE '25人以下' END
             WHEN 'fortune500' THEN CASE WHEN fortune500 THEN '世界500强' ELSE '非世界500强' END
         END AS value,
-        status IN ('在营', '停产') AS is_active
-    FROM units
-    WHERE snapshot IN ($snapshot, $baseline)
-      AND ($towns IS NULL OR list_contains($towns, town))
+        is_active(status) AS is_active, has_union(union_form) AS unionised
+    FROM (SELECT *, 'cur' AS side FROM roster($snapshot)
+          UNION ALL
+          SELECT *, 'base' FROM roster($baseline))
+    WHERE ($towns IS NULL OR list_contains($towns, town))
       AND ($industry IS NULL OR industry = $industry)
 ),
 cur AS (
     SELECT value,
         count(*) FILTER (WHERE is_active)                                             AS active,
-        count(*) FILTER (WHERE is_active AND union_form <> '未建会')                   AS unionised,
+        count(*) FILTER (WHERE is_active AND unionised)                               AS unionised,
         count(*) FILTER (WHERE is_active AND employees >= 25)                         AS active25,
-        count(*) FILTER (WHERE is_active AND employees >= 25 AND union_form <> '未建会') AS unionised25,
+        count(*) FILTER (WHERE is_active AND employees >= 25 AND unionised)           AS unionised25,
         coalesce(sum(employees) FILTER (WHERE is_active), 0)::BIGINT                  AS employees,
         coalesce(sum(members) FILTER (WHERE is_active), 0)::BIGINT                    AS members,
         coalesce(sum(migrant_workers) FILTER (WHERE is_active), 0)::BIGINT            AS migrants,
         coalesce(sum(migrant_members) FILTER (WHERE is_active), 0)::BIGINT            AS migrant_members,
-        count(*) FILTER (WHERE union_form <> '未建会'
-                           AND union_date BETWEEN make_date($year, 1, 1) AND $snapshot) AS new_unions
-    FROM keyed WHERE snapshot = $snapshot
+        count(*) FILTER (WHERE unionised
+                           AND union_date BETWEEN make_date($year, 1, 1) AND $snapshot) AS new_unions,
+        coalesce(sum(members) FILTER (WHERE is_active AND town IN (SELECT town FROM based)), 0)::BIGINT
+                                                                                      AS based_members
+    FROM keyed WHERE side = 'cur'
     GROUP BY value
 ),
 base AS (
     SELECT value, coalesce(sum(members) FILTER (WHERE is_active), 0)::BIGINT AS members
-    FROM keyed WHERE snapshot = $baseline
+    FROM keyed WHERE side = 'base'
     GROUP BY value
 ),
 per_slice AS (
@@ -61,7 +69,7 @@ per_slice AS (
         coalesce(employees, 0) AS employees, coalesce(cur.members, 0) AS members,
         coalesce(migrants, 0) AS migrants, coalesce(migrant_members, 0) AS migrant_members,
         coalesce(new_unions, 0) AS new_unions,
-        CASE WHEN $baseline IS NOT NULL THEN coalesce(cur.members, 0) - coalesce(base.members, 0) END AS new_members
+        CASE WHEN $baseline IS NOT NULL THEN coalesce(based_members, 0) - coalesce(base.members, 0) END AS new_members
     FROM slices s LEFT JOIN cur USING (value) LEFT JOIN base USING (value)
     WHERE s.slice = $slice
 ),
@@ -76,16 +84,16 @@ SELECT
     value                                                                  AS "分组",
     active::BIGINT                                                         AS "在营单位数",
     unionised::BIGINT                                                      AS "已建会单位数",
-    round(CASE WHEN active > 0 THEN unionised * 100.0 / active END, 2)      AS "建会率(%)",
+    round(pct(unionised, active), 2)                                       AS "建会率(%)",
     active25::BIGINT                                                       AS "25人以上在营单位数",
     unionised25::BIGINT                                                    AS "25人以上已建会单位数",
-    round(CASE WHEN active25 > 0 THEN unionised25 * 100.0 / active25 END, 2) AS "25人以上单位建会率(%)",
+    round(pct(unionised25, active25), 2)                                   AS "25人以上单位建会率(%)",
     employees::BIGINT                                                      AS "职工人数",
     members::BIGINT                                                        AS "会员人数",
-    round(CASE WHEN employees > 0 THEN members * 100.0 / employees END, 2)  AS "入会率(%)",
+    round(pct(members, employees), 2)                                      AS "入会率(%)",
     migrants::BIGINT                                                       AS "农民工人数",
     migrant_members::BIGINT                                                AS "农民工会员数",
-    round(CASE WHEN migrants > 0 THEN migrant_members * 100.0 / migrants END, 2) AS "农民工入会率(%)",
+    round(pct(migrant_members, migrants), 2)                               AS "农民工入会率(%)",
     new_unions::BIGINT                                                     AS "新建会单位数",
     new_members::BIGINT                                                    AS "新发展会员数",
     is_total

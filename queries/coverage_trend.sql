@@ -1,67 +1,97 @@
--- coverage_trend.sql — 趋势: how did coverage and progress develop over the snapshots?
--- One row per roster snapshot on or before the as-of snapshot, each with its own year's
--- progress (新建会单位数 from 1 January of that year, 新发展会员数 against that year's
--- baseline, targets of that year summed over the selected towns) and 序时进度.
+-- coverage_trend.sql — 趋势: how did coverage and progress develop over the report dates?
+-- One row per report date on or before the as-of report date. At each date D the district is
+-- each selected town's report in force at D (its latest on or before D), with D's own year:
+-- 新建会单位数 from 1 January of that year, 新发展会员数 of the towns with a report on 31 December
+-- of the year before, that year's targets summed over the selected towns, and 完成率 of the towns
+-- that have the target (and a value) against the sum of their targets (METRICS.md, 目标).
 -- Parameters: $snapshot DATE, $towns VARCHAR[]|NULL, $industry VARCHAR|NULL
 -- Columns: 报表日期, 在营单位数, 已建会单位数, 建会率(%), 职工人数, 会员人数, 入会率(%),
 --   农民工入会率(%), 新建会单位数, 新建会单位数目标, 新建会单位数完成率(%), 新发展会员数,
---   新发展会员数目标, 新发展会员数完成率(%), 序时进度(%)
-WITH snaps AS (
-    SELECT DISTINCT snapshot FROM units WHERE snapshot <= $snapshot
+--   新发展会员数目标, 新发展会员数完成率(%), 序时进度(%), 沿用街镇数, 未报送街镇数
+WITH sel AS (
+    SELECT town FROM towns WHERE $towns IS NULL OR list_contains($towns, town)
 ),
-snap_base AS (
-    SELECT s.snapshot,
-           (SELECT max(b.snapshot) FROM snaps b
-             WHERE b.snapshot <= make_date(year(s.snapshot) - 1, 12, 31)) AS baseline
-    FROM snaps s
+reps AS (
+    SELECT r.snapshot, r.town FROM current_reports r JOIN sel USING (town) WHERE r.snapshot <= $snapshot
 ),
-agg AS (
-    SELECT snapshot,
-        count(*) FILTER (WHERE status IN ('在营', '停产'))                             AS active,
-        count(*) FILTER (WHERE status IN ('在营', '停产') AND union_form <> '未建会')   AS unionised,
-        coalesce(sum(employees) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT  AS employees,
-        coalesce(sum(members) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT    AS members,
-        coalesce(sum(migrant_workers) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT AS migrants,
-        coalesce(sum(migrant_members) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT AS migrant_members,
-        count(*) FILTER (WHERE union_form <> '未建会'
-                           AND union_date BETWEEN make_date(year(snapshot), 1, 1) AND snapshot) AS new_unions
+dates AS (
+    SELECT DISTINCT snapshot AS d FROM current_reports WHERE snapshot <= $snapshot
+),
+report_stats AS (
+    -- each report once: its stock counts, and its units with a union by the year it was formed
+    SELECT r.snapshot, r.town,
+        count(u.credit_code) FILTER (WHERE is_active(u.status))                             AS active,
+        count(u.credit_code) FILTER (WHERE is_active(u.status) AND has_union(u.union_form)) AS unionised,
+        coalesce(sum(u.employees) FILTER (WHERE is_active(u.status)), 0)::BIGINT            AS employees,
+        coalesce(sum(u.members) FILTER (WHERE is_active(u.status)), 0)::BIGINT              AS members,
+        coalesce(sum(u.migrant_workers) FILTER (WHERE is_active(u.status)), 0)::BIGINT      AS migrants,
+        coalesce(sum(u.migrant_members) FILTER (WHERE is_active(u.status)), 0)::BIGINT      AS migrant_members
+    FROM reps r
+    LEFT JOIN units u ON u.snapshot = r.snapshot AND u.town = r.town
+                     AND ($industry IS NULL OR u.industry = $industry)
+    GROUP BY r.snapshot, r.town
+),
+formed AS (
+    -- union dates are never after the report date, so a report in force at D counts its year's to D
+    SELECT snapshot, town, year(union_date) AS y, count(*) AS n
     FROM units
-    WHERE snapshot <= $snapshot
+    WHERE snapshot <= $snapshot AND has_union(union_form)
       AND ($towns IS NULL OR list_contains($towns, town))
       AND ($industry IS NULL OR industry = $industry)
-    GROUP BY snapshot
+    GROUP BY ALL
+),
+in_force AS (
+    SELECT d.d, r.town, max(r.snapshot) AS report_date FROM dates d JOIN reps r ON r.snapshot <= d.d GROUP BY ALL
+),
+base AS (
+    SELECT d.d, r.town, max(r.snapshot) AS base_date FROM dates d JOIN reps r ON r.snapshot <= baseline_day(year(d.d))
+    GROUP BY ALL
 ),
 tgt AS (
-    SELECT year,
-        sum(target) FILTER (WHERE indicator = '新建会单位数') AS t_new_unions,
-        sum(target) FILTER (WHERE indicator = '新发展会员数') AS t_new_members
-    FROM targets
-    WHERE ($towns IS NULL OR list_contains($towns, town)) AND $industry IS NULL
-    GROUP BY year
+    SELECT year, town,
+        max(target) FILTER (WHERE indicator = '新建会单位数') AS t_new_unions,
+        max(target) FILTER (WHERE indicator = '新发展会员数') AS t_new_members
+    FROM targets JOIN sel USING (town)
+    WHERE $industry IS NULL
+    GROUP BY year, town
 ),
-rows AS (
-    SELECT sb.snapshot, coalesce(a.active, 0) AS active, coalesce(a.unionised, 0) AS unionised,
-        coalesce(a.employees, 0) AS employees, coalesce(a.members, 0) AS members,
-        coalesce(a.migrants, 0) AS migrants, coalesce(a.migrant_members, 0) AS migrant_members,
-        coalesce(a.new_unions, 0) AS new_unions,
-        CASE WHEN sb.baseline IS NOT NULL THEN coalesce(a.members, 0) - coalesce(b.members, 0) END AS new_members,
-        tgt.t_new_unions, tgt.t_new_members,
-        dayofyear(sb.snapshot) * 100.0 / date_diff('day', make_date(year(sb.snapshot), 1, 1),
-                                                  make_date(year(sb.snapshot) + 1, 1, 1)) AS schedule
-    FROM snap_base sb
-    LEFT JOIN agg a ON a.snapshot = sb.snapshot
-    LEFT JOIN agg b ON b.snapshot = sb.baseline
-    LEFT JOIN tgt ON tgt.year = year(sb.snapshot)
+per_town AS (
+    SELECT f.d, f.town, f.report_date, s.active, s.unionised, s.employees, s.members, s.migrants, s.migrant_members,
+        coalesce(x.n, 0) AS new_unions,
+        CASE WHEN b.base_date IS NOT NULL THEN s.members - bs.members END AS new_members,
+        t.t_new_unions, t.t_new_members
+    FROM in_force f
+    JOIN report_stats s ON s.snapshot = f.report_date AND s.town = f.town
+    LEFT JOIN formed x ON x.snapshot = f.report_date AND x.town = f.town AND x.y = year(f.d)
+    LEFT JOIN base b ON b.d = f.d AND b.town = f.town
+    LEFT JOIN report_stats bs ON bs.snapshot = b.base_date AND bs.town = b.town
+    LEFT JOIN tgt t ON t.year = year(f.d) AND t.town = f.town
+),
+by_date AS (
+    SELECT d.d,
+        coalesce(sum(active), 0) AS active, coalesce(sum(unionised), 0) AS unionised,
+        coalesce(sum(employees), 0) AS employees, coalesce(sum(members), 0) AS members,
+        coalesce(sum(migrants), 0) AS migrants, coalesce(sum(migrant_members), 0) AS migrant_members,
+        coalesce(sum(new_unions), 0) AS new_unions, sum(new_members) AS new_members,
+        sum(t_new_unions) AS t_new_unions, sum(t_new_members) AS t_new_members,
+        sum(new_unions) FILTER (WHERE t_new_unions IS NOT NULL) * 100.0 / sum(t_new_unions) AS done_new_unions,
+        sum(new_members) FILTER (WHERE t_new_members IS NOT NULL AND new_members IS NOT NULL) * 100.0
+            / sum(t_new_members) FILTER (WHERE new_members IS NOT NULL) AS done_new_members,
+        count(p.town) FILTER (WHERE p.report_date < d.d) AS carried,
+        (SELECT count(*) FROM sel) - count(p.town) AS missing
+    FROM dates d LEFT JOIN per_town p USING (d)
+    GROUP BY d.d
 )
-SELECT snapshot AS "报表日期", active::BIGINT AS "在营单位数", unionised::BIGINT AS "已建会单位数",
-       round(CASE WHEN active > 0 THEN unionised * 100.0 / active END, 2) AS "建会率(%)",
-       employees AS "职工人数", members AS "会员人数",
-       round(CASE WHEN employees > 0 THEN members * 100.0 / employees END, 2) AS "入会率(%)",
-       round(CASE WHEN migrants > 0 THEN migrant_members * 100.0 / migrants END, 2) AS "农民工入会率(%)",
+SELECT d AS "报表日期", active::BIGINT AS "在营单位数", unionised::BIGINT AS "已建会单位数",
+       round(pct(unionised, active), 2) AS "建会率(%)",
+       employees::BIGINT AS "职工人数", members::BIGINT AS "会员人数",
+       round(pct(members, employees), 2) AS "入会率(%)",
+       round(pct(migrant_members, migrants), 2) AS "农民工入会率(%)",
        new_unions::BIGINT AS "新建会单位数", t_new_unions AS "新建会单位数目标",
-       round(new_unions * 100.0 / t_new_unions, 2) AS "新建会单位数完成率(%)",
+       round(done_new_unions, 2) AS "新建会单位数完成率(%)",
        new_members::BIGINT AS "新发展会员数", t_new_members AS "新发展会员数目标",
-       round(new_members * 100.0 / t_new_members, 2) AS "新发展会员数完成率(%)",
-       round(schedule, 2) AS "序时进度(%)"
-FROM rows
-ORDER BY snapshot;
+       round(done_new_members, 2) AS "新发展会员数完成率(%)",
+       round(schedule_pct(d), 2) AS "序时进度(%)",
+       carried::BIGINT AS "沿用街镇数", missing::BIGINT AS "未报送街镇数"
+FROM by_date
+ORDER BY d;

@@ -1,30 +1,17 @@
 -- dynamics_by_town_month.sql — 企业动态: openings, stoppages, closures and moves, year to date,
 -- by month and town, with what happened to the unions of units that closed or left
 -- (撤销 vs 转移接续) and 会员转接率 = 转接会员数 / 涉及会员数 × 100 over 关闭 and 迁出.
--- An event belongs to: the 原街镇 for 迁出; the 现街镇 for 新开业 and 迁入; for 停产 and 关闭
--- the 原街镇 or 现街镇 given, else the unit's town in the latest roster snapshot on or before
--- the as-of snapshot ('未识别' if none). Moves to/from 区外 count for the district town only.
+-- Each event is placed in its town by placed_events (vocabulary.sql: the one rule for where an
+-- event belongs; a 迁出 to a town of the district is also that town's 迁入). Moves to/from 区外
+-- count for the district town only.
 -- Parameters: $snapshot DATE (events from 1 January of $year up to it), $year INTEGER,
 --   $towns VARCHAR[]|NULL
 -- Columns: 月份, 街镇, 新开业, 停产, 关闭, 迁入, 迁出, 撤销工会, 转移接续, 涉及会员数, 转接会员数,
 --   会员转接率(%), is_total
-WITH roster_town AS (
-    SELECT credit_code, arg_max(town, snapshot) AS town
-    FROM units
-    WHERE snapshot <= $snapshot
-      AND credit_code IN (SELECT credit_code FROM events)
-    GROUP BY credit_code
-),
-ev AS (
-    SELECT e.*, strftime(e.date, '%Y-%m') AS month,
-        CASE
-            WHEN e.event = '迁出' THEN e.from_town
-            WHEN e.event IN ('新开业', '迁入') THEN e.to_town
-            ELSE coalesce(nullif(e.from_town, '区外'), nullif(e.to_town, '区外'), r.town, '未识别')
-        END AS town,
-        e.event IN ('关闭', '迁出') AS leaving
-    FROM events e LEFT JOIN roster_town r USING (credit_code)
-    WHERE e.date BETWEEN make_date($year, 1, 1) AND $snapshot
+WITH ev AS (
+    SELECT *, strftime(date, '%Y-%m') AS month, event IN ('关闭', '迁出') AS leaving
+    FROM placed_events($snapshot)
+    WHERE date BETWEEN make_date($year, 1, 1) AND $snapshot
 ),
 sel AS (
     SELECT ev.*, coalesce(t.ord, 999999) AS ord FROM ev LEFT JOIN towns t USING (town)
@@ -57,7 +44,7 @@ SELECT month AS "月份", town AS "街镇",
        coalesce(moved_out, 0)::BIGINT AS "迁出", coalesce(dissolved, 0)::BIGINT AS "撤销工会",
        coalesce(transferred, 0)::BIGINT AS "转移接续", coalesce(affected, 0)::BIGINT AS "涉及会员数",
        coalesce(moved_members, 0)::BIGINT AS "转接会员数",
-       round(CASE WHEN affected > 0 THEN moved_members * 100.0 / affected END, 2) AS "会员转接率(%)",
+       round(pct(moved_members, affected), 2) AS "会员转接率(%)",
        is_total
 FROM with_total
 ORDER BY is_total, month, ord;

@@ -1,11 +1,11 @@
 -- federation_list.sql — every federation founded on or before the snapshot, with the units and
--- members it covers (联合建会 units naming it in the snapshot). Town order, then kind, name.
+-- members it covers (联合建会 units naming it at the as-of date). Town order, then kind, name.
 -- Parameters: $snapshot DATE, $towns VARCHAR[]|NULL
 -- Columns: 街镇, 联合会名称, 类型, 村居园区, 楼宇名称, 成立日期, 专职干部人数, 覆盖单位数, 覆盖会员数
 WITH covered AS (
     SELECT federation, count(*) AS units, coalesce(sum(members), 0)::BIGINT AS members
-    FROM units
-    WHERE snapshot = $snapshot AND status IN ('在营', '停产') AND union_form = '联合建会'
+    FROM roster($snapshot)
+    WHERE is_active(status) AND union_form = '联合建会'
     GROUP BY federation
 )
 SELECT f.town AS "街镇", f.federation AS "联合会名称", f.kind AS "类型", f.area AS "村居园区",

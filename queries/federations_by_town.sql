@@ -21,10 +21,10 @@ f AS (
     GROUP BY town
 ),
 covered AS (
-    -- units joined to a federation (联合建会) in the snapshot, counted in the federation's town
+    -- units joined to a federation (联合建会) at the as-of date, counted in the federation's town
     SELECT fe.town, count(*) AS units, coalesce(sum(u.members), 0)::BIGINT AS members
-    FROM units u JOIN federations fe ON fe.federation = u.federation AND fe.founded <= $snapshot
-    WHERE u.snapshot = $snapshot AND u.status IN ('在营', '停产') AND u.union_form = '联合建会'
+    FROM roster($snapshot) u JOIN federations fe ON fe.federation = u.federation AND fe.founded <= $snapshot
+    WHERE is_active(u.status) AND u.union_form = '联合建会'
     GROUP BY fe.town
 ),
 tgt AS (

@@ -1,6 +1,7 @@
 -- schema.sql: the tables of a unionboard database.
 -- One row per imported record; every import goes through unionboard.importer.
--- Units are stored per snapshot (报表日期); everything else is a dictionary or a log.
+-- Units arrive as reports (one town, one 报表日期), stored as files; everything else is a
+-- dictionary or a log.
 
 CREATE TABLE IF NOT EXISTS towns (
     ord      INTEGER NOT NULL,          -- dictionary order (display order)
@@ -25,7 +26,10 @@ CREATE TABLE IF NOT EXISTS federations (
     fulltime_cadres  INTEGER NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS units (
+-- The columns of a units report row. Never holds rows: each report (one town, one 报表日期) is an
+-- immutable Parquet file in the reports folder beside the database (see README, "How imports stay
+-- atomic"); readers see the current reports through the view `units` (unionboard.store).
+CREATE TABLE IF NOT EXISTS units_layout (
     snapshot         DATE NOT NULL,
     credit_code      VARCHAR NOT NULL,
     name             VARCHAR NOT NULL,
@@ -43,6 +47,28 @@ CREATE TABLE IF NOT EXISTS units (
     union_date       DATE,
     members          INTEGER NOT NULL,
     migrant_members  INTEGER NOT NULL
+);
+
+-- Every units report received: one row per (import, 报表日期, 街镇). The current report of a
+-- (报表日期, 街镇) is the one not superseded (a later report of that pair, or a rollback).
+CREATE TABLE IF NOT EXISTS reports (
+    import_id      INTEGER NOT NULL,    -- the import that brought it (imports.id)
+    snapshot       DATE NOT NULL,       -- 报表日期
+    town           VARCHAR NOT NULL,    -- 街镇 (canonical name)
+    file           VARCHAR NOT NULL,    -- Parquet file in the reports folder (made by unionboard, never a user value)
+    units          INTEGER NOT NULL,    -- rows (units) in the report
+    received_at    TIMESTAMP NOT NULL,  -- when it was received (import time, or --received)
+    received_by    VARCHAR,             -- who imported it
+    file_name      VARCHAR,             -- the file it came from
+    replaced       INTEGER,             -- import_id of the report it replaced (NULL: the first for that pair)
+    superseded_by  INTEGER,             -- import (or rollback) id that replaced it; NULL while current
+    PRIMARY KEY (import_id, snapshot, town)
+);
+
+-- District settings (e.g. due_days: a report is 按时 when received by 报表日期 + due_days).
+CREATE TABLE IF NOT EXISTS settings (
+    key    VARCHAR PRIMARY KEY,
+    value  VARCHAR NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS targets (

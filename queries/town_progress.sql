@@ -1,12 +1,14 @@
 -- town_progress.sql — 街镇进度: is each town on track with its 目标责任书?
 -- For every town of the dictionary (in dictionary order) and a closing 合计 row: the stock
--- indicators of the as-of snapshot, 新建会单位数 and 新发展会员数 against the year's targets,
--- 序时进度 and 进度状态 (METRICS.md). 合计 rates come from summed counts; district targets are
--- the sums of town targets. 进度状态 also weighs the 楼宇/村(园区)工会联合会数 targets.
+-- indicators of the district at the as-of date (each town's report in force, METRICS.md),
+-- 新建会单位数 and 新发展会员数 against the year's targets, 序时进度 and 进度状态. 合计 rates
+-- come from summed counts; district targets are the sums of town targets, and a 合计 完成率
+-- compares the actual of the towns that have that target (and a value) with the sum of their
+-- targets. 进度状态 also weighs the 楼宇/村(园区)工会联合会数 targets.
 -- Parameters:
---   $snapshot  DATE       the as-of snapshot
---   $baseline  DATE|NULL  latest snapshot on or before 31 Dec of the previous year (NULL: none)
---   $year      INTEGER    target year (the as-of year)
+--   $snapshot  DATE       the as-of report date (the latest report date on or before the as-of date)
+--   $baseline  DATE|NULL  31 December of the previous year, if any town has a report on or before it
+--   $year      INTEGER    target year (the year of the as-of date)
 --   $towns     VARCHAR[]|NULL  towns to show (NULL: all)
 --   $industry  VARCHAR|NULL    only units of this 行业类别; targets are signed per town, not per
 --                              industry, so with an industry the target columns stay empty
@@ -16,22 +18,26 @@ WITH sel AS (
 ),
 cur AS (
     SELECT town,
-        count(*) FILTER (WHERE status IN ('在营', '停产'))                              AS active,
-        count(*) FILTER (WHERE status IN ('在营', '停产') AND union_form <> '未建会')    AS unionised,
-        coalesce(sum(employees) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT       AS employees,
-        coalesce(sum(members) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT         AS members,
-        coalesce(sum(migrant_workers) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT AS migrants,
-        coalesce(sum(migrant_members) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT AS migrant_members,
-        count(*) FILTER (WHERE union_form <> '未建会'
-                           AND union_date BETWEEN make_date($year, 1, 1) AND $snapshot)  AS new_unions
-    FROM units
-    WHERE snapshot = $snapshot AND ($industry IS NULL OR industry = $industry)
+        count(*) FILTER (WHERE is_active(status))                                  AS active,
+        count(*) FILTER (WHERE is_active(status) AND has_union(union_form))        AS unionised,
+        coalesce(sum(employees) FILTER (WHERE is_active(status)), 0)::BIGINT       AS employees,
+        coalesce(sum(members) FILTER (WHERE is_active(status)), 0)::BIGINT         AS members,
+        coalesce(sum(migrant_workers) FILTER (WHERE is_active(status)), 0)::BIGINT AS migrants,
+        coalesce(sum(migrant_members) FILTER (WHERE is_active(status)), 0)::BIGINT AS migrant_members,
+        count(*) FILTER (WHERE has_union(union_form)
+                           AND union_date BETWEEN make_date($year, 1, 1) AND $snapshot) AS new_unions
+    FROM roster($snapshot)
+    WHERE $industry IS NULL OR industry = $industry
     GROUP BY town
 ),
+has_base AS (
+    -- towns with a report on or before the baseline day: only they have a 新发展会员数
+    SELECT town FROM reports_in_force($baseline)
+),
 base AS (
-    SELECT town, coalesce(sum(members) FILTER (WHERE status IN ('在营', '停产')), 0)::BIGINT AS members
-    FROM units
-    WHERE snapshot = $baseline AND ($industry IS NULL OR industry = $industry)
+    SELECT town, coalesce(sum(members) FILTER (WHERE is_active(status)), 0)::BIGINT AS members
+    FROM roster($baseline)
+    WHERE $industry IS NULL OR industry = $industry
     GROUP BY town
 ),
 fed AS (
@@ -56,50 +62,59 @@ per_town AS (
         coalesce(cur.employees, 0) AS employees, coalesce(cur.members, 0) AS members,
         coalesce(cur.migrants, 0) AS migrants, coalesce(cur.migrant_members, 0) AS migrant_members,
         coalesce(cur.new_unions, 0) AS new_unions,
-        CASE WHEN $baseline IS NOT NULL THEN coalesce(cur.members, 0) - coalesce(base.members, 0) END AS new_members,
+        CASE WHEN has_base.town IS NOT NULL
+             THEN coalesce(cur.members, 0) - coalesce(base.members, 0) END AS new_members,
         coalesce(fed.building_feds, 0) AS building_feds, coalesce(fed.village_feds, 0) AS village_feds,
         tgt.t_new_unions, tgt.t_new_members, tgt.t_building_feds, tgt.t_village_feds
     FROM sel
-    LEFT JOIN cur USING (town) LEFT JOIN base USING (town)
+    LEFT JOIN cur USING (town) LEFT JOIN has_base USING (town) LEFT JOIN base USING (town)
     LEFT JOIN fed USING (town) LEFT JOIN tgt USING (town)
 ),
-with_total AS (
-    SELECT * FROM per_town
-    UNION ALL
-    SELECT 1000000, '合计', true,
-        sum(active), sum(unionised), sum(employees), sum(members), sum(migrants), sum(migrant_members),
-        sum(new_unions), sum(new_members), sum(building_feds), sum(village_feds),
-        sum(t_new_unions), sum(t_new_members), sum(t_building_feds), sum(t_village_feds)
+towns_done AS (
+    SELECT *,
+        new_unions * 100.0 / t_new_unions         AS done_new_unions,
+        new_members * 100.0 / t_new_members       AS done_new_members,
+        building_feds * 100.0 / t_building_feds   AS done_building_feds,
+        village_feds * 100.0 / t_village_feds     AS done_village_feds
     FROM per_town
 ),
-rates AS (
-    SELECT *,
-        CASE WHEN active > 0 THEN unionised * 100.0 / active END                AS coverage,
-        CASE WHEN employees > 0 THEN members * 100.0 / employees END            AS membership,
-        CASE WHEN migrants > 0 THEN migrant_members * 100.0 / migrants END      AS migrant_membership,
-        new_unions * 100.0 / t_new_unions                                       AS done_new_unions,
-        new_members * 100.0 / t_new_members                                     AS done_new_members,
-        building_feds * 100.0 / t_building_feds                                 AS done_building_feds,
-        village_feds * 100.0 / t_village_feds                                   AS done_village_feds,
-        dayofyear($snapshot) * 100.0
-            / date_diff('day', make_date($year, 1, 1), make_date($year + 1, 1, 1)) AS schedule
-    FROM with_total
+total AS (
+    -- completion of the towns that have the target (and a value) against the sum of their targets
+    SELECT 1000000 AS ord, '合计' AS town, true AS is_total,
+        sum(active), sum(unionised), sum(employees), sum(members), sum(migrants), sum(migrant_members),
+        sum(new_unions), sum(new_members), sum(building_feds), sum(village_feds),
+        sum(t_new_unions), sum(t_new_members), sum(t_building_feds), sum(t_village_feds),
+        sum(new_unions) FILTER (WHERE t_new_unions IS NOT NULL) * 100.0
+            / sum(t_new_unions)                                                            AS done_new_unions,
+        sum(new_members) FILTER (WHERE t_new_members IS NOT NULL AND new_members IS NOT NULL) * 100.0
+            / sum(t_new_members) FILTER (WHERE new_members IS NOT NULL)                    AS done_new_members,
+        sum(building_feds) FILTER (WHERE t_building_feds IS NOT NULL) * 100.0
+            / sum(t_building_feds)                                                         AS done_building_feds,
+        sum(village_feds) FILTER (WHERE t_village_feds IS NOT NULL) * 100.0
+            / sum(t_village_feds)                                                          AS done_village_feds
+    FROM per_town
+),
+with_total AS (
+    SELECT * FROM towns_done
+    UNION ALL
+    SELECT * FROM total
 ),
 status AS (
-    SELECT *, least(done_new_unions, done_new_members, done_building_feds, done_village_feds) AS lowest
-    FROM rates
+    SELECT *, schedule_pct($snapshot) AS schedule,
+        least(done_new_unions, done_new_members, done_building_feds, done_village_feds) AS lowest
+    FROM with_total
 )
 SELECT
     town                                    AS "街镇",
     active::BIGINT                          AS "在营单位数",
     unionised::BIGINT                       AS "已建会单位数",
-    round(coverage, 2)                      AS "建会率(%)",
+    round(pct(unionised, active), 2)        AS "建会率(%)",
     employees::BIGINT                       AS "职工人数",
     members::BIGINT                         AS "会员人数",
-    round(membership, 2)                    AS "入会率(%)",
+    round(pct(members, employees), 2)       AS "入会率(%)",
     migrants::BIGINT                        AS "农民工人数",
     migrant_members::BIGINT                 AS "农民工会员数",
-    round(migrant_membership, 2)            AS "农民工入会率(%)",
+    round(pct(migrant_members, migrants), 2) AS "农民工入会率(%)",
     new_unions::BIGINT                      AS "新建会单位数",
     t_new_unions                            AS "新建会单位数目标",
     round(done_new_unions, 2)               AS "新建会单位数完成率(%)",
@@ -107,10 +122,7 @@ SELECT
     t_new_members                           AS "新发展会员数目标",
     round(done_new_members, 2)              AS "新发展会员数完成率(%)",
     round(schedule, 2)                      AS "序时进度(%)",
-    CASE WHEN lowest IS NULL THEN NULL
-         WHEN lowest >= schedule THEN '达标'
-         WHEN lowest >= 0.8 * schedule THEN '预警'
-         ELSE '滞后' END                    AS "进度状态",
+    progress_status(lowest, schedule)       AS "进度状态",
     is_total
 FROM status
 ORDER BY ord;

@@ -5,8 +5,8 @@
 -- Columns: 街镇, 未建会单位数, 25人以上, 25人以下, 涉及职工人数, 涉及农民工人数 (towns in dictionary order, then 合计)
 WITH u AS (
     SELECT town, employees, migrant_workers
-    FROM units
-    WHERE snapshot = $snapshot AND status IN ('在营', '停产') AND union_form = '未建会'
+    FROM roster($snapshot)
+    WHERE is_active(status) AND union_form = '未建会'
       AND ($towns IS NULL OR list_contains($towns, town))
       AND ($industry IS NULL OR industry = $industry)
       AND (NOT $key_only OR fortune500 OR unit_type IN ('外资企业', '港澳台企业'))

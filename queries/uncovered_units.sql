@@ -10,8 +10,8 @@ SELECT u.credit_code AS "统一社会信用代码", u.name AS "单位名称", u.
        u.unit_type AS "单位类型", CASE WHEN u.fortune500 THEN '是' ELSE '否' END AS "世界500强",
        u.status AS "经营状态", u.employees AS "职工人数", u.migrant_workers AS "农民工人数",
        CASE WHEN u.employees >= 25 THEN '是' ELSE '否' END AS "25人以上"
-FROM units u
-WHERE u.snapshot = $snapshot AND u.status IN ('在营', '停产') AND u.union_form = '未建会'
+FROM roster($snapshot) u
+WHERE is_active(u.status) AND u.union_form = '未建会'
   AND ($towns IS NULL OR list_contains($towns, u.town))
   AND ($industry IS NULL OR u.industry = $industry)
   AND (NOT $key_only OR u.fortune500 OR u.unit_type IN ('外资企业', '港澳台企业'))

@@ -97,8 +97,10 @@ def test_rollback_restores_and_keeps_history(fixture_db, capsys):
     before = get_view(fixture_db, "towns").df
     load(fixture_db, "units", f"{UNITS_HEADER}\n{A1},甲,安亭镇,,,制造业,民营企业,否,10,0,在营,未建会,,,0,0\n",
          snapshot=dt.date(2015, 7, 31))
-    after = get_view(fixture_db, "towns").df
-    assert after.iloc[-1]["在营单位数"] == 1
+    after = get_view(fixture_db, "towns")
+    # 安亭镇's July report (1 unit) and 嘉定镇街道 carried forward from June (2 active units)
+    assert after.df.iloc[-1]["在营单位数"] == 3
+    assert after.resolved.carried == {"嘉定镇街道": dt.date(2015, 6, 30)}
     hist = table(fixture_db, "import_history")
     last_id = int(hist.iloc[0]["编号"])
     assert main(["rollback", str(last_id), "--db", str(fixture_db)]) == 0
@@ -121,9 +123,18 @@ def test_rollback_refusals(fixture_db, capsys):
     assert "无需回退" in capsys.readouterr().err
 
 
-def test_rollback_of_an_earlier_import_undoes_later_ones(fixture_db):
+def test_rollback_of_a_report_withdraws_exactly_that_report(fixture_db):
     hist = table(fixture_db, "import_history")
-    first_units = int(hist[hist["数据类型"] == "units"]["编号"].min())  # the 2014-12-31 snapshot
+    first_units = int(hist[hist["数据类型"] == "units"]["编号"].min())  # the 2014-12-31 reports
     assert main(["rollback", str(first_units), "--db", str(fixture_db)]) == 0
+    # the later reports (2015-06-30) were not touched
+    assert list(table(fixture_db, "snapshot_list")["报表日期"]) == [dt.date(2015, 6, 30)]
+    assert len(table(fixture_db, "import_history")) == len(hist) + 1
+
+
+def test_rollback_of_an_earlier_dictionary_import_undoes_later_ones(fixture_db):
+    hist = table(fixture_db, "import_history")
+    targets = int(hist[hist["数据类型"] == "targets"]["编号"].min())  # imported before every report
+    assert main(["rollback", str(targets), "--db", str(fixture_db)]) == 0
     assert list(table(fixture_db, "snapshot_list")["报表日期"]) == []
     assert len(table(fixture_db, "import_history")) == len(hist) + 1

@@ -25,7 +25,7 @@ def test_open_page_shows_an_import_on_its_next_rerun(fixture_db):
     at = open_page()
     assert metrics(at)["会员"] == "173"
     assert "会员173人" in texts(at)
-    chart_before = at.get("plotly_chart")[0].proto.spec
+    chart_before = at.get("plotly_chart")[1].proto.spec  # 建会率 and 入会率 over time
     ctx = at.session_state[shell.CTX_KEY]
     csv_before = shell.download_bytes(ctx, shell.view(ctx, "towns"))
 
@@ -39,7 +39,7 @@ def test_open_page_shows_an_import_on_its_next_rerun(fixture_db):
     at.run()
     assert metrics(at)["会员"] == "178"
     assert "会员178人" in texts(at)
-    assert at.get("plotly_chart")[0].proto.spec != chart_before  # the trend chart was rebuilt
+    assert at.get("plotly_chart")[1].proto.spec != chart_before  # the trend chart was rebuilt
     ctx = at.session_state[shell.CTX_KEY]
     csv_after = shell.download_bytes(ctx, shell.view(ctx, "towns"))
     assert csv_after != csv_before and ",178," in csv_after.decode("utf-8-sig")

@@ -63,7 +63,7 @@ def test_import_exit_codes_and_history(empty_db, tmp_path, capsys):
     good.write_text(UNITS_2015.replace(",联合建会,安亭红星村工会联合会,", ",单独建会,,").replace(",嘉亭荟,", ",,"),
                     encoding="gb18030")
     assert main(["import", "units", str(good), "--db", str(empty_db), "--snapshot", "2015-06-30"]) == 0
-    assert "单位名册 2015-06-30: 7" in capsys.readouterr().out
+    assert "单位名册 2015-06-30: 安亭镇 5 行；嘉定镇街道 2 行" in capsys.readouterr().out
     # the same date again without --replace: refused, exit 2
     assert main(["import", "units", str(good), "--db", str(empty_db), "--snapshot", "2015-06-30"]) == 2
     err = capsys.readouterr().err

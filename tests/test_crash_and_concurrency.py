@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT
 from unionboard.importer import create_database, import_path, rollback
 from unionboard.sample import write_dataset
-from unionboard.store import connect_read
+from unionboard.store import connect_read, reports_dir
 from unionboard.views import Filters, get_view, table
 
 
@@ -56,6 +56,7 @@ def test_sigkill_during_import_leaves_the_database_as_it_was(tmp_path, dataset):
     done_db = tmp_path / "done" / "c.duckdb"
     done_db.parent.mkdir()
     shutil.copyfile(db, done_db)
+    shutil.copytree(reports_dir(db), reports_dir(done_db))  # the units reports are files beside the database
     assert import_path(done_db, target, "units").ok
     after = state(done_db)
     rng = random.Random(7)

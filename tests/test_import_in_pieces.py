@@ -94,7 +94,7 @@ def test_snapshot_dates_across_pieces(db, pieces_of_two):
     assert [(p.key, p.params) for p in r.problems] == [
         ("snapshot_multiple", {"values": "2015-06-30、2015-07-31"})]
     ok = import_bytes(db, roster(*rows[:3], header=header), "u.csv", "units")
-    assert ok.ok and ok.summary == ["单位名册 2015-06-30: 3"]
+    assert ok.ok and ok.summary == ["单位名册 2015-06-30: 安亭镇 3 行"]
 
 
 def test_union_date_after_a_date_first_seen_in_a_later_piece(db, pieces_of_two):

@@ -34,7 +34,7 @@ def test_cells_are_stored_and_exported_as_text(db):
     assert HTML in set(df["村居园区"])
     csv = csv_bytes(df).decode("utf-8-sig")
     assert "'=HYPERLINK" in csv and "\n=HYPERLINK" not in csv
-    assert table(db, "snapshot_list")["单位数"].tolist() == [2]  # the DROP did nothing
+    assert table(db, "snapshot_list")["报送单位数"].tolist() == [2]  # the DROP did nothing
 
 
 def test_upload_names_are_text(db):
@@ -43,7 +43,7 @@ def test_upload_names_are_text(db):
     assert not r.ok
     hist = table(db, "import_history")
     assert hist.iloc[0]["文件名"] == f"{HTML}{SQL}.csv"  # no path, nothing executed
-    assert table(db, "snapshot_list")["单位数"].tolist() == [2]
+    assert table(db, "snapshot_list")["报送单位数"].tolist() == [2]
 
 
 def test_pages_show_payloads_inert(db):

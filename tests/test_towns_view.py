@@ -4,8 +4,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pytest
 
-from unionboard.views import Filters, get_view
+from unionboard.views import Filters, ViewError, get_view
 
 COLUMNS = ["街镇", "在营单位数", "已建会单位数", "建会率(%)", "职工人数", "会员人数", "入会率(%)", "农民工人数",
            "农民工会员数", "农民工入会率(%)", "新建会单位数", "新建会单位数目标", "新建会单位数完成率(%)",
@@ -45,8 +46,8 @@ def test_town_without_targets_and_zero_denominators(fixture_db):
     assert pd.isna(r["农民工入会率(%)"])  # 0 migrant workers: empty, not 0
     assert r["新发展会员数"] == -5  # 45 - 50
     assert pd.isna(r["新建会单位数目标"]) and pd.isna(r["新建会单位数完成率(%)"]) and pd.isna(r["进度状态"])
-    e = row(df, "外冈镇")
-    assert (e["在营单位数"], e["新建会单位数"], e["新发展会员数"]) == (0, 0, 0)
+    e = row(df, "外冈镇")  # never reported: counts as zero (未报送), and has no baseline report
+    assert (e["在营单位数"], e["新建会单位数"]) == (0, 0) and pd.isna(e["新发展会员数"])
     assert pd.isna(e["建会率(%)"]) and pd.isna(e["入会率(%)"])
 
 
@@ -56,7 +57,8 @@ def test_total_row_rates_from_sums(fixture_db):
     # from sums 173/215 = 80.47, not the mean of 77.58 and 90.00
     assert (t["职工人数"], t["会员人数"], t["入会率(%)"]) == (215, 173, 80.47)
     assert (t["新建会单位数"], t["新建会单位数目标"], t["新建会单位数完成率(%)"]) == (3, 6, 50.0)
-    assert (t["新发展会员数"], t["新发展会员数目标"], t["新发展会员数完成率(%)"]) == (43, 100, 43.0)
+    # 43 = 48 (安亭镇) - 5 (嘉定镇街道); only 安亭镇 has the target, so 合计完成率 = 48 / 100, not 43 / 100
+    assert (t["新发展会员数"], t["新发展会员数目标"], t["新发展会员数完成率(%)"]) == (43, 100, 48.0)
     assert t["进度状态"] == "预警"
 
 
@@ -77,9 +79,19 @@ def test_missing_baseline_leaves_new_members_empty(fixture_db):
 
 
 def test_as_of_between_snapshots_uses_latest_before(fixture_db):
-    res = get_view(fixture_db, "towns", Filters(as_of=dt.date(2015, 5, 1)))
-    assert res.resolved.snapshot == dt.date(2014, 12, 31)
-    assert res.resolved.year == 2014
+    res = get_view(fixture_db, "towns", Filters(as_of=dt.date(2015, 7, 20)))
+    assert (res.resolved.snapshot, res.resolved.year) == (dt.date(2015, 6, 30), 2015)
+    assert res.resolved.notes()[0] == "截至 2015-07-20：使用报表日期 2015-06-30（此前最近的一期）"
+
+
+def test_as_of_in_a_year_without_reports_is_refused(fixture_db):
+    # 2015-05-01: the latest report on or before it is 2014-12-31, which is 2014's, not 2015's
+    with pytest.raises(ViewError) as err:
+        get_view(fixture_db, "towns", Filters(as_of=dt.date(2015, 5, 1)))
+    assert str(err.value) == ("2015年尚无报送的单位名册：2015-05-01 及之前最近的报表日期是 2014-12-31"
+                              "（属于上一年度，不作为2015年的数据）")
+    with pytest.raises(ViewError):
+        get_view(fixture_db, "towns", Filters(year=2016))
 
 
 def test_industry_filter_hides_targets(fixture_db):

@@ -97,14 +97,14 @@ def test_snapshot_rules(db):
     one = UNITS_HEADER + ",报表日期\n" + GOOD_UNIT + ",2015/6/30\n"
     assert "snapshot_conflict" in {k for _, _, k in problems(db, "units", one, snapshot=dt.date(2015, 5, 31))}
     load(db, "units", one)  # the 报表日期 column alone gives the date
-    assert "snapshot_exists" in {k for _, _, k in problems(db, "units", one)}
+    assert "report_exists" in {k for _, _, k in problems(db, "units", one)}
 
 
 def test_replace_snapshot(db):
     load(db, "units", units(GOOD_UNIT), snapshot=SNAP)
     load(db, "units", units(GOOD_UNIT, GOOD_UNIT.replace(A1, A2)), snapshot=SNAP, replace=True)
     snaps = table(db, "snapshot_list")
-    assert list(snaps["单位数"]) == [2]
+    assert list(snaps["报送单位数"]) == [2]
 
 
 CELL_SPELLINGS = [

@@ -89,8 +89,10 @@ def test_uncovered(fixture_db):
 
 def test_trend(fixture_db):
     assert records(get_view(fixture_db, "trend").df) == [
-        [dt.date(2014, 12, 31), 3, 2, 66.67, 160, 130, 81.25, 66.67, 0, None, None, None, None, None, 100.0],
-        [dt.date(2015, 6, 30), 6, 4, 66.67, 215, 173, 80.47, 86.67, 3, 6, 50.0, 43, 100, 43.0, 49.59],
+        # the last two columns: towns carried forward, towns that never reported (10 of the 12)
+        [dt.date(2014, 12, 31), 3, 2, 66.67, 160, 130, 81.25, 66.67, 0, None, None, None, None, None, 100.0, 0, 10],
+        # 新发展会员数 43 over both towns; 完成率 48 / 100 over 安亭镇, the one town with the target
+        [dt.date(2015, 6, 30), 6, 4, 66.67, 215, 173, 80.47, 86.67, 3, 6, 50.0, 43, 100, 48.0, 49.59, 0, 10],
     ]
 
 

@@ -92,7 +92,7 @@ def _dictionary(db: str, version: tuple) -> tuple[list[dt.date], list[str], dict
     """Snapshots (newest first), towns in dictionary order and the alias lookup; shared, read only."""
     cur = store.cursor(_connection(db, version))
     try:
-        snaps = [r[0] for r in cur.execute("SELECT DISTINCT snapshot FROM units ORDER BY snapshot DESC").fetchall()]
+        snaps = [r[0] for r in cur.execute("SELECT DISTINCT snapshot FROM current_reports ORDER BY snapshot DESC").fetchall()]
         towns, lookup = town_lookup(cur)
         return snaps, towns, lookup
     finally:

@@ -6,6 +6,7 @@ import datetime as dt
 import getpass
 import hashlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,9 +20,76 @@ from .i18n import msg
 from .kinds import APPLY_ORDER, KINDS, Kind, kind_for_name, kind_from_header
 from .readers import RawTable, ReadError, read_file
 from .sql import execute
-from .store import backup_dir, connect_read, prune_backups, remove_stale_temporaries, transaction, write_lock
+from .store import (
+    backup_dir,
+    connect_read,
+    path_literal,
+    prune_backups,
+    remove_orphan_report_files,
+    remove_stale_temporaries,
+    reports_dir,
+    transaction,
+    write_lock,
+    write_report_file,
+)
 from .validate import Context, Problem, check_table, check_units, typed
 from .views import town_lookup
+
+
+@dataclass
+class ReportPlan:
+    """What a units file does to one town's report (DATA-FORMAT.md, units): shown before confirming."""
+
+    snapshot: dt.date
+    town: str
+    rows: int                            # units of the town in the file
+    replaces: int | None = None          # units of the report it replaces (same date), None: none
+    replaces_received: dt.datetime | None = None
+    previous_date: dt.date | None = None  # the town's previous report (an earlier date)
+    previous_rows: int | None = None
+
+    SHRINK = 0.8  # a town whose units fall by more than 20% is asked about (a half-filled sheet)
+
+    @property
+    def change(self) -> int | None:
+        """Units against the town's previous report."""
+        return None if self.previous_rows is None else self.rows - self.previous_rows
+
+    @property
+    def shrinks(self) -> bool:
+        """More than 20% fewer units than the previous report, or than the report replaced."""
+        return any(base and self.rows < self.SHRINK * base for base in (self.previous_rows, self.replaces))
+
+    def line(self, lang: str = "zh") -> str:
+        """One line per town for the preview and the command line."""
+        if lang == "en":
+            text = f"{self.town} {self.snapshot.isoformat()}: {self.rows:,} rows in the file"
+            if self.replaces is not None:
+                text += f"; replaces the report received {self.replaces_received:%Y-%m-%d %H:%M} ({self.replaces:,} rows)"
+            if self.previous_rows is not None:
+                text += f"; {self.change:+,} against {self.previous_date.isoformat()} ({self.previous_rows:,})"
+            else:
+                text += "; the town's first report"
+            return text
+        text = f"{self.town} {self.snapshot.isoformat()}：文件 {self.rows:,} 行"
+        if self.replaces is not None:
+            text += f"；替换 {self.replaces_received:%Y-%m-%d %H:%M} 报送的原报表（{self.replaces:,} 行）"
+        if self.previous_rows is not None:
+            text += f"；较上期（{self.previous_date.isoformat()}，{self.previous_rows:,} 家）{self.change:+,}"
+        else:
+            text += "；该街镇首次报送"
+        return text
+
+    def warning(self, lang: str = "zh") -> str | None:
+        """The shrink warning, if any."""
+        if not self.shrinks:
+            return None
+        base = min(b for b in (self.previous_rows, self.replaces) if b)
+        drop = (base - self.rows) * 100 / base
+        if lang == "en":
+            return (f"{self.town}: {drop:.1f}% fewer units than before ({self.rows:,} against {base:,}); "
+                    "check the sheet is complete")
+        return f"{self.town}单位数较此前减少 {drop:.1f}%（{self.rows:,} 家，此前 {base:,} 家），超过 20%，请核对名册是否填全"
 
 
 @dataclass
@@ -35,6 +103,12 @@ class ImportResult:
     import_id: int | None = None
     rows: int = 0
     kinds: list[str] = field(default_factory=list)
+    reports: list[ReportPlan] = field(default_factory=list)  # units: per town covered, what the file does
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """A report replaces an earlier one of the same date, or a town shrinks by more than 20%."""
+        return any(r.replaces is not None or r.shrinks for r in self.reports)
 
     def report(self, lang: str = "zh") -> pd.DataFrame:
         """The problems as a table (for display and download)."""
@@ -48,8 +122,9 @@ def load_context(con: duckdb.DuckDBPyConnection) -> Context:
     towns, lookup = town_lookup(con)
     buildings = set(con.execute("SELECT town, building FROM buildings").fetchall())
     feds = {r[0] for r in con.execute("SELECT federation FROM federations").fetchall()}
-    snaps = {r[0] for r in con.execute("SELECT DISTINCT snapshot FROM units").fetchall()}
-    return Context(towns, lookup, buildings, feds, snaps)
+    reports = {(s, t): (i, n, r) for s, t, i, n, r in
+               con.execute("SELECT snapshot, town, import_id, units, received_at FROM current_reports").fetchall()}
+    return Context(towns, lookup, buildings, feds, reports)
 
 
 def _extend_context(ctx: Context, kind: str, df: pd.DataFrame) -> None:
@@ -99,75 +174,116 @@ def _assign_kinds(tables: list[RawTable], kind: str | None, file_name: str, lang
 
 @dataclass
 class StagedUnits:
-    """A checked roster waiting in the staging database (table `table`), and its date."""
+    """A checked roster waiting in the staging database (table `table`), its date and towns."""
 
     table: str
     snapshot: dt.date
     rows: int
+    towns: dict[str, int]  # rows per town covered
 
 
-@contextlib.contextmanager
-def staging_database(folder: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A scratch DuckDB file in `folder` (beside the database: same disk, not a RAM-backed /tmp) that
-    holds a checked roster until it is applied, removed afterwards. Call with the write lock held:
-    scratch files left by a killed import are removed first.
+class Stage:
+    """A scratch DuckDB file that holds checked rosters until they are applied, removed afterwards.
 
     On disk rather than in memory: DuckDB compresses what it writes to a file, and its buffer pool
     (the memory limit) bounds what it keeps in memory, so a long roster does not grow the process.
+    Beside the database (same disk, not a RAM-backed /tmp). `release()` closes it so that the
+    writer can ATTACH it and copy each town's rows straight into that town's report file.
     """
-    remove_stale_temporaries(folder, ".unionboard-stage-*.duckdb*")
-    fd, name = tempfile.mkstemp(prefix=".unionboard-stage-", suffix=".duckdb", dir=folder)
-    os.close(fd)
-    path = Path(name)
-    path.unlink()
-    con = duckdb.connect(str(path))
-    try:
-        execute(con, "SET memory_limit = $limit", {"limit": os.environ.get("UNIONBOARD_STAGE_MEMORY", "256MB")})
-        yield con
-    finally:
-        con.close()
-        for leftover in (path, Path(f"{path}.wal")):
+
+    def __init__(self, folder: Path, prefix: str = ".unionboard-stage-") -> None:
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=".duckdb", dir=folder)
+        os.close(fd)
+        self.path = Path(name)
+        self.path.unlink()
+        self.con: duckdb.DuckDBPyConnection | None = duckdb.connect(str(self.path))
+        execute(self.con, "SET memory_limit = $limit", {"limit": os.environ.get("UNIONBOARD_STAGE_MEMORY", "256MB")})
+
+    def sink(self, table: str):  # noqa: ANN201 - a closure
+        """A sink that appends typed roster pieces to `table`."""
+        def append(piece: pd.DataFrame) -> None:
+            con = self.con
+            con.register("piece", piece)
+            try:
+                exists = execute(con, "SELECT count(*) FROM duckdb_tables() WHERE table_name = $t", {"t": table})[0][0]
+                # `table` is made by this module ("incoming_N"), never a user value
+                execute(con, f"INSERT INTO {table} SELECT * FROM piece" if exists else
+                        f"CREATE TABLE {table} AS SELECT * FROM piece")
+            finally:
+                con.unregister("piece")
+        return append
+
+    def release(self) -> Path:
+        """Close the scratch database (its tables stay in the file) and return its path."""
+        if self.con is not None:
+            execute(self.con, "CHECKPOINT")
+            self.con.close()
+            self.con = None
+        return self.path
+
+    def remove(self) -> None:
+        """Close and delete the scratch file."""
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+        for leftover in (self.path, Path(f"{self.path}.wal")):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
 
 
-def _stager(stage: duckdb.DuckDBPyConnection, table: str):  # noqa: ANN202 - a closure
-    """A sink that appends typed roster pieces to `table` in the staging database."""
-    def sink(piece: pd.DataFrame) -> None:
-        stage.register("piece", piece)
-        try:
-            exists = execute(stage, "SELECT count(*) FROM duckdb_tables() WHERE table_name = $t", {"t": table})[0][0]
-            # `table` is made by this module ("incoming_N"), never a user value
-            execute(stage, f"INSERT INTO {table} SELECT * FROM piece" if exists else
-                    f"CREATE TABLE {table} AS SELECT * FROM piece")
-        finally:
-            stage.unregister("piece")
-    return sink
+@contextlib.contextmanager
+def staging_database(folder: Path, *, preview: bool = False) -> Iterator[Stage]:
+    """A Stage for one import (or, with `preview`, for an upload preview), removed afterwards.
+
+    An import holds the write lock, so scratch files left by a killed import are removed first; a
+    preview (no lock) uses its own prefix and only clears previews older than a day.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    if preview:
+        cutoff = dt.datetime.now().timestamp() - 86400
+        for old in folder.glob(".unionboard-preview-*.duckdb*"):
+            with contextlib.suppress(FileNotFoundError):
+                if old.stat().st_mtime < cutoff:
+                    old.unlink()
+    else:
+        remove_stale_temporaries(folder, ".unionboard-stage-*.duckdb*")
+    stage = Stage(folder, ".unionboard-preview-" if preview else ".unionboard-stage-")
+    try:
+        yield stage
+    finally:
+        stage.remove()
 
 
 def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = None, *,
                   snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh",
-                  stage: duckdb.DuckDBPyConnection | None = None
+                  stage: Stage | None = None, town: str | None = None
                   ) -> tuple[list[tuple[str, pd.DataFrame | StagedUnits]], ImportResult]:
     """Read and check a file against ctx; changes nothing. Returns what to apply and a result.
 
     The small kinds come back as typed frames. A roster is checked piece by piece; with a `stage`
-    (see staging_database) its typed rows are kept there and come back as StagedUnits.
+    its typed rows are kept there and come back as StagedUnits. A roster is the report of the towns
+    whose rows it holds; `town` declares the one town it may hold (--town, or a 街镇 account).
     """
     result = ImportResult(ok=False)
     frames: list[tuple[str, pd.DataFrame | StagedUnits]] = []
     try:
+        if town is not None and town not in ctx.lookup:
+            result.problems.append(Problem(file_name, None, None, None, town, "unknown_town_arg_import", {"town": town}))
+            return [], result
+        town = ctx.lookup.get(town) if town is not None else None
         tables = read_file(data, file_name, lang)
         pairs, problems, warnings = _assign_kinds(tables, kind, file_name, lang)
         result.problems += problems
         result.warnings += warnings
+        sheet_of: dict[tuple[dt.date, str], str] = {}  # (date, town) → the sheet that reports it
         for n, (k, table) in enumerate(pairs):
             if snapshot is not None and k.key != "units" and kind not in (None, "auto"):
                 result.problems.append(Problem(file_name, table.sheet, None, None, None, "bad_replace", {}))
             if k.key == "units":
                 name = f"incoming_{n}"
-                uc = check_units(k, table, file_name, ctx, snapshot=snapshot, replace=replace,
-                                 sink=_stager(stage, name) if stage is not None else None)
+                uc = check_units(k, table, file_name, ctx, snapshot=snapshot, replace=replace, town=town,
+                                 sink=stage.sink(name) if stage is not None else None)
                 if not uc.rows and not uc.problems:
                     result.problems.append(Problem(file_name, table.sheet, None, None, None, "empty_file", {}))
                     continue
@@ -176,7 +292,13 @@ def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = 
                 result.warnings += uc.warnings
                 result.kinds.append(k.key)
                 if uc.snapshot is not None:
-                    frames.append((k.key, StagedUnits(name, uc.snapshot, uc.rows)))
+                    for t in uc.towns:  # two sheets may not report the same town for the same date
+                        first = sheet_of.setdefault((uc.snapshot, t), table.sheet or file_name)
+                        if first != (table.sheet or file_name):
+                            result.problems.append(Problem(file_name, table.sheet, None, None, None, "same_report_twice",
+                                                           {"town": t, "date": uc.snapshot.isoformat(), "sheet": first}))
+                    frames.append((k.key, StagedUnits(name, uc.snapshot, uc.rows, uc.towns)))
+                    result.reports += plan_reports(ctx, uc.snapshot, uc.towns)
                 continue
             table = table.whole()
             if not len(table):
@@ -197,14 +319,28 @@ def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = 
     return frames, result
 
 
+def plan_reports(ctx: Context, snapshot: dt.date, towns: dict[str, int]) -> list[ReportPlan]:
+    """Per town covered (dictionary order): rows in the file, the report it replaces, the previous one."""
+    plans = []
+    for t in ctx.towns:
+        if t not in towns:
+            continue
+        current = ctx.reports.get((snapshot, t))
+        earlier = [(s, n) for (s, town), (_, n, _) in ctx.reports.items() if town == t and s < snapshot]
+        prev = max(earlier) if earlier else None
+        plans.append(ReportPlan(snapshot, t, towns[t], current[1] if current else None, current[2] if current else None,
+                                prev[0] if prev else None, prev[1] if prev else None))
+    return plans
+
+
 # ---------------------------------------------------------------- applying
 
 def _apply(con: duckdb.DuckDBPyConnection, kind: str, df: pd.DataFrame | StagedUnits, lang: str,
-           stage: duckdb.DuckDBPyConnection | None = None) -> str:
+           receipt: Receipt | None = None) -> str:
     """Write one validated frame (or a staged roster); return a line saying what changed."""
     name = KINDS[kind].zh if lang != "en" else kind
     if isinstance(df, StagedUnits):
-        return _apply_units(con, df, stage, name, lang)
+        return _apply_units(con, df, receipt, name, lang)
     con.register("incoming", typed(kind, df))
     try:
         if kind == "towns":
@@ -237,31 +373,51 @@ def _apply(con: duckdb.DuckDBPyConnection, kind: str, df: pd.DataFrame | StagedU
             return f"{name}: +{len(df) - old}, ={old}"
         cols = [c.key for c in KINDS[kind].cols]
         quoted = ", ".join(f'"{c}"' for c in cols)
-        # events and training are logs: a row already present is not added twice
+        # events and training are logs: each row is a record; rows already present (as a multiset: two
+        # identical rows are two records) are not added again
         added = con.execute(f"""INSERT INTO {kind} SELECT {quoted} FROM incoming
-                                EXCEPT SELECT {quoted} FROM {kind} RETURNING 1""").fetchall()
+                                EXCEPT ALL SELECT {quoted} FROM {kind} RETURNING 1""").fetchall()
         return f"{name}: +{len(added)}, ={len(df) - len(added)}"
     finally:
         con.unregister("incoming")
 
 
-def _apply_units(con: duckdb.DuckDBPyConnection, staged: StagedUnits, stage: duckdb.DuckDBPyConnection,
-                 name: str, lang: str) -> str:
-    """Replace (or add) one roster from the staging database, streamed across as Arrow batches."""
+@dataclass
+class Receipt:
+    """Who sent a report, when, from which file, and the import (and database) it is part of."""
+
+    db: Path
+    import_id: int
+    received_at: dt.datetime
+    received_by: str
+    file_name: str
+
+
+def _apply_units(con: duckdb.DuckDBPyConnection, staged: StagedUnits, receipt: Receipt, name: str, lang: str) -> str:
+    """Store one roster as the report of each town it covers: a report file per town (from the staging
+    database, attached as `stage`), listed in `reports`; the report it replaces stays on file (rollback)."""
     snap = staged.snapshot
-    # `staged.table` is made by this module ("incoming_N"), never a user value
-    con.register("incoming", stage.sql(f"SELECT * FROM {staged.table}").to_arrow_reader(100_000))
-    try:
-        replaced = con.execute("SELECT count(*) FROM units WHERE snapshot = $s", {"s": snap}).fetchall()[0][0]
-        execute(con, "DELETE FROM units WHERE snapshot = $s", {"s": snap})
-        execute(con, """INSERT INTO units SELECT $s::DATE, credit_code, name, town, area, building,
-                       industry, unit_type, fortune500, employees, migrant_workers, status, union_form,
-                       federation, union_date, members, migrant_members FROM incoming""", {"s": snap})
-    finally:
-        con.unregister("incoming")
-    extra = f"（替换原 {replaced:,} 行）" if replaced and lang != "en" else \
-        (f" (replaced {replaced:,} rows)" if replaced else "")
-    return f"{name} {snap.isoformat()}: {staged.rows:,}{extra}"
+    lines = []
+    for town in staged.towns:
+        # `staged.table` is made by this module ("incoming_N"), never a user value
+        file = write_report_file(con, receipt.db, receipt.import_id,
+                                 f"SELECT $s::DATE AS snapshot, * FROM stage.{staged.table} WHERE town = $t",
+                                 {"s": snap, "t": town})
+        old = execute(con, """UPDATE reports SET superseded_by = $id
+                              WHERE snapshot = $s AND town = $t AND superseded_by IS NULL
+                              RETURNING import_id, units""", {"id": receipt.import_id, "s": snap, "t": town})
+        execute(con, """INSERT INTO reports (import_id, snapshot, town, file, units, received_at, received_by,
+                                             file_name, replaced)
+                        VALUES ($id, $s, $t, $file, $n, $at, $by, $fn, $replaced)""",
+                {"id": receipt.import_id, "s": snap, "t": town, "file": file, "n": staged.towns[town],
+                 "at": receipt.received_at, "by": receipt.received_by, "fn": receipt.file_name,
+                 "replaced": old[0][0] if old else None})
+        if lang == "en":
+            lines.append(f"{town} {staged.towns[town]:,}" + (f" (replaced {old[0][1]:,})" if old else ""))
+        else:
+            lines.append(f"{town} {staged.towns[town]:,} 行" + (f"（替换原 {old[0][1]:,} 行）" if old else ""))
+    sep = "; " if lang == "en" else "；"
+    return f"{name} {snap.isoformat()}: {sep.join(lines)}"
 
 
 def _record(con: duckdb.DuckDBPyConnection, new_id: int, kind: str, file_name: str, digest: str, rows: int,
@@ -287,14 +443,20 @@ def _next_id(con: duckdb.DuckDBPyConnection) -> int:
 
 def import_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None, *,
                  snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh",
-                 user: str | None = None) -> ImportResult:
+                 user: str | None = None, town: str | None = None,
+                 received: dt.datetime | dt.date | None = None) -> ImportResult:
     """Validate and import one file; all or nothing, recorded in the history either way.
 
-    The state before an accepted import is kept in the backups folder, so it can be rolled back.
+    A units file is the report of the towns it covers (each replacing that town's report of the date
+    only with `replace`); `town` declares the one town it may cover; `received` is when the report
+    was received (default: now). The state before an accepted import is kept in the backups folder.
     """
     digest = hashlib.sha256(data).hexdigest()
     file_name = Path(file_name).name
+    if isinstance(received, dt.date) and not isinstance(received, dt.datetime):
+        received = dt.datetime.combine(received, dt.time(0, 0))
     with write_lock(db):
+        remove_orphan_report_files(db)
         con = connect_read(db)
         try:
             ctx = load_context(con)
@@ -303,13 +465,18 @@ def import_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None,
             con.close()
         with staging_database(Path(db).parent) as stage:
             frames, result = validate_file(ctx, data, file_name, kind, snapshot=snapshot, replace=replace, lang=lang,
-                                           stage=stage)
+                                           stage=stage, town=town)
             kinds = ",".join(result.kinds) or (kind or "auto")
             keep = backup_dir(db) / f"before-{new_id}.duckdb" if result.ok else None
+            stage_path = stage.release()
+            receipt = Receipt(Path(db), new_id, received or dt.datetime.now().replace(microsecond=0),
+                              user or _os_user(), file_name)
             with transaction(db, keep_as=keep) as w:
                 if result.ok:
+                    if any(isinstance(f, StagedUnits) for _, f in frames):
+                        execute(w, f"ATTACH {path_literal(stage_path)} AS stage (READ_ONLY)")
                     for k, df in frames:
-                        result.summary.append(_apply(w, k, df, lang, stage))
+                        result.summary.append(_apply(w, k, df, lang, receipt))
                     detail = "; ".join(result.summary)
                 else:
                     detail = "; ".join(p.line(lang) for p in result.problems[:20])
@@ -326,15 +493,20 @@ class RollbackError(Exception):
 
 
 def rollback(db: Path, import_id: int, *, user: str | None = None, lang: str = "zh") -> int:
-    """Restore the state before import `import_id` (undoing it and every later import).
+    """Undo import `import_id`; the history is kept whole and gains a line. Returns the rollback's id.
 
-    The history is kept whole and gains a line for the rollback. Returns the rollback's own id.
+    A units import is undone exactly: each town's report it brought is withdrawn and the report it
+    replaced (if any) is current again; other towns and later reports of other towns are untouched. It
+    is refused while a later import has replaced one of those reports again (undo that one first).
+    Any other import restores the whole state before it, undoing it and every later import.
     """
     with write_lock(db):
         con = connect_read(db)
         try:
-            row = con.execute("SELECT result FROM imports WHERE id = $id", {"id": import_id}).fetchall()
+            row = con.execute("SELECT result, kind FROM imports WHERE id = $id", {"id": import_id}).fetchall()
             history = con.execute("SELECT * FROM imports ORDER BY id").df()
+            brought = con.execute("""SELECT snapshot, town, superseded_by FROM reports WHERE import_id = $id
+                                     ORDER BY snapshot, town""", {"id": import_id}).fetchall()
             new_id = _next_id(con)
         finally:
             con.close()
@@ -342,6 +514,8 @@ def rollback(db: Path, import_id: int, *, user: str | None = None, lang: str = "
             raise RollbackError(msg("rollback_unknown", lang, id=import_id))
         if row[0][0] != "imported":
             raise RollbackError(msg("rollback_not_imported", lang, id=import_id))
+        if row[0][1] == "units" and brought:
+            return _rollback_reports(db, import_id, new_id, brought, user, lang)
         backup = backup_dir(db) / f"before-{import_id}.duckdb"
         if not backup.exists():
             raise RollbackError(msg("rollback_no_backup", lang, id=import_id))
@@ -359,27 +533,52 @@ def rollback(db: Path, import_id: int, *, user: str | None = None, lang: str = "
     return new_id
 
 
+def _rollback_reports(db: Path, import_id: int, new_id: int, brought: list[tuple], user: str | None, lang: str) -> int:
+    """Withdraw the reports an import brought, making the ones they replaced current again."""
+    later = sorted({s for _, _, s in brought if s is not None})
+    if later:
+        raise RollbackError(msg("rollback_replaced_later", lang, id=import_id, later=", ".join(f"#{i}" for i in later)))
+    with transaction(db, keep_as=backup_dir(db) / f"before-{new_id}.duckdb") as w:
+        for snapshot, town, _ in brought:
+            execute(w, """UPDATE reports SET superseded_by = $new WHERE import_id = $id AND snapshot = $s AND town = $t""",
+                    {"new": new_id, "id": import_id, "s": snapshot, "t": town})
+            execute(w, """UPDATE reports SET superseded_by = NULL
+                          WHERE superseded_by = $id AND snapshot = $s AND town = $t""",
+                    {"id": import_id, "s": snapshot, "t": town})
+        pairs = "、".join(f"{t} {s.isoformat()}" for s, t, _ in brought)
+        _record(w, new_id, "rollback", f"#{import_id}", "", 0, "rollback",
+                msg("rollback_reports_detail", lang, id=import_id, reports=pairs), user)
+    prune_backups(db)
+    return new_id
+
+
 def import_path(db: Path, path: Path, kind: str | None = None, **kw: object) -> ImportResult:
     """import_bytes for a file on disk."""
     return import_bytes(db, Path(path).read_bytes(), Path(path).name, kind, **kw)
 
 
 def create_database(db: Path) -> None:
-    """A new database holding only the town dictionary (init --empty)."""
-    with write_lock(db), transaction(db, fresh=True) as w:
-        for i, (town, kind, aliases) in enumerate(JIADING_TOWNS, start=1):
-            execute(w, "INSERT INTO towns VALUES ($o, $t, $k, $a)", {"o": i, "t": town, "k": kind, "a": list(aliases)})
+    """A new database holding only the town dictionary (init --empty). Report files of a database that
+    was there before are removed once the new one is in place."""
+    with write_lock(db):
+        with transaction(db, fresh=True) as w:
+            for i, (town, kind, aliases) in enumerate(JIADING_TOWNS, start=1):
+                execute(w, "INSERT INTO towns VALUES ($o, $t, $k, $a)", {"o": i, "t": town, "k": kind, "a": list(aliases)})
+        shutil.rmtree(reports_dir(db), ignore_errors=True)
 
 
 def check_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None, *,
-                snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh") -> ImportResult:
+                snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh",
+                town: str | None = None) -> ImportResult:
     """Validate a file against the database without changing anything (the upload preview)."""
     con = connect_read(db)
     try:
         ctx = load_context(con)
     finally:
         con.close()
-    _, result = validate_file(ctx, data, Path(file_name).name, kind, snapshot=snapshot, replace=replace, lang=lang)
+    with staging_database(Path(db).parent, preview=True) as stage:
+        _, result = validate_file(ctx, data, Path(file_name).name, kind, snapshot=snapshot, replace=replace,
+                                  lang=lang, stage=stage, town=town)
     return result
 
 

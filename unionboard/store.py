@@ -44,22 +44,60 @@ def data_version(db: Path) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
+def reports_dir(db: Path) -> Path:
+    """The folder of the units report files (Parquet, one per report, never changed once written)."""
+    return Path(db).parent / f"{Path(db).stem}.reports"
+
+
+def path_literal(path: Path) -> str:
+    """A file path as a SQL string literal. Paths are the operator's configuration or files this module
+    names (never a user value); DuckDB takes ATTACH targets and table-function files only as literals."""
+    return "'" + str(Path(path).resolve()).replace("'", "''") + "'"
+
+
+SEARCH_PATH = "SET search_path = 'db.main,memory.main'"
+
+
+def _prepare(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+    """Give a connection (catalog attached as `db`) the view `units` and the SQL vocabulary.
+
+    `units` reads the Parquet files of the current reports; both it and the vocabulary's macros live in
+    the connection's in-memory catalog, so every cursor of the connection sees them.
+    """
+    legacy = execute(con, """SELECT count(*) FROM duckdb_tables()
+                             WHERE database_name = 'db' AND table_name = 'units'""")[0][0]
+    if legacy:  # a database of the first release: units in a table, one whole-district roster per date
+        execute(con, "CREATE OR REPLACE VIEW memory.main.units AS SELECT * FROM db.units")
+        execute(con, load_sql("legacy_reports"))
+    else:
+        files = [r[0] for r in execute(con, """SELECT file FROM db.reports WHERE superseded_by IS NULL
+                                               ORDER BY snapshot, town""")]
+        folder = reports_dir(db)
+        source = ("read_parquet([" + ", ".join(path_literal(folder / f) for f in files) + "])") if files \
+            else "db.units_layout"
+        execute(con, f"CREATE OR REPLACE VIEW memory.main.units AS SELECT * FROM {source}")
+    execute(con, "USE memory")
+    execute(con, "SET search_path = 'memory.main,db.main'")
+    execute(con, load_sql("vocabulary"))
+    execute(con, "USE db")
+    execute(con, SEARCH_PATH)
+
+
 def connect_read(db: Path) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the database's current file (schema `db` is the default)."""
     if not Path(db).exists():
         raise FileNotFoundError(str(db))
     con = duckdb.connect(":memory:")
-    # The path is the operator's configuration, never a user value; quote it as a SQL literal.
-    literal = "'" + str(Path(db).resolve()).replace("'", "''") + "'"
-    execute(con, f"ATTACH {literal} AS db (READ_ONLY)")
-    execute(con, "USE db")
+    execute(con, f"ATTACH {path_literal(db)} AS db (READ_ONLY)")
+    _prepare(con, Path(db))
     return con
 
 
 def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """A cursor of a read connection (one per thread), reading the attached database."""
     cur = con.cursor()
-    execute(cur, "USE db")  # USE is per cursor, not inherited from the connection
+    execute(cur, "USE db")  # USE and the search path are per cursor, not inherited from the connection
+    execute(cur, SEARCH_PATH)
     return cur
 
 
@@ -97,6 +135,10 @@ def transaction(db: Path, *, fresh: bool = False, source: Path | None = None,
     The copy starts from `source` (rollback), empty with ``fresh=True`` (init), else from the
     database itself. With `keep_as`, the replaced file stays reachable there (a hard link to the old
     inode: the state before the change, for rollback). Callers must hold write_lock.
+
+    The database file holds the dictionaries, logs, history and the list of reports; the units of the
+    reports are Parquet files beside it (write_report_file), written before the copy is swapped in and
+    never changed afterwards, so the copy stays small however many units the district has.
     """
     db = Path(db)
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -109,15 +151,21 @@ def transaction(db: Path, *, fresh: bool = False, source: Path | None = None,
         origin = source if source is not None else (None if fresh else db)
         if origin is not None and Path(origin).exists():
             shutil.copyfile(origin, tmp)
-        con = duckdb.connect(str(tmp))
+        con = duckdb.connect(":memory:")
         try:
             # bounded, spilling to disk beyond it: an import of a million units stays near 1.5 GB
             execute(con, "SET memory_limit = $limit", {"limit": os.environ.get("UNIONBOARD_DUCKDB_MEMORY", "512MB")})
+            execute(con, f"ATTACH {path_literal(tmp)} AS db")
+            execute(con, "USE db")
             execute(con, load_sql("schema"))
+            _migrate_legacy_units(con, db)
+            _prepare(con, db)
             execute(con, "BEGIN TRANSACTION")
             yield con
             execute(con, "COMMIT")
-            execute(con, "CHECKPOINT")
+            execute(con, "CHECKPOINT db")
+            execute(con, "USE memory")
+            execute(con, "DETACH db")
         finally:
             con.close()
         with open(tmp, "rb+") as fh:
@@ -128,15 +176,83 @@ def transaction(db: Path, *, fresh: bool = False, source: Path | None = None,
                 keep_as.unlink()
             os.link(db, keep_as)
         os.replace(tmp, db)
-        dir_fd = os.open(db.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        _fsync_dir(db.parent)
     finally:
         for leftover in (tmp, Path(str(tmp) + ".wal")):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable."""
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def write_report_file(con: duckdb.DuckDBPyConnection, db: Path, import_id: int, select_sql: str,
+                      params: dict[str, object]) -> str:
+    """Write the rows of one report (`select_sql`, in the columns of units_layout) as a new Parquet file
+    in the reports folder, durably, and return its name (to be listed in `reports` by the caller).
+
+    The name carries the import id and a random part: never a user value, never an existing file.
+    """
+    folder = reports_dir(db)
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"r{import_id:06d}-{os.urandom(6).hex()}.parquet"
+    partial = folder / f".{name}.partial"
+    cols = ", ".join(f'CAST("{c}" AS {t}) AS "{c}"' for c, t in _layout(con))
+    # the folder path is ours and the query text is ours; the parameters carry every value
+    execute(con, f"COPY (SELECT {cols} FROM ({select_sql})) TO {path_literal(partial)} "
+                 "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)", params)
+    with open(partial, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(partial, folder / name)
+    _fsync_dir(folder)
+    return name
+
+
+def _layout(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """The columns and types of a units report row (units_layout in schema.sql)."""
+    return [(c, t) for c, t in execute(con, """SELECT column_name, data_type FROM duckdb_columns()
+                                                WHERE database_name = 'db' AND table_name = 'units_layout'
+                                                ORDER BY column_index""")]
+
+
+def remove_orphan_report_files(db: Path) -> None:
+    """Report files of imports that never committed (killed, or refused while writing): a file whose
+    import id is above every id in the history can be listed by no database state. Call with the write
+    lock held."""
+    folder = reports_dir(db)
+    if not folder.exists() or not Path(db).exists():
+        return
+    con = connect_read(db)
+    try:
+        last = execute(con, "SELECT coalesce(max(id), 0) FROM imports")[0][0]
+    finally:
+        con.close()
+    for f in folder.glob("*.parquet*"):
+        digits = f.name.lstrip(".").removeprefix("r").split("-")[0]
+        if f.name.startswith(".") or (digits.isdigit() and int(digits) > last):
+            with contextlib.suppress(FileNotFoundError):
+                f.unlink()
+
+
+def _migrate_legacy_units(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+    """A database of the first release keeps units in a table: write each (报表日期, 街镇) as a report file
+    and list it, then drop the table (inside the writer's copy: the live file changes only on success)."""
+    legacy = execute(con, """SELECT count(*) FROM duckdb_tables()
+                             WHERE database_name = 'db' AND table_name = 'units'""")[0][0]
+    if not legacy:
+        return
+    pairs = execute(con, "SELECT snapshot, town, count(*) FROM db.units GROUP BY ALL ORDER BY snapshot, town")
+    for snapshot, town, rows in pairs:
+        name = write_report_file(con, db, 0, "SELECT * FROM db.units WHERE snapshot = $s AND town = $t",
+                                 {"s": snapshot, "t": town})
+        execute(con, load_sql("legacy_report_row"), {"s": snapshot, "t": town, "file": name, "rows": rows})
+    execute(con, "DROP TABLE db.units")
 
 
 def prune_backups(db: Path, keep: int | None = None) -> None:

@@ -66,7 +66,8 @@ class Context:
     lookup: dict[str, str]
     buildings: set[tuple[str, str]]
     federations: set[str]
-    snapshots: set[dt.date]
+    # the current units reports: (报表日期, 街镇) → (import id, units, received at)
+    reports: dict[tuple[dt.date, str], tuple[int, int, dt.datetime]] = field(default_factory=dict)
 
 
 def max_problems() -> int:
@@ -431,16 +432,21 @@ class UnitsCheck:
     warnings: list[Problem]
     rows: int
     snapshot: dt.date | None
+    towns: dict[str, int] = field(default_factory=dict)  # rows per town covered
 
 
 def check_units(kind: Kind, table: RawTable, file_name: str, ctx: Context, *, snapshot: dt.date | None = None,
-                replace: bool = False, sink: Callable[[pd.DataFrame], None] | None = None) -> UnitsCheck:
+                replace: bool = False, sink: Callable[[pd.DataFrame], None] | None = None,
+                town: str | None = None) -> UnitsCheck:
     """Check a roster CHUNK_ROWS records at a time, so memory stays flat however long the file is.
 
     Row rules run on each piece. The file-wide rules run at the end on what was kept: the credit codes
     with their row numbers (duplicates) and the distinct 报表日期 values (one date per roster). While no
     problem has been found, each typed piece (without the snapshot column, known only at the end) is
     handed to `sink`; the caller discards what it received if the check fails.
+
+    A roster is the report of the towns whose rows it holds (`towns`: rows per town). With `town` (the
+    town declared at import, or a 街镇 account's own), a row of any other town is an error.
     """
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -454,6 +460,7 @@ def check_units(kind: Kind, table: RawTable, file_name: str, ctx: Context, *, sn
     unchecked: list[Checker] = []
     first: Checker | None = None
     rows = dropped = 0
+    covered: dict[str, int] = {}
     for piece in table.pieces():
         rows += len(piece)  # counted first: the checker releases the piece's raw text
         if first is None:
@@ -469,6 +476,12 @@ def check_units(kind: Kind, table: RawTable, file_name: str, ctx: Context, *, sn
         if provisional is None and piece_dates:
             provisional = min(piece_dates)
         _units_rows(ch, provisional)
+        if town is not None:
+            other = ch.df["town"].to_numpy(dtype=object)
+            ch.add(np.array([t is not None and t != town for t in other], dtype=bool), "town", "other_town",
+                   {"town": town})
+        for t, n in ch.df["town"].value_counts().items():
+            covered[t] = covered.get(t, 0) + int(n)
         if provisional is None:
             unchecked.append(ch)
         code = ch.df["credit_code"]
@@ -503,14 +516,15 @@ def check_units(kind: Kind, table: RawTable, file_name: str, ctx: Context, *, sn
             dropped += ch.dropped
     if snapshot is None and not problems and not end.problems:
         end.file_problem("snapshot_missing")
-    if snapshot is not None and snapshot in ctx.snapshots and not replace:
-        end.file_problem("snapshot_exists", date=snapshot.isoformat())
+    existing = [t for t in ctx.towns if t in covered and (snapshot, t) in ctx.reports]
+    if snapshot is not None and existing and not replace:
+        end.file_problem("report_exists", date=snapshot.isoformat(), towns="、".join(existing))
     _duplicate_codes(end, codes, code_rows)
     problems += end.problems
     dropped += end.dropped
     if dropped:
         problems.append(more_problems(file_name, table.sheet, dropped, len(problems)))
-    return UnitsCheck(problems, warnings, rows, snapshot)
+    return UnitsCheck(problems, warnings, rows, snapshot, covered)
 
 
 def _duplicate_codes(ch: Checker, codes: list[pd.Series], code_rows: list[np.ndarray]) -> None:

@@ -112,18 +112,46 @@ class Filters:
 
 @dataclass
 class Resolved:
-    """The snapshot a view reads, its baseline, the target year and the towns (canonical names)."""
+    """What a view reads: the report date, the baseline day, the target year, the towns (canonical
+    names), and each town's report in force (METRICS.md, "The as-of date and the towns' reports")."""
 
     snapshot: dt.date
     baseline: dt.date | None
     year: int
     towns: list[str]
     industry: str | None
+    as_of: dt.date | None = None
+    # the towns shown (the selection, or all) → the date of their report in force (None: 未报送)
+    used: dict[str, dt.date | None] = field(default_factory=dict)
+    no_base: list[str] = field(default_factory=list)  # towns shown without a report on the baseline day
 
     def params(self) -> dict[str, object]:
         """Named parameters for the SQL files."""
         return {"snapshot": self.snapshot, "baseline": self.baseline, "year": self.year,
                 "towns": self.towns or None, "industry": self.industry}
+
+    @property
+    def carried(self) -> dict[str, dt.date]:
+        """Towns counted from an older report (沿用), with its date."""
+        return {t: d for t, d in self.used.items() if d is not None and d < self.snapshot}
+
+    @property
+    def missing(self) -> list[str]:
+        """Towns with no report on or before the report date (未报送, counted as zero)."""
+        return [t for t, d in self.used.items() if d is None]
+
+    def notes(self, lang: str = "zh") -> list[str]:
+        """What the figures are made of, in words: the report date used, carried and missing towns."""
+        out = []
+        if self.as_of is not None and self.as_of != self.snapshot:
+            out.append(msg("note_as_of", lang, as_of=self.as_of.isoformat(), snapshot=self.snapshot.isoformat()))
+        if self.carried:
+            sep = ", " if lang == "en" else "、"
+            towns = sep.join(msg("note_carried_town", lang, town=t, date=d.isoformat()) for t, d in self.carried.items())
+            out.append(msg("note_carried", lang, n=len(self.carried), towns=towns))
+        if self.missing:
+            out.append(msg("note_missing", lang, n=len(self.missing), towns=("、" if lang != "en" else ", ").join(self.missing)))
+        return out
 
 
 @dataclass
@@ -162,8 +190,13 @@ def town_lookup(con: duckdb.DuckDBPyConnection) -> tuple[list[str], dict[str, st
 
 
 def resolve(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") -> Resolved:
-    """Turn filters into a snapshot, baseline, year and canonical towns; ViewError if impossible."""
-    _, lookup = town_lookup(con)
+    """Turn filters into a report date, baseline day, year, canonical towns and the reports in force;
+    ViewError if impossible.
+
+    The report date is the latest on or before the as-of date; the target year is the year of the as-of
+    date, so an as-of date in a year with no report yet is refused rather than read as the old year.
+    """
+    all_towns, lookup = town_lookup(con)
     towns = []
     for t in filters.towns:
         if t not in lookup:
@@ -178,12 +211,21 @@ def resolve(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") 
             raise ViewError("year_conflict", lang, year=filters.year, date=as_of.isoformat())
         if as_of is None:
             as_of = dt.date(filters.year, 12, 31)
-    snapshot, baseline = con.execute(load_sql("snapshot_for_date"), {"as_of": as_of}).fetchall()[0]
+    snapshot, latest = con.execute(load_sql("report_date_for"), {"as_of": as_of}).fetchall()[0]
+    if latest is None:
+        raise ViewError("no_snapshots_at_all", lang)
     if snapshot is None:
-        if as_of is None:
-            raise ViewError("no_snapshots_at_all", lang)
         raise ViewError("no_snapshot", lang, date=as_of.isoformat())
-    return Resolved(snapshot, baseline, snapshot.year, towns, filters.industry)
+    if as_of is not None and snapshot.year != as_of.year:
+        raise ViewError("no_reports_in_year", lang, year=as_of.year, date=as_of.isoformat(),
+                        snapshot=snapshot.isoformat())
+    baseline_day = dt.date(snapshot.year - 1, 12, 31)
+    rows = con.execute(load_sql("reports_used"), {"snapshot": snapshot, "baseline": baseline_day}).fetchall()
+    shown = set(towns or all_towns)
+    used = {t: d for t, d, _ in rows if t in shown}
+    has_base = {t for t, _, b in rows if b is not None}
+    return Resolved(snapshot, baseline_day if has_base else None, snapshot.year, towns, filters.industry, filters.as_of,
+                    used, [t for t in used if t not in has_base] if has_base else [])
 
 
 _INT_TYPES = {pa.int8(), pa.int16(), pa.int32(), pa.int64(), pa.uint8(), pa.uint16(), pa.uint32(), pa.uint64()}
