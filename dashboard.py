@@ -22,6 +22,7 @@ PAGES = [  # (file, title key, url path, icon)
     ("pages/dynamics.py", "page_dynamics", "dynamics", ":material/swap_horiz:"),
     ("pages/training.py", "page_training", "training", ":material/school:"),
     ("pages/uncovered.py", "page_uncovered", "uncovered", ":material/list_alt:"),
+    ("pages/submissions.py", "page_submissions", "submissions", ":material/outgoing_mail:"),
     ("pages/data.py", "page_data", "data", ":material/upload_file:"),
     ("pages/meeting.py", "page_meeting", "meeting", ":material/slideshow:"),
 ]

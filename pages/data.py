@@ -15,6 +15,25 @@ ctx = shell.page_setup()
 lang = ctx.lang
 shell.heading(ctx, "page_data")
 
+
+def confirm_import(data: bytes, name: str, kind: str, **kw: object) -> None:
+    """确认导入 (a button callback): import, then say what was done or keep the refusal for the page."""
+    done = import_bytes(ctx.db, data, name, kind, lang=lang, user=ctx.user.name, **kw)
+    if done.ok:
+        st.session_state["data_last_result"] = t("imported", lang, id=done.import_id, summary="；".join(done.summary))
+        st.session_state["data_uploads"] = st.session_state.get("data_uploads", 0) + 1
+    else:
+        st.session_state["data_import_failed"] = done.report(lang)
+
+
+def confirm_rollback(import_id: int) -> None:
+    """回退 (a button callback)."""
+    try:
+        rollback(ctx.db, import_id, user=ctx.user.name, lang=lang)
+        st.session_state["data_last_result"] = t("rollback_done", lang, detail=f"#{import_id}")
+    except RollbackError as exc:
+        st.session_state["data_rollback_refused"] = str(exc)
+
 if ctx.version is None:
     st.info(t("no_db", lang, db=str(ctx.db)))
     if ctx.can_import and st.button("创建空数据库（仅含嘉定区街镇字典）" if lang != "en" else "Create an empty database",
@@ -27,38 +46,62 @@ else:
         st.success(last)
     if not ctx.accounts_configured:
         st.info(t("read_only", lang))
+    elif ctx.upload_town:
+        st.info(t("town_upload_only", lang, town=ctx.upload_town))
     elif not ctx.can_import:
         st.info(t("admin_only", lang))
-if ctx.version is not None and ctx.can_import:
-    kinds = ["auto", *KINDS]
-    c1, c2, c3 = st.columns([2, 2, 1])
-    kind = c1.selectbox(t("kind", lang), kinds, key="data_kind",
-                        format_func=lambda k: t("kind_auto", lang) if k == "auto" else f"{KINDS[k].zh}（{k}）")
+if ctx.version is not None and (ctx.can_import or ctx.upload_town):
+    # a 管理员 imports any kind for any town; a 街镇 account sends its own town's units report
+    town = ctx.upload_town
+    c1, c2, c3, c4 = st.columns([2, 2, 2, 2])
+    if town:
+        kind = "units"
+        c1.text_input(t("kind", lang), f"{KINDS['units'].zh}（{town}）", disabled=True, key="data_kind_fixed")
+    else:
+        kind = c1.selectbox(t("kind", lang), ["auto", *KINDS], key="data_kind",
+                            format_func=lambda k: t("kind_auto", lang) if k == "auto" else f"{KINDS[k].zh}（{k}）")
+        picked = c3.selectbox(t("report_town", lang), ["", *ctx.towns_all], key="data_town",
+                              format_func=lambda v: v or t("report_town_any", lang), help=t("report_town_help", lang))
+        town = picked or None
     snap = c2.date_input(t("snapshot_date", lang), value=None, key="data_snapshot", min_value=dt.date(2000, 1, 1),
                          max_value=dt.date(2100, 12, 31), format="YYYY-MM-DD")
-    replace = c3.checkbox(t("replace", lang), key="data_replace")
-    upload = st.file_uploader(t("upload", lang), type=["csv", "xlsx"], key="data_upload")
+    received = None
+    if ctx.can_import:
+        received = c4.date_input(t("received_date", lang), value=None, key="data_received", min_value=dt.date(2000, 1, 1),
+                                 max_value=dt.date.today(), format="YYYY-MM-DD", help=t("received_help", lang))
+    # a new key after each import clears the uploader
+    upload = st.file_uploader(t("upload", lang), type=["csv", "xlsx"], key=f"data_upload_{st.session_state.get('data_uploads', 0)}")
     if upload is not None:
         data = upload.getvalue()
         name = upload.name
         for sheet, df in preview(data, name).items():
             st.caption(f"{t('preview', lang)} · {sheet}")
             st.dataframe(df, hide_index=True, width="stretch", height=260)
-        result = check_bytes(ctx.db, data, name, kind, snapshot=snap, replace=replace, lang=lang)
+        # checked as if replacing is allowed: what the file would replace is shown, then confirmed below
+        result = check_bytes(ctx.db, data, name, kind, snapshot=snap, replace=True, lang=lang, town=town)
         for w in result.warnings:
             st.caption(f"{t('warnings', lang)}：{w.line(lang)}")
+        if result.reports:
+            st.markdown(f"**{t('report_plan', lang)}**")
+            for plan in result.reports:
+                st.markdown(f"- {plan.line(lang)}")
+                if plan.warning(lang):
+                    st.warning(plan.warning(lang), icon=":material/warning:")
         if result.ok:
             st.success(t("valid", lang, rows=f"{result.rows:,}"))
-            if st.button(t("confirm", lang), type="primary", key="data_confirm"):
-                done = import_bytes(ctx.db, data, name, kind, snapshot=snap, replace=replace, lang=lang,
-                                    user=ctx.user.name)
-                if done.ok:
-                    st.session_state["data_last_result"] = t("imported", lang, id=done.import_id,
-                                                              summary="；".join(done.summary))
-                    st.rerun()
-                else:  # the database changed between check and import (another import): show why
-                    st.error(t("invalid", lang, n=len(done.problems)))
-                    st.dataframe(done.report(lang), hide_index=True, width="stretch")
+            replacing = [p.town for p in result.reports if p.replaces is not None]
+            agreed = True
+            if result.needs_confirmation:
+                agreed = st.checkbox(t("confirm_replace", lang, towns="、".join(replacing)) if replacing
+                                     else t("confirm_shrink", lang), key="data_agree")
+            # the import runs in the button's callback, before the script: it survives any rerun
+            st.button(t("confirm", lang), type="primary", key="data_confirm", disabled=not agreed,
+                      on_click=confirm_import, args=(data, name, kind),
+                      kwargs={"snapshot": snap, "replace": bool(replacing), "town": town, "received": received})
+            failed = st.session_state.pop("data_import_failed", None)
+            if failed is not None:  # the database changed between check and import (another import): show why
+                st.error(t("invalid", lang, n=len(failed)))
+                st.dataframe(failed, hide_index=True, width="stretch")
         else:
             st.error(t("invalid", lang, n=len(result.problems)))
             report = result.report(lang)
@@ -68,17 +111,14 @@ if ctx.version is not None and ctx.can_import:
                                mime="text/csv", key="data_report_download", on_click="ignore")
     past = shell.plain_table(ctx, "import_history")
     history_ids = past.loc[past["结果"] == "已导入", "编号"].astype(int).tolist()
-    if history_ids:
+    if history_ids and ctx.can_import:
         with st.expander(t("rollback", lang)):
             pick = st.selectbox(t("rollback_pick", lang), history_ids, key="data_rollback_id",
                                 format_func=lambda i: f"#{i}")
-            if st.button(t("rollback", lang), key="data_rollback"):
-                try:
-                    rollback(ctx.db, int(pick), user=ctx.user.name, lang=lang)
-                    st.session_state["data_last_result"] = t("rollback_done", lang, detail=f"#{pick}")
-                    st.rerun()
-                except RollbackError as exc:
-                    st.error(str(exc))
+            st.button(t("rollback", lang), key="data_rollback", on_click=confirm_rollback, args=(int(pick),))
+            refused = st.session_state.pop("data_rollback_refused", None)
+            if refused:
+                st.error(refused)
 if ctx.version is not None:
     st.subheader(t("snapshots", lang))
     shell.show_plain_table(ctx, "snapshot_list", "data_snapshots")

@@ -25,6 +25,10 @@ if shell.need_data(ctx):
         shell.show_table(ctx, ind, "industries")
         st.subheader(t("by_two_new", lang))
         shell.show_table(ctx, two, "two_new")
+        f500 = shell.view(ctx, "fortune500")
+        if f500 is not None:
+            st.subheader(t("by_fortune500", lang))
+            shell.show_table(ctx, f500, "fortune500")
         types = shell.view(ctx, "unit-types")
         if types is not None:
             st.subheader(t("by_type", lang))

@@ -64,7 +64,7 @@ if shell.need_data(ctx):
         elif slide == "meet_towns":
             shell.chart(shell.figure(ctx, towns, "town_progress"), "meeting_towns_chart")
         elif slide == "meet_double_half":
-            dh = double_half(towns.resolved.snapshot, total)
+            dh = double_half(towns.resolved.snapshot, towns.df)
             colour = "#2E7D32" if dh.state == "met" else "#C62828" if dh.state == "not_met" else "#37474F"
             st.markdown(f"<div class='ub-huge' style='color:{colour}'>{html.escape(dh.text(lang))}</div>",
                         unsafe_allow_html=True)

@@ -8,7 +8,7 @@ import streamlit as st
 from ui import shell
 from ui.text import t
 from unionboard.definitions import definition
-from unionboard.summary import double_half, fmt_int, fmt_pct
+from unionboard.summary import double_half, fmt_int, fmt_pct, reporting_line
 
 ctx = shell.page_setup()
 lang = ctx.lang
@@ -50,12 +50,21 @@ if shell.need_data(ctx):
                        delta_description=t("vs_prev", lang))
             col.caption(extra)
         row2[2].metric(t("schedule", lang), fmt_pct(total["序时进度(%)"]), help=definition("序时进度(%)", lang), border=True)
-        dh = double_half(towns.resolved.snapshot, total)
+        dh = double_half(towns.resolved.snapshot, towns.df)
         row2[3].metric(t("double_half", lang), dh.short(lang), help=definition("双过半", lang), border=True)
         row2[3].caption(f"{t('kpi_new_unions', lang)} {fmt_pct(dh.new_unions_done)} · "
                         f"{t('kpi_new_members', lang)} {fmt_pct(dh.new_members_done)}（≥50%）")
         if total["新建会单位数目标"] is None or total["新建会单位数目标"] != total["新建会单位数目标"]:
             st.info(t("no_targets", lang))
+        else:
+            shell.no_target_note(ctx, towns)
+        sub = shell.view(ctx, "submissions")
+        if sub is not None:
+            line = shell.memo(sub, ("line", lang), lambda: reporting_line(sub.df, lang))
+            if line:
+                a, b = st.columns([5, 1], vertical_alignment="center")
+                a.info(line, icon=":material/outgoing_mail:")
+                b.page_link("pages/submissions.py", label=t("sub_link", lang), icon=":material/arrow_forward:")
         shell.status_boxes(towns.df, lang)
         st.subheader(t("summary", lang))
         shell.document_downloads(ctx, towns)

@@ -15,6 +15,8 @@ if shell.need_data(ctx):
         shell.caption(ctx, towns)
         if towns.df["新建会单位数目标"].isna().all():
             st.info(t("no_targets", lang))
+        else:
+            shell.no_target_note(ctx, towns)
         st.subheader(t("towns_chart", lang))
         event = shell.chart(shell.figure(ctx, towns, "town_progress"), "towns_chart", on_select="rerun",
                             selection_mode="points")
@@ -27,6 +29,10 @@ if shell.need_data(ctx):
         shell.status_boxes(towns.df, lang)
         shell.show_table(ctx, towns, "towns",
                          progress={"新建会单位数完成率(%)": 100.0, "新发展会员数完成率(%)": 100.0})
+        rates = shell.view(ctx, "town-rates")
+        if rates is not None:
+            st.subheader(t("key_rates", lang))
+            shell.show_table(ctx, rates, "town_rates")
         names = [n for n in towns.df["街镇"] if n != "合计"]
         if picked in names and st.session_state.get("towns_drill") != picked:
             st.session_state["towns_drill"] = picked

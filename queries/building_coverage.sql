@@ -38,7 +38,8 @@ rows AS (
 with_total AS (
     SELECT * FROM rows
     UNION ALL
-    SELECT 1000000, '合计', NULL, true, sum(active), sum(unionised), sum(employees), sum(members),
+    SELECT 1000000, '合计', NULL, true, coalesce(sum(active), 0), coalesce(sum(unionised), 0),
+           coalesce(sum(employees), 0), coalesce(sum(members), 0),
            count(federations) || '/' || count(*), NULL
     FROM rows
 )

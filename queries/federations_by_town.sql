@@ -1,7 +1,8 @@
 -- federations_by_town.sql — 工会联合会: how many federations of each kind does each town have,
 -- with how many full-time cadres, covering how many units and members, against the year's
 -- 楼宇工会联合会数 and 村(园区)工会联合会数 targets? Federations count when founded on or
--- before the snapshot date. One row per town (dictionary order), then 合计.
+-- before the report date. One row per town (dictionary order), then 合计 (完成率 of the towns
+-- that have the target against the sum of their targets).
 -- Parameters: $snapshot DATE, $year INTEGER, $towns VARCHAR[]|NULL
 -- Columns: 街镇, 村工会联合会, 园区工会联合会, 楼宇工会联合会, 行业工会联合会, 区域工会联合会,
 --   联合会合计, 专职干部人数, 覆盖单位数, 覆盖会员数, 村(园区)工会联合会数, 村(园区)工会联合会数目标,
@@ -39,14 +40,19 @@ rows AS (
         coalesce(village, 0) AS village, coalesce(park, 0) AS park, coalesce(building, 0) AS building,
         coalesce(industry, 0) AS industry, coalesce(regional, 0) AS regional,
         coalesce(cadres, 0) AS cadres, coalesce(covered.units, 0) AS units,
-        coalesce(covered.members, 0) AS members, t_village, t_building
+        coalesce(covered.members, 0) AS members, t_village, t_building,
+        (coalesce(village, 0) + coalesce(park, 0)) * 100.0 / t_village AS done_village,
+        coalesce(building, 0) * 100.0 / t_building AS done_building
     FROM sel LEFT JOIN f USING (town) LEFT JOIN covered USING (town) LEFT JOIN tgt USING (town)
 ),
 with_total AS (
     SELECT * FROM rows
     UNION ALL
+    -- 合计 完成率: the towns that have the target, against the sum of their targets
     SELECT 1000000, '合计', true, sum(village), sum(park), sum(building), sum(industry), sum(regional),
-           sum(cadres), sum(units), sum(members), sum(t_village), sum(t_building)
+           sum(cadres), sum(units), sum(members), sum(t_village), sum(t_building),
+           sum(village + park) FILTER (WHERE t_village IS NOT NULL) * 100.0 / sum(t_village),
+           sum(building) FILTER (WHERE t_building IS NOT NULL) * 100.0 / sum(t_building)
     FROM rows
 )
 SELECT
@@ -62,9 +68,9 @@ SELECT
     members::BIGINT                                    AS "覆盖会员数",
     (village + park)::BIGINT                           AS "村(园区)工会联合会数",
     t_village                                          AS "村(园区)工会联合会数目标",
-    round((village + park) * 100.0 / t_village, 2)     AS "村(园区)工会联合会数完成率(%)",
+    round(done_village, 2)                             AS "村(园区)工会联合会数完成率(%)",
     t_building                                         AS "楼宇工会联合会数目标",
-    round(building * 100.0 / t_building, 2)            AS "楼宇工会联合会数完成率(%)",
+    round(done_building, 2)                            AS "楼宇工会联合会数完成率(%)",
     is_total
 FROM with_total
 ORDER BY ord;

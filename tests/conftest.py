@@ -92,3 +92,58 @@ def build_fixture(db: Path) -> Path:
     load(db, "events", EVENTS)
     load(db, "training", TRAINING)
     return db
+
+
+# ---- a district whose towns report separately (test_town_reports.py works the numbers out by hand):
+#   2014-12-31  安亭镇: A1 (100 employees, 80 members), A2 (10, no union)   马陆镇: M1 (50, 40)
+#   2015-05-31  安亭镇: A1 (100, 85), A2 (10, none)   马陆镇: M1 (50, 42), M2 (30, 25, union 2015-03-01)
+#               南翔镇: N1 (40, 30, union 2015-02-01)
+#   2015-06-30  安亭镇 only: A1 (100, 90), A2 (10, 8, union 2015-06-10)
+#   Targets 2015: 安亭镇 新建会单位数 4, 新发展会员数 40; 马陆镇 新建会单位数 2.
+M1, M2, N1 = "91310114310000011J", "91310114310000012M", "91310114310000013Q"
+THREE = ["安亭镇", "马陆镇", "南翔镇"]
+
+
+def row(code: str, town: str, emp: int, members: int, union: str | None = None, *, name: str = "某公司") -> str:
+    """A roster row of a 制造业 民营企业 in 在营 (with a union formed on `union`, else 未建会)."""
+    form, date = ("单独建会", union) if union else ("未建会", "")
+    return f"{code},{name},{town},,,制造业,民营企业,否,{emp},0,在营,{form},,{date},{members},0"
+
+
+def roster(*rows: str) -> str:
+    """A units CSV of these rows."""
+    return UNITS_HEADER + "\n" + "\n".join(rows) + "\n"
+
+
+ANTING_2014 = roster(row(A1, "安亭镇", 100, 80, "2010-01-01"), row(A2, "安亭镇", 10, 0))
+MALU_2014 = roster(row(M1, "马陆镇", 50, 40, "2010-01-01"))
+ANTING_05 = roster(row(A1, "安亭镇", 100, 85, "2010-01-01"), row(A2, "安亭镇", 10, 0))
+MALU_05 = roster(row(M1, "马陆镇", 50, 42, "2010-01-01"), row(M2, "马陆镇", 30, 25, "2015-03-01"))
+NANXIANG_05 = roster(row(N1, "南翔镇", 40, 30, "2015-02-01"))
+ANTING_06 = roster(row(A1, "安亭镇", 100, 90, "2010-01-01"), row(A2, "安亭镇", 10, 8, "2015-06-10"))
+REPORT_TARGETS = """年度,街镇,指标,目标值
+2015,安亭镇,新建会单位数,4
+2015,安亭镇,新发展会员数,40
+2015,马陆镇,新建会单位数,2
+"""
+D14, D05, D06 = dt.date(2014, 12, 31), dt.date(2015, 5, 31), dt.date(2015, 6, 30)
+
+
+@pytest.fixture
+def reports_db(empty_db: Path) -> Path:
+    """Three towns reporting month by month (see build_reports)."""
+    return build_reports(empty_db)
+
+
+def build_reports(db: Path) -> Path:
+    """The per-town reports district of test_town_reports.py (numbers worked out there)."""
+    load(db, "targets", REPORT_TARGETS)
+    load(db, "units", ANTING_2014, snapshot=D14, town="安亭", received=dt.date(2015, 1, 4))
+    load(db, "units", MALU_2014, snapshot=D14, town="马陆镇", received=dt.date(2015, 1, 4))
+    load(db, "units", ANTING_05, snapshot=D05, received=dt.date(2015, 6, 5))
+    load(db, "units", MALU_05, snapshot=D05, received=dt.date(2015, 6, 8))
+    load(db, "units", NANXIANG_05, snapshot=D05, received=dt.date(2015, 6, 5))
+    load(db, "units", ANTING_06, snapshot=D06, town="安亭镇", received=dt.datetime(2015, 7, 2, 10, 30))
+    return db
+
+

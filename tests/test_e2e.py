@@ -31,10 +31,11 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SHOTS = ROOT / "shots" / "e2e"
 ADMIN_PASSWORD = "e2e-admin-pass"
-PAGES = ["overview", "towns", "industries", "buildings", "federations", "dynamics", "training", "uncovered", "data",
-         "meeting"]
+PAGES = ["overview", "towns", "industries", "buildings", "federations", "dynamics", "training", "uncovered",
+         "submissions", "data", "meeting"]
 CHART_PAGES = {"meeting": 0, "overview": 2, "towns": 1, "industries": 2, "buildings": 1, "federations": 1, "dynamics": 1,
-               "training": 2, "uncovered": 1}
+               "training": 2, "uncovered": 1, "submissions": 1}
+TOWN_PASSWORD = "e2e-town-pass"
 
 if not Path(CHROMIUM).exists():
     if os.environ.get("CI"):
@@ -68,6 +69,7 @@ def _serve(tmp_path_factory, *, accounts: bool):
     build_fixture(db)
     if accounts:
         add_user(db.parent / "accounts.toml", "admin", "管理员", ADMIN_PASSWORD)
+        add_user(db.parent / "accounts.toml", "anting", "街镇", TOWN_PASSWORD, town="安亭镇")
     port = _free_port()
     env = dict(os.environ, UNIONBOARD_DB=str(db))
     env.pop("UNIONBOARD_ACCOUNTS", None)
@@ -122,15 +124,15 @@ def settle(page: Page) -> None:
     page.wait_for_timeout(300)
 
 
-def sign_in(page: Page, url: str) -> None:
-    """Sign in as the test administrator (accounts are configured on the test server)."""
+def sign_in(page: Page, url: str, name: str = "admin", password: str = ADMIN_PASSWORD) -> None:
+    """Sign in as a test account (the administrator unless told; accounts are configured on the test server)."""
     page.goto(url)
     settle(page)
-    page.get_by_label("用户名").fill("admin")
-    page.get_by_label("密码").fill(ADMIN_PASSWORD)
+    page.get_by_label("用户名").fill(name)
+    page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
     settle(page)
-    expect(page.get_by_text("已登录：admin")).to_be_visible(timeout=20000)
+    expect(page.get_by_text(f"已登录：{name}")).to_be_visible(timeout=20000)
 
 
 def kpi(page: Page, label: str) -> str:
@@ -277,3 +279,30 @@ def _snapshot_text(db: Path) -> str:
     out = subprocess.run([sys.executable, "-m", "unionboard", "export", "trend", "--db", str(db)], cwd=ROOT,
                          capture_output=True, timeout=60)
     return out.stdout.decode("utf-8-sig")
+
+
+def test_a_town_account_sends_its_report_and_the_district_shows_it(admin_server, page, tmp_path):
+    url, db = admin_server
+    sign_in(page, f"{url}/data", "anting", TOWN_PASSWORD)
+    expect(page.get_by_text("街镇账户：可在此报送本街镇（安亭镇）的单位名册").first).to_be_visible()
+    # 安亭镇's August report: its five units of June, one member more at 甲公司
+    rows = [r for r in UNITS_2015.strip().splitlines()[1:] if ",安亭镇," in r]
+    rows[0] = rows[0].replace(",90,35", ",91,35")
+    report = tmp_path / "安亭镇8月.csv"
+    report.write_text(UNITS_HEADER + ",报表日期\n" + "\n".join(r + ",2015-08-31" for r in rows) + "\n",
+                      encoding="utf-8-sig")
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(report))
+    settle(page)
+    # (the module's other upload test may have sent a July report first: the previous report is June's or July's)
+    expect(page.get_by_text("安亭镇 2015-08-31：文件 5 行；较上期（2015-0").first).to_be_visible(timeout=20000)
+    page.get_by_role("button", name="确认导入").click()
+    settle(page)
+    expect(page.get_by_text("已导入").first).to_be_visible(timeout=20000)
+    page.screenshot(path=str(SHOTS / "town_upload.png"), full_page=True)
+    page.locator("[data-testid=stSidebarNav] a").filter(has_text="总览").first.click()
+    settle(page)
+    # 嘉定镇街道 has not sent August: carried forward from its last report, and named
+    expect(page.get_by_text("嘉定镇街道（沿用 2015-0").first).to_be_visible(timeout=20000)
+    from unionboard.views import get_view
+    assert kpi(page, "会员") == f"{int(get_view(db, 'towns').df.iloc[-1]['会员人数']):,}"
+    assert get_view(db, "towns").resolved.snapshot.isoformat() == "2015-08-31"

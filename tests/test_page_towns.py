@@ -45,10 +45,10 @@ def test_drill_into_town():
     at = open_page("towns")
     at.selectbox(key="towns_drill").select("安亭镇").run()
     assert "安亭镇：村居园区" in texts(at)
-    areas = at.dataframe[1].value
+    areas = at.dataframe[2].value  # after the towns table and the key rates
     assert list(areas["村居园区"]) == ["红星村", "（未填）"]  # equal sizes: by name
     assert list(areas["在营单位数"]) == [2, 2]
-    feds = at.dataframe[2].value
+    feds = at.dataframe[3].value
     assert list(feds["联合会名称"]) == ["安亭红星村工会联合会"]
 
 

@@ -18,7 +18,10 @@ def test_industries(db):
     tables = [d.value for d in at.dataframe]
     assert tables[0].equals(get_view(db, "industries").df)
     assert tables[1].iloc[0]["两新组织"] == "新经济组织" and tables[1].iloc[0]["建会率(%)"] == 75.0
-    assert list(tables[3]["单位名称"]) == ["己公司"]  # 港澳台, no union
+    # 世界500强: 丁公司 (30 employees, a union formed on 2015-06-30) is the one Fortune 500 unit
+    assert tables[2].equals(get_view(db, "fortune500").df)
+    assert tables[2].iloc[0][["世界500强", "在营单位数", "已建会单位数", "新建会单位数"]].tolist() == ["世界500强", 1, 1, 1]
+    assert list(tables[4]["单位名称"]) == ["己公司"]  # 港澳台, no union
     assert len(at.get("plotly_chart")) == 2
 
 

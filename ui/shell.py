@@ -44,8 +44,13 @@ class Ctx:
 
     @property
     def can_import(self) -> bool:
-        """Only a signed-in 管理员 may import and roll back; with no accounts the dashboard is read-only."""
+        """Only a signed-in 管理员 may import any file and roll back; with no accounts the dashboard is read-only."""
         return self.user is not None and self.user.can_import
+
+    @property
+    def upload_town(self) -> str | None:
+        """A signed-in 街镇 account uploads its own town's units report, and nothing else."""
+        return self.user.town if self.user is not None and self.user.role == "街镇" else None
 
     @property
     def ready(self) -> bool:
@@ -63,7 +68,7 @@ def _connection(db: str, version: tuple):  # noqa: ANN202 - a DuckDB connection
 
 @functools.lru_cache(maxsize=512)
 def _view(db: str, version: tuple, name: str, as_of: dt.date | None, towns: tuple[str, ...],
-          industry: str | None, offset: int = 0, limit: int | None = None) -> ViewResult:
+          industry: str | None, offset: int = 0, limit: int | None = None, today: dt.date | None = None) -> ViewResult:
     """The view (or rows [offset, offset + limit) of a unit list), shared by every session and never
     copied: pages and chart builders only read it.
 
@@ -73,7 +78,7 @@ def _view(db: str, version: tuple, name: str, as_of: dt.date | None, towns: tupl
     """
     cur = store.cursor(_connection(db, version))  # a cursor per call: sessions run in threads
     try:
-        return get_view_con(cur, name, Filters(as_of, list(towns), industry), offset=offset, limit=limit)
+        return get_view_con(cur, name, Filters(as_of, list(towns), industry, today=today), offset=offset, limit=limit)
     finally:
         cur.close()
 
@@ -120,10 +125,16 @@ def view(ctx: Ctx, name: str) -> ViewResult | None:
     """
     towns = _view_towns(ctx, name)
     try:
-        return _view(str(ctx.db), ctx.version, name, ctx.as_of, towns, ctx.industry)
+        return _view(str(ctx.db), ctx.version, name, ctx.as_of, towns, ctx.industry, today=_today(name))
     except ViewError as exc:
         st.warning(str(exc))
         return None
+
+
+def _today(name: str) -> dt.date | None:
+    """The clock of a view that depends on it (报送状态: 待报 until the due day), part of its cache key so
+    that a cached matrix never outlives the day it was made on."""
+    return dt.date.today() if name == "submissions" else None
 
 
 def view_page(ctx: Ctx, name: str, offset: int, limit: int) -> ViewResult | None:
@@ -138,7 +149,8 @@ def view_page(ctx: Ctx, name: str, offset: int, limit: int) -> ViewResult | None
 
 def whole_view(ctx: Ctx, name: str) -> ViewResult:
     """The whole view for the current filters, for a download made on click (no notices: no page to show them)."""
-    return _view(str(ctx.db), ctx.version, name, ctx.as_of, _view_towns(ctx, name, notice=False), ctx.industry)
+    return _view(str(ctx.db), ctx.version, name, ctx.as_of, _view_towns(ctx, name, notice=False), ctx.industry,
+                 today=_today(name))
 
 
 @functools.lru_cache(maxsize=32)
@@ -447,14 +459,31 @@ def download(ctx: Ctx, result: ViewResult, key: str, whole: Callable[[], ViewRes
 
 
 def caption(ctx: Ctx, result: ViewResult) -> None:
-    """Which snapshot and filters a view used (every view states its snapshot date)."""
+    """Which report date and filters a view used (every view states its report date), and what the
+    figures are made of: towns counted from an earlier report (沿用) or not reported at all (未报送)."""
     r = result.resolved
     towns = "、".join(r.towns) if r.towns else t("all_towns", ctx.lang)
     text = t("caption", ctx.lang, snapshot=r.snapshot.isoformat(), year=r.year, towns=towns,
              industry=r.industry or t("all_industries", ctx.lang))
     if r.baseline is None:
         text += " " + t("no_baseline", ctx.lang)
+    elif r.no_base:
+        text += " " + t("some_without_baseline", ctx.lang, towns="、".join(r.no_base))
     st.caption(text)
+    notes = memo(result, ("notes", ctx.lang), lambda: r.notes(ctx.lang))
+    if r.carried or r.missing:
+        st.warning("　".join(notes), icon=":material/history:")
+
+
+def no_target_note(ctx: Ctx, towns: ViewResult) -> None:
+    """Beside a 合计 完成率: which towns have no target (they take part in neither side of it)."""
+    from unionboard.summary import towns_without_target
+
+    notes = memo(towns, ("no_target", ctx.lang), lambda: [
+        t("no_target_towns", ctx.lang, indicator=ind, towns="、".join(names))
+        for ind in ("新建会单位数", "新发展会员数") if (names := towns_without_target(towns.df, ind))])
+    for note in notes:
+        st.caption(note)
 
 
 def heading(ctx: Ctx, key: str) -> None:

@@ -15,7 +15,7 @@ import pandas as pd
 from .export import xlsx_bytes
 from .store import connect_read
 from .summary import briefing as summary_text
-from .summary import double_half, fmt_int, fmt_pct, status_counts
+from .summary import double_half, fmt_int, fmt_pct, status_counts, towns_without_target
 from .views import VIEWS, Filters, ViewResult, get_view_con, localize
 
 CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei"]
@@ -132,6 +132,21 @@ def _para(doc, text: str, *, size: float = 16, font: str = "仿宋_GB2312", bold
     _font(p.add_run(text), size, font, bold)
 
 
+def data_note(towns: ViewResult) -> str:
+    """What the figures are made of: the reports used, towns carried forward or missing, towns without a
+    target (they take no part in the 合计 完成率), towns without a year-end baseline."""
+    r = towns.resolved
+    text = f"数据说明：各街镇按截至{r.snapshot.year}年{r.snapshot.month}月{r.snapshot.day}日最近一期报送的单位名册统计。"
+    text += "".join(note + "。" for note in r.notes("zh"))
+    for indicator in ("新建会单位数", "新发展会员数"):
+        names = towns_without_target(towns.df, indicator)
+        if names and len(names) < len(towns.df) - 1:
+            text += f"{'、'.join(names)}未下达{indicator}目标，不计入合计完成率。"
+    if r.no_base:
+        text += f"{'、'.join(r.no_base)}无上年末基期报表，新发展会员数未计。"
+    return text
+
+
 def docx_bytes(db: Path, filters: Filters, issuer: str = "嘉定区总工会") -> bytes:
     """The 通报 as a Word document in the usual official style (GB/T 9704: 小标宋 title, 仿宋 body)."""
     from docx import Document
@@ -153,8 +168,9 @@ def docx_bytes(db: Path, filters: Filters, issuer: str = "嘉定区总工会") -
     _para(doc, f"（数据截至{date_text}）", size=16, font="楷体_GB2312", align="center", indent=False)
     _para(doc, "各街镇总工会：", indent=False)
     _para(doc, summary_text(snap, towns.df, towns.resolved.towns))
+    _para(doc, data_note(towns), size=14)
     _para(doc, "一、总体情况", font="黑体")
-    dh = double_half(snap, total)
+    dh = double_half(snap, towns.df)
     _para(doc, f"{scope}在营单位{fmt_int(total['在营单位数'])}家，已建会单位{fmt_int(total['已建会单位数'])}家，"
                f"建会率{fmt_pct(total['建会率(%)'])}；职工{fmt_int(total['职工人数'])}人，会员{fmt_int(total['会员人数'])}人，"
                f"入会率{fmt_pct(total['入会率(%)'])}；农民工{fmt_int(total['农民工人数'])}人，其中会员"

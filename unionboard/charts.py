@@ -11,6 +11,8 @@ import plotly.graph_objects as go
 GREEN, AMBER, RED = "#2E7D32", "#F2A900", "#C62828"
 BLUE, LIGHT_BLUE, GREY, DARK = "#1F4E79", "#6FA8DC", "#B0B7C3", "#37474F"
 STATUS_COLOURS = {"达标": GREEN, "预警": AMBER, "滞后": RED}
+# 报送状态 in the same three colours, and grey for "none yet": on time, late, missing, not yet due
+REPORT_COLOURS = {"按时": GREEN, "逾期": AMBER, "未报送": RED, "待报": GREY}
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 
 EN = {"新建会单位数完成率": "New unions done", "新发展会员数完成率": "New members done", "序时进度": "Time elapsed",
@@ -18,7 +20,9 @@ EN = {"新建会单位数完成率": "New unions done", "新发展会员数完�
       "完成率(%)": "done (%)", "比率(%)": "rate (%)", "已成立楼宇工会联合会": "With building federation",
       "未成立楼宇工会联合会": "Without building federation", "单位数": "units", "人数": "people",
       "村(园区)工会主席": "Village/park chairs", "企业工会主席": "Enterprise chairs", "工会干部": "Union cadres",
-      "村(园区)工会联合会数": "Village/park federations"}
+      "村(园区)工会联合会数": "Village/park federations", "按时": "on time", "逾期": "late", "未报送": "missing",
+      "待报": "not yet due", "报送时间": "received", "报送人": "by", "较上期变化": "change",
+      "截止日期": "due"}
 
 
 def _t(text: str, lang: str) -> str:
@@ -169,3 +173,45 @@ def trend_progress_year(trend: pd.DataFrame, year: int, lang: str = "zh") -> go.
     """trend_progress over the snapshots of one target year."""
     in_year = trend["报表日期"].map(lambda d: d.year == year).astype(bool)
     return trend_progress(trend.loc[in_year], lang)
+
+
+def submissions_matrix(submissions: pd.DataFrame, lang: str = "zh") -> go.Figure:
+    """报送进度 as a town × report-date matrix, each cell coloured by its 报送状态 (REPORT_COLOURS), with the
+    receipt (when, by whom, file, units, change) on hover."""
+    statuses = list(REPORT_COLOURS)
+    towns = list(dict.fromkeys(submissions["街镇"]))
+    dates = [str(d) for d in dict.fromkeys(submissions["报表日期"])]
+    code = {s: i for i, s in enumerate(statuses)}
+    cell = {(str(r["报表日期"]), r["街镇"]): r for r in submissions.to_dict("records")}
+    z, text, hover = [], [], []
+    for town in towns:
+        zr, tr, hr = [], [], []
+        for d in dates:
+            r = cell.get((d, town))
+            st = r["报送状态"] if r else None
+            zr.append(code.get(st))
+            tr.append(_t(st, lang) if st else "")
+            if r and pd.notna(r["报送时间"]):
+                change = "" if pd.isna(r["较上期变化"]) else f"{int(r['较上期变化']):+,}"
+                hr.append(f"{town} {d}<br>{_t(st, lang)} · {_t('报送时间', lang)} {r['报送时间']:%Y-%m-%d %H:%M}"
+                          f"<br>{_t('报送人', lang)} {r['报送人'] or ''} · {r['文件名'] or ''}"
+                          f"<br>{_t('单位数', lang)} {int(r['单位数']):,} {change}")
+            else:
+                hr.append(f"{town} {d}<br>{_t(st, lang) if st else ''} · {_t('截止日期', lang)} {r['截止日期'] if r else ''}")
+        z.append(zr)
+        text.append(tr)
+        hover.append(hr)
+    n = len(statuses)
+    scale = []
+    for i, s in enumerate(statuses):  # a discrete colour scale: one band per status
+        scale += [[i / n, REPORT_COLOURS[s]], [(i + 1) / n, REPORT_COLOURS[s]]]
+    fig = go.Figure(go.Heatmap(z=z, x=[d[:7] for d in dates], y=towns, zmin=-0.5, zmax=n - 0.5, colorscale=scale,
+                               showscale=False, text=text, texttemplate="%{text}", textfont={"size": 12, "color": "white"},
+                               hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", xgap=2, ygap=2))
+    for s in statuses:  # a legend of the four states
+        fig.add_scatter(x=[None], y=[None], mode="markers", marker={"size": 12, "color": REPORT_COLOURS[s], "symbol": "square"},
+                        name=_t(s, lang), showlegend=True)
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(type="category", side="top")
+    fig.update_layout(plot_bgcolor="white")
+    return _layout(fig, height=max(360, 34 * len(towns) + 140))

@@ -28,8 +28,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("kind_or_file", help="KIND (towns, buildings, federations, units, targets, events, "
                    "training, auto) or FILE")
     s.add_argument("file", nargs="?")
-    s.add_argument("--snapshot", help="units snapshot date YYYY-MM-DD")
-    s.add_argument("--replace", action="store_true", help="replace an existing units snapshot")
+    s.add_argument("--snapshot", help="units: the report date (报表日期) YYYY-MM-DD")
+    s.add_argument("--town", help="units: the town being reported (a row of another town is an error)")
+    s.add_argument("--received", help="units: when the report was received, YYYY-MM-DD (default: now)")
+    s.add_argument("--replace", action="store_true", help="units: replace the towns' reports of that date")
 
     s = sub.add_parser("export", parents=[common], help="write a view as CSV (UTF-8 with BOM) or XLSX")
     s.add_argument("view")
@@ -38,6 +40,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--year")
     s.add_argument("--industry", help="only units of this 行业类别 (extension)")
     s.add_argument("-o", "--output")
+
+    s = sub.add_parser("config", parents=[common], help="show or set a district setting (due_days)")
+    s.add_argument("key", nargs="?", choices=["due_days"])
+    s.add_argument("value", nargs="?")
 
     s = sub.add_parser("rollback", parents=[common], help="restore the state before an import (undoing it and later ones)")
     s.add_argument("import_id", type=int)
@@ -58,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--out", required=True)
     s.add_argument("--seed", type=int, default=2015)
     s.add_argument("--xlsx", action="store_true", help="also write one workbook holding the dictionaries")
+    s.add_argument("--per-town", action="store_true", help="one report per town per month (units_DATE_TOWN.csv)")
     return p
 
 
@@ -127,16 +134,17 @@ def cmd_import(args: argparse.Namespace, db: Path, lang: str) -> int:
     if not path.is_file():
         _err(msg("bad_file", lang, err=f"{file}: not found"))
         return EXIT_REFUSED
-    snapshot = None
-    if args.snapshot:
-        try:
-            snapshot = parse_date_arg(args.snapshot, lang)
-        except ViewError as exc:
-            _err(str(exc))
-            return EXIT_REFUSED
-    result = import_path(db, path, kind, snapshot=snapshot, replace=args.replace, lang=lang)
+    try:
+        snapshot = parse_date_arg(args.snapshot, lang) if args.snapshot else None
+        received = parse_date_arg(args.received, lang) if args.received else None
+    except ViewError as exc:
+        _err(str(exc))
+        return EXIT_REFUSED
+    result = import_path(db, path, kind, snapshot=snapshot, replace=args.replace, lang=lang, town=args.town,
+                         received=received)
+    warning = "警告：" if lang != "en" else "warning: "
     for w in result.warnings:
-        _err(("警告：" if lang != "en" else "warning: ") + w.line(lang))
+        _err(warning + w.line(lang))
     if not result.ok:
         _err(msg("refused_head", lang, n=len(result.problems)))
         for p in result.problems:
@@ -145,6 +153,10 @@ def cmd_import(args: argparse.Namespace, db: Path, lang: str) -> int:
     print(msg("imported", lang) + f" (#{result.import_id})")
     for line in result.summary:
         print("  " + line)
+    for plan in result.reports:  # per town covered: rows, the report replaced, change against the previous
+        print("  " + plan.line(lang))
+        if plan.warning(lang):
+            _err(warning + plan.warning(lang))
     return EXIT_OK
 
 
@@ -163,14 +175,25 @@ def cmd_export(args: argparse.Namespace, db: Path, lang: str) -> int:
             year = int(args.year)
         filters = Filters(as_of, args.town, args.industry, year)
         if args.view in ("briefing", "workbook"):
+            resolved = get_view(db, "towns", filters, lang).resolved
+            _say_what_was_read(resolved, lang)
             return _export_document(db, args.view, filters, args.output, lang)
         result = get_view(db, args.view, filters, lang)
     except ViewError as exc:
         _err(str(exc))
         return EXIT_REFUSED
+    _say_what_was_read(result.resolved, lang)
     xlsx = bool(args.output) and args.output.lower().endswith(".xlsx")
     _write(xlsx_bytes({result.title: result.df}) if xlsx else csv_bytes(result.df), args.output)
     return EXIT_OK
+
+
+def _say_what_was_read(resolved, lang: str) -> None:  # noqa: ANN001 - a views.Resolved
+    """On standard error: the report date read, and the towns carried forward or missing (CLI.md)."""
+    _err(msg("read_report_date", lang, snapshot=resolved.snapshot.isoformat(), year=resolved.year,
+             carried=len(resolved.carried)))
+    for note in resolved.notes(lang):
+        _err(note)
 
 
 def _export_document(db: Path, what: str, filters, output: str | None, lang: str) -> int:  # noqa: ANN001
@@ -201,7 +224,7 @@ def cmd_history(args: argparse.Namespace, db: Path, lang: str) -> int:
     df = table(db, "import_history")
     if lang == "en":
         df.columns = ["id", "time", "by", "kind", "file", "sha256", "rows", "result", "detail"]
-        df["result"] = df["result"].replace({"已导入": "imported", "已拒绝": "refused", "已回退": "rollback"})
+        df["result"] = df["result"].replace({"已导入": "imported", "已拒绝": "refused", "已回退": "rollback", "已设置": "setting"})
     _print_table(df)
     return EXIT_OK
 
@@ -210,9 +233,29 @@ def cmd_generate(args: argparse.Namespace, db: Path, lang: str) -> int:
     from .sample import write_dataset
 
     files = write_dataset(Path(args.out), units=args.units, snapshots=args.snapshots, seed=args.seed,
-                          xlsx=args.xlsx)
+                          xlsx=args.xlsx, per_town=args.per_town)
     for f in files:
         print(f)
+    return EXIT_OK
+
+
+def cmd_config(args: argparse.Namespace, db: Path, lang: str) -> int:
+    from .importer import get_setting, set_setting
+
+    if _no_db(db, lang):
+        return EXIT_REFUSED
+    if args.key is None:
+        print(f"due_days = {get_setting(db, 'due_days')}")
+        return EXIT_OK
+    if args.value is None:
+        print(get_setting(db, args.key))
+        return EXIT_OK
+    try:
+        set_setting(db, args.key, args.value, lang=lang)
+    except ValueError as exc:
+        _err(str(exc))
+        return EXIT_REFUSED
+    print(f"{args.key} = {get_setting(db, args.key)}")
     return EXIT_OK
 
 
@@ -262,6 +305,6 @@ def cmd_user(args: argparse.Namespace, db: Path, lang: str) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"init": cmd_init, "rollback": cmd_rollback, "user": cmd_user, "import": cmd_import,
+COMMANDS = {"init": cmd_init, "config": cmd_config, "rollback": cmd_rollback, "user": cmd_user, "import": cmd_import,
             "export": cmd_export, "snapshots": cmd_snapshots,
             "history": cmd_history, "generate": cmd_generate}

@@ -53,6 +53,22 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     "未转接会员数": ("涉及会员数 − 转接会员数。", "Members affected minus members transferred."),
     "村(园区)工会主席培训覆盖率(%)": ("当年已培训的村(园区)工会主席人数 ÷ 村(园区)工会联合会数 × 100。",
                            "Village/park chairs trained this year / village and park federations × 100."),
+    "报送状态": ("按时：在报送期限（报表日期后第5天，区总工会可调整）内报送；逾期：期限后报送；未报送：期限已过仍未报送"
+             "（该街镇数据沿用此前报表）；待报：尚未到报送期限。",
+             "On time: received by the due day (5 days after the report date unless the district sets another); late: "
+             "received after it; missing: none received and the due day passed (its figures are carried forward); "
+             "not yet due: the due day has not come."),
+    "数据来源": ("该街镇数字取自哪一期报表：本期报表；“沿用”：本期未报送，沿用此前最近一期；“未报送”：此前从未报送，按0计。",
+             "Which report a town's figures come from: this date's, an earlier one carried forward (沿用), or none (未报送)."),
+    "建会率目标(%)": ("目标责任书中当年该街镇的建会率目标；合计行无目标（率目标按街镇下达）。",
+                 "The year's 建会率 target of the town; the total has none (rate targets are signed per town)."),
+    "入会率目标(%)": ("目标责任书中当年该街镇的入会率目标；合计行无目标。", "The year's 入会率 target of the town."),
+    "建会率差距(百分点)": ("建会率 − 建会率目标，单位为百分点；负数表示低于目标。",
+                    "建会率 minus its target, in percentage points; negative means below target."),
+    "入会率差距(百分点)": ("入会率 − 入会率目标，单位为百分点；负数表示低于目标。",
+                    "入会率 minus its target, in percentage points; negative means below target."),
+    "沿用街镇数": ("该报表日期未报送、沿用此前报表的街镇数。", "Towns counted from an earlier report at that date."),
+    "未报送街镇数": ("该报表日期及之前从未报送、按0计的街镇数。", "Towns with no report on or before that date (counted as zero)."),
     "培训班次": ("当年开始的培训班数（开始日期、结束日期、地点、主办单位、培训对象相同为同一班次）。",
              "Sessions starting this year (same dates, place, organiser and audience = one session)."),
 }

@@ -74,6 +74,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "（属于上一年度，不作为{year}年的数据）",
                            "no units report in {year} yet: the latest report on or before {date} is {snapshot}, "
                            "which belongs to the year before and is not shown as {year}'s"),
+    "read_report_date": ("报表日期 {snapshot}（{year}年目标）；沿用此前报送数据的街镇 {carried} 个",
+                         "report date {snapshot} ({year} targets); {carried} town(s) carried forward"),
+    "bad_due_days": ("报送期限应为 0–60 的整数天数：「{value}」", 'the due days must be a whole number from 0 to 60: "{value}"'),
     "note_as_of": ("截至 {as_of}：使用报表日期 {snapshot}（此前最近的一期）",
                    "as of {as_of}: the reports of {snapshot} (the latest before)"),
     "note_carried": ("{n} 个街镇沿用此前报送的数据：{towns}", "{n} town(s) counted from an earlier report: {towns}"),

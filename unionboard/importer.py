@@ -257,7 +257,7 @@ def staging_database(folder: Path, *, preview: bool = False) -> Iterator[Stage]:
 
 def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = None, *,
                   snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh",
-                  stage: Stage | None = None, town: str | None = None
+                  stage: Stage | None = None, town: str | None = None, prefix: str = ""
                   ) -> tuple[list[tuple[str, pd.DataFrame | StagedUnits]], ImportResult]:
     """Read and check a file against ctx; changes nothing. Returns what to apply and a result.
 
@@ -281,7 +281,7 @@ def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = 
             if snapshot is not None and k.key != "units" and kind not in (None, "auto"):
                 result.problems.append(Problem(file_name, table.sheet, None, None, None, "bad_replace", {}))
             if k.key == "units":
-                name = f"incoming_{n}"
+                name = f"incoming_{prefix}{n}"  # made here, never a user value
                 uc = check_units(k, table, file_name, ctx, snapshot=snapshot, replace=replace, town=town,
                                  sink=stage.sink(name) if stage is not None else None)
                 if not uc.rows and not uc.problems:
@@ -441,6 +441,19 @@ def _next_id(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("SELECT coalesce(max(id), 0) + 1 FROM imports").fetchall()[0][0]
 
 
+@dataclass
+class ImportRequest:
+    """One file to import, with what was said about it at import (see import_bytes)."""
+
+    data: bytes
+    file_name: str
+    kind: str | None = None
+    snapshot: dt.date | None = None
+    replace: bool = False
+    town: str | None = None
+    received: dt.datetime | dt.date | None = None
+
+
 def import_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None, *,
                  snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh",
                  user: str | None = None, town: str | None = None,
@@ -451,41 +464,64 @@ def import_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None,
     only with `replace`); `town` declares the one town it may cover; `received` is when the report
     was received (default: now). The state before an accepted import is kept in the backups folder.
     """
-    digest = hashlib.sha256(data).hexdigest()
-    file_name = Path(file_name).name
-    if isinstance(received, dt.date) and not isinstance(received, dt.datetime):
-        received = dt.datetime.combine(received, dt.time(0, 0))
+    request = ImportRequest(data, file_name, kind, snapshot, replace, town, received)
+    return import_many(db, [request], lang=lang, user=user)[0]
+
+
+def import_many(db: Path, requests: list[ImportRequest], *, lang: str = "zh", user: str | None = None
+                ) -> list[ImportResult]:
+    """Import several files in one go (the sample's monthly town reports, a bench): each file is checked
+    on its own (against the database and the files before it), accepted or refused on its own and
+    recorded as its own import; the accepted ones are applied together, in one atomic change.
+
+    Only the state before the whole batch is kept as a backup (for the first file's import id).
+    """
+    results: list[ImportResult] = []
     with write_lock(db):
-        remove_orphan_report_files(db)
         con = connect_read(db)
         try:
             ctx = load_context(con)
-            new_id = _next_id(con)
+            first_id = _next_id(con)
         finally:
             con.close()
+        remove_orphan_report_files(db, first_id - 1)
         with staging_database(Path(db).parent) as stage:
-            frames, result = validate_file(ctx, data, file_name, kind, snapshot=snapshot, replace=replace, lang=lang,
-                                           stage=stage, town=town)
-            kinds = ",".join(result.kinds) or (kind or "auto")
-            keep = backup_dir(db) / f"before-{new_id}.duckdb" if result.ok else None
-            stage_path = stage.release()
-            receipt = Receipt(Path(db), new_id, received or dt.datetime.now().replace(microsecond=0),
-                              user or _os_user(), file_name)
-            with transaction(db, keep_as=keep) as w:
-                if result.ok:
-                    if any(isinstance(f, StagedUnits) for _, f in frames):
-                        execute(w, f"ATTACH {path_literal(stage_path)} AS stage (READ_ONLY)")
-                    for k, df in frames:
-                        result.summary.append(_apply(w, k, df, lang, receipt))
-                    detail = "; ".join(result.summary)
-                else:
-                    detail = "; ".join(p.line(lang) for p in result.problems[:20])
-                _record(w, new_id, kinds, file_name, digest, result.rows, "imported" if result.ok else "refused",
-                        detail, user)
+            work = []
+            for i, req in enumerate(requests):
+                new_id = first_id + i
+                name = Path(req.file_name).name
+                frames, result = validate_file(ctx, req.data, name, req.kind, snapshot=req.snapshot,
+                                               replace=req.replace, lang=lang, stage=stage, town=req.town,
+                                               prefix=f"r{i}_")
+                received = req.received or dt.datetime.now().replace(microsecond=0)
+                if isinstance(received, dt.date) and not isinstance(received, dt.datetime):
+                    received = dt.datetime.combine(received, dt.time(0, 0))
+                if result.ok:  # later files of the batch see these reports (replacing, previous report)
+                    for plan in result.reports:
+                        ctx.reports[(plan.snapshot, plan.town)] = (new_id, plan.rows, received)
                 result.import_id = new_id
+                results.append(result)
+                work.append((req, name, frames, result, Receipt(Path(db), new_id, received, user or _os_user(), name)))
+            accepted = any(r.ok for r in results)
+            keep = backup_dir(db) / f"before-{first_id}.duckdb" if accepted else None
+            stage_path = stage.release()
+            with transaction(db, keep_as=keep) as w:
+                staged = [f for _, _, frames, result, _ in work if result.ok for _, f in frames]
+                if any(isinstance(f, StagedUnits) for f in staged):
+                    execute(w, f"ATTACH {path_literal(stage_path)} AS stage (READ_ONLY)")
+                for req, name, frames, result, receipt in work:
+                    if result.ok:
+                        for k, df in frames:
+                            result.summary.append(_apply(w, k, df, lang, receipt))
+                        detail = "; ".join(result.summary)
+                    else:
+                        detail = "; ".join(p.line(lang) for p in result.problems[:20])
+                    kinds = ",".join(result.kinds) or (req.kind or "auto")
+                    _record(w, receipt.import_id, kinds, name, hashlib.sha256(req.data).hexdigest(), result.rows,
+                            "imported" if result.ok else "refused", detail, user)
         if keep is not None:
             prune_backups(db)
-    return result
+    return results
 
 
 class RollbackError(Exception):
@@ -565,6 +601,35 @@ def create_database(db: Path) -> None:
             for i, (town, kind, aliases) in enumerate(JIADING_TOWNS, start=1):
                 execute(w, "INSERT INTO towns VALUES ($o, $t, $k, $a)", {"o": i, "t": town, "k": kind, "a": list(aliases)})
         shutil.rmtree(reports_dir(db), ignore_errors=True)
+
+
+SETTINGS = {"due_days": "5"}  # defaults: a report is 按时 when received within 5 days of its date
+
+
+def get_setting(db: Path, key: str) -> str:
+    """A district setting (SETTINGS gives the keys and defaults)."""
+    con = connect_read(db)
+    try:
+        row = con.execute("SELECT value FROM settings WHERE key = $k", {"k": key}).fetchall()
+    finally:
+        con.close()
+    return row[0][0] if row else SETTINGS[key]
+
+
+def set_setting(db: Path, key: str, value: str, *, user: str | None = None, lang: str = "zh") -> None:
+    """Change a district setting (recorded in the history); ValueError with a message if not allowed."""
+    if key != "due_days" or not str(value).strip().isdigit() or not 0 <= int(value) <= 60:
+        raise ValueError(msg("bad_due_days", lang, value=value))
+    value = str(int(value))
+    with write_lock(db):
+        con = connect_read(db)
+        try:
+            new_id = _next_id(con)
+        finally:
+            con.close()
+        with transaction(db) as w:
+            execute(w, "INSERT OR REPLACE INTO settings VALUES ($k, $v)", {"k": key, "v": value})
+            _record(w, new_id, "setting", key, "", 0, "setting", f"{key} = {value}", user)
 
 
 def check_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None, *,

@@ -2,15 +2,20 @@
 
 `write_dataset` simulates a roster month by month (vectorised with NumPy, so a million units take
 seconds): units open, stop, close and move; unions are formed at a pace that differs by town;
-members grow with employment. Targets for 2015 are then set so that, at 30 June 2015, some towns
-are ahead of 序时进度, some in 预警 and some 滞后: the dashboard has a story to show.
-`build_sample` writes that data set to a temporary folder and imports it file by file through the
-ordinary importer, so the sample is validated like any town's files.
+members grow with employment. Targets for 2014 and 2015 are then set so that 2014 ends near its
+targets and, at 30 June 2015, some towns are ahead of 序时进度, some in 预警 and some 滞后.
+A handful of roster changes are left unexplained by any event (units gone without a closure, a
+union lost, members halved, an unreported move, an opening nobody reported), as real rosters have,
+so the roster check (名册核对) has something to find. Towns report monthly, one file each, received
+a few days after the month end; two towns are late in some months and one has not yet sent the
+latest month. `build_sample` writes that data set to a temporary folder and imports it file by file
+through the ordinary importer, so the sample is validated like any town's files.
 """
 from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +27,9 @@ from .kinds import INDUSTRIES, KINDS, UNIT_TYPES
 
 LAST_SNAPSHOT = dt.date(2015, 6, 30)
 TARGET_YEAR = 2015
+SAMPLE_REPORTS = 19  # monthly reports from 2013-12-31 (the 2014 baseline) to 2015-06-30
+LATE = {"外冈镇": ("2015-02-28", "2015-05-31"), "徐行镇": ("2014-08-31", "2015-03-31")}  # received after the due day
+NOT_YET = "华亭镇"  # has not sent the latest month
 
 # Per town: share of units, union coverage at the start, monthly formation pace (share of the
 # uncovered units forming a union each month), completion of the 2015 targets reached at
@@ -79,7 +87,8 @@ class World:
         self._federations()
         self._units(units)
         self._simulate()
-        self._targets()
+        self._plant_unexplained_changes()
+        self.targets = pd.concat([self._targets(y) for y in self.target_years()], ignore_index=True)
         self._training()
 
     # ------------------------------------------------------------ dictionaries
@@ -281,7 +290,7 @@ class World:
     def snapshot(self, m: int) -> pd.DataFrame:
         """The roster at snapshot index m, in the import format (Chinese headers)."""
         date = self.dates[m]
-        present = self.open_m <= m
+        present = (self.open_m <= m) & (self.vanish_m > m)
         idx = np.flatnonzero(present)
         months = m - np.minimum(self.open_m[idx], m)
         emp = np.maximum(1, np.round(self.employees0[idx] * (1 + self.growth[idx]) ** months)).astype(np.int64)
@@ -292,10 +301,11 @@ class World:
         status[closed] = self.close_status[idx][closed]
         town_i = np.where(self.move_m[idx] <= m, self.move_to[idx], self.town_i[idx])
         moved = self.move_m[idx] <= m
-        has_union = self.union_m[idx] <= m
+        has_union = (self.union_m[idx] <= m) & (self.union_lost_m[idx] > m)
         form = np.where(has_union, self.union_form[idx], "未建会")
-        members = np.where(has_union, np.round(emp * self.member_rate[idx]), 0).astype(np.int64)
-        mig_members = np.minimum(members, np.round(migrants * self.member_rate[idx] * 0.92)).astype(np.int64)
+        rate = np.where(self.drop_m[idx] <= m, self.member_rate[idx] * 0.45, self.member_rate[idx])
+        members = np.where(has_union, np.round(emp * rate), 0).astype(np.int64)
+        mig_members = np.minimum(members, np.round(migrants * rate * 0.92)).astype(np.int64)
         union_date = np.where(has_union, self.union_day[idx], -1)
         ud_text = np.array([dt.date.fromordinal(int(d)).isoformat() if d > 0 else "" for d in union_date], dtype=object)
         area = self.area[idx].copy()
@@ -327,7 +337,7 @@ class World:
             emp = np.maximum(1, np.round(self.employees0[i] * (1 + self.growth[i]) ** (m - self.open_m[i])))
             return np.where(self.union_m[i] < m, np.round(emp * self.member_rate[i]), 0).astype(np.int64)
 
-        opened = np.flatnonzero(self.open_m >= 1)
+        opened = np.flatnonzero((self.open_m >= 1) & ~self.silent)
         inbound = rng.random(len(opened)) < 0.15
         for i, d, ib in zip(opened, day_in(self.open_m[opened]), inbound, strict=True):
             rows.append((d, self.code[i], self.name[i], "迁入" if ib else "新开业", "区外" if ib else None,
@@ -346,7 +356,7 @@ class World:
             rows.append((d, self.code[i], self.name[i], "关闭" if ev == "关闭" else "迁出",
                          towns[self.town_i[i]] if ev == "迁出" else None, "区外" if ev == "迁出" else None,
                          action, int(mm) if mm else None, tr))
-        moved = np.flatnonzero(self.move_m < 10**6)
+        moved = np.flatnonzero((self.move_m < 10**6) & ~self.silent)
         mem = members_at(moved, self.move_m[moved])
         for i, d, mm in zip(moved, day_in(self.move_m[moved]), mem, strict=True):
             action = "保留" if mm else "无工会"
@@ -365,15 +375,21 @@ class World:
         return df.sort_values(["日期", "统一社会信用代码", "事件"], kind="stable").reset_index(drop=True)
 
     # ------------------------------------------------------------ targets and training
-    def _targets(self) -> None:
-        """2015 targets, set so that the last snapshot shows each town's intended completion."""
-        last = len(self.dates) - 1
-        y0 = dt.date(TARGET_YEAR, 1, 1).toordinal()
+    def target_years(self) -> list[int]:
+        """The years that get targets: those with a report and a baseline before them, and TARGET_YEAR."""
+        years = {d.year for d in self.dates if any(b <= dt.date(d.year - 1, 12, 31) for b in self.dates)}
+        return sorted(years | {TARGET_YEAR})
+
+    def _targets(self, year: int) -> pd.DataFrame:
+        """A year's targets, set so that the year's last report shows each town's intended completion: for
+        TARGET_YEAR the profile's (at 30 June), for an earlier year close to 100% at its end."""
+        last = max((i for i, d in enumerate(self.dates) if d.year == year), default=len(self.dates) - 1)
+        y0 = dt.date(year, 1, 1).toordinal()
         cut = self.dates[last].toordinal()
         new_union = (self.union_day >= y0) & (self.union_day <= cut) & (self.open_m <= last)
         snap_last = self.snapshot(last)
         active_last = snap_last["经营状态"].isin(["在营", "停产"])
-        base_i = max((i for i, d in enumerate(self.dates) if d <= dt.date(TARGET_YEAR - 1, 12, 31)), default=None)
+        base_i = max((i for i, d in enumerate(self.dates) if d <= dt.date(year - 1, 12, 31)), default=None)
         members_base = None
         if base_i is not None:
             sb = self.snapshot(base_i)
@@ -384,42 +400,101 @@ class World:
         rows = []
         for ti, t in enumerate(self.towns):
             _, _, _, c_units, c_members, _, _ = TOWN_PROFILE[t]
+            if year != TARGET_YEAR:  # a finished year: most towns close to their targets
+                c_units, c_members = 0.88 + 0.24 * self.rng.random(), 0.86 + 0.26 * self.rng.random()
             actual_units = int((new_union & (self.town_i == ti)).sum())
-            rows.append((TARGET_YEAR, t, "新建会单位数", max(1, round(actual_units / c_units))))
+            rows.append((year, t, "新建会单位数", max(1, round(actual_units / c_units))))
             if members_base is not None:
                 growth = int(members_last.get(t, 0) - members_base.get(t, 0))
             else:
                 growth = int(members_last.get(t, 0) * 0.04)
-            rows.append((TARGET_YEAR, t, "新发展会员数", max(10, round(max(growth, 1) / c_members))))
-            rows.append((TARGET_YEAR, t, "建会率", round(min(99.0, cover.get(t, 0.6) * 100 + 4), 1)))
-            rows.append((TARGET_YEAR, t, "入会率", 92.0))
+            rows.append((year, t, "新发展会员数", max(10, round(max(growth, 1) / c_members))))
+            rows.append((year, t, "建会率", round(min(99.0, cover.get(t, 0.6) * 100 + 4), 1)))
+            rows.append((year, t, "入会率", 92.0))
+            # federations: one more this year (a finished year: what was reached)
+            more = 1 if year == TARGET_YEAR else 0
             b = int(fed_counts.get((t, "楼宇工会联合会"), 0))
-            if b:  # one more building federation this year where the town already has some
-                rows.append((TARGET_YEAR, t, "楼宇工会联合会数", b + 1))
+            if b:  # where the town already has building federations
+                rows.append((year, t, "楼宇工会联合会数", b + more))
             v = int(fed_counts.get((t, "村工会联合会"), 0) + fed_counts.get((t, "园区工会联合会"), 0))
-            rows.append((TARGET_YEAR, t, "村(园区)工会联合会数", v + 1))
-        self.targets = pd.DataFrame(rows, columns=["年度", "街镇", "指标", "目标值"])
+            rows.append((year, t, "村(园区)工会联合会数", v + more))
+        return pd.DataFrame(rows, columns=["年度", "街镇", "指标", "目标值"])
 
     def _training(self) -> None:
         rng = self.rng
         feds = self.feds[self.feds["kind"].isin(["村工会联合会", "园区工会联合会"])].groupby("town").size()
-        share = np.array([feds.get(t, 0) for t in self.towns], dtype=float)
-        share *= rng.uniform(0.55, 1.25, len(share))  # some towns send fewer of their chairs than others
-        alloc = np.floor(share / share.sum() * 106).astype(int)
-        for i in np.argsort(-(share / share.sum() * 106 - alloc))[: 106 - alloc.sum()]:
-            alloc[i] += 1
-        rows = [("2015-03-16", "2015-03-18", "区总工会职工培训中心", "区总工会", t, "村(园区)工会主席", int(a))
-                for t, a in zip(self.towns, alloc, strict=True) if a > 0]
-        for start, end in (("2015-04-21", "2015-04-22"), ("2015-05-26", "2015-05-27")):
+        rows = []
+        for year in sorted({d.year for d in self.dates} | {TARGET_YEAR}):
+            share = np.array([feds.get(t, 0) for t in self.towns], dtype=float)
+            share *= rng.uniform(0.55, 1.25, len(share))  # some towns send fewer of their chairs than others
+            alloc = np.floor(share / share.sum() * 106).astype(int)
+            for i in np.argsort(-(share / share.sum() * 106 - alloc))[: 106 - alloc.sum()]:
+                alloc[i] += 1
+            rows += [(f"{year}-03-16", f"{year}-03-18", "区总工会职工培训中心", "区总工会", t, "村(园区)工会主席", int(a))
+                     for t, a in zip(self.towns, alloc, strict=True) if a > 0]
+            for start, end in ((f"{year}-04-21", f"{year}-04-22"), (f"{year}-05-26", f"{year}-05-27")):
+                for t in self.towns:
+                    rows.append((start, end, "区工人文化宫", "区总工会", t, "工会干部", int(rng.integers(4, 12))))
+            last_month = 12 if year < TARGET_YEAR else 6
             for t in self.towns:
-                rows.append((start, end, "区工人文化宫", "区总工会", t, "工会干部", int(rng.integers(4, 12))))
-        for t in self.towns:
-            for _ in range(int(rng.integers(1, 4))):
-                mth = int(rng.integers(1, 7))
-                d = dt.date(TARGET_YEAR, mth, int(rng.integers(1, 27)))
-                rows.append((d.isoformat(), (d + dt.timedelta(days=1)).isoformat(), f"{SHORT[t]}社区学校", t, t,
-                             "企业工会主席", int(rng.integers(20, 80))))
+                for _ in range(int(rng.integers(1, 4))):
+                    d = dt.date(year, int(rng.integers(1, last_month + 1)), int(rng.integers(1, 27)))
+                    rows.append((d.isoformat(), (d + dt.timedelta(days=1)).isoformat(), f"{SHORT[t]}社区学校", t, t,
+                                 "企业工会主席", int(rng.integers(20, 80))))
         self.training = pd.DataFrame(rows, columns=["开始日期", "结束日期", "地点", "主办单位", "参训街镇", "培训对象", "参训人数"])
+
+    # ------------------------------------------------------------ reporting
+    def receipts(self) -> dict[tuple[int, str], dt.datetime | None]:
+        """When each town's report of each month was received (None: not yet sent). Most arrive 1–4 days
+        after the month end, within the due day; LATE towns send some months a week or more late, and
+        NOT_YET has not sent the latest month."""
+        rng = np.random.default_rng(7)
+        out: dict[tuple[int, str], dt.datetime | None] = {}
+        for m, d in enumerate(self.dates):
+            for t in self.towns:
+                late = d.isoformat() in LATE.get(t, ())
+                days = int(rng.integers(8, 13)) if late else int(rng.integers(1, 5))
+                at = dt.datetime.combine(d, dt.time(int(rng.integers(9, 17)), int(rng.integers(0, 60))))
+                out[(m, t)] = at + dt.timedelta(days=days)
+        if len(self.dates) > 1:
+            out[(len(self.dates) - 1, NOT_YET)] = None
+        return out
+
+    def _plant_unexplained_changes(self) -> None:
+        """Roster changes no event explains, in the last two reports (the roster check's findings): units
+        gone without a closure, unions lost without 撤销, members down by more than half, moves and openings
+        nobody reported. A few in a district of 25,000 units; proportionally more in a larger one."""
+        n, k = self.n, len(self.dates)
+        self.vanish_m = np.full(n, 10**6, dtype=np.int64)
+        self.union_lost_m = np.full(n, 10**6, dtype=np.int64)
+        self.drop_m = np.full(n, 10**6, dtype=np.int64)
+        self.silent = np.zeros(n, dtype=bool)  # opened or moved with no event sent
+        if k < 3:
+            return
+        rng = np.random.default_rng(42)
+        scale = max(1.0, n / 25_000)
+        reporting = np.array([self.towns[i] != NOT_YET for i in self.town_i])
+        plain = ((self.close_m == 10**6) & (self.move_m == 10**6) & (self.stop_m == 10**6)
+                 & (self.open_m < k - 2) & reporting)
+
+        def pick(mask: np.ndarray, count: float) -> np.ndarray:
+            idx = np.flatnonzero(mask & plain)
+            chosen = rng.choice(idx, size=min(len(idx), int(round(count))), replace=False) if len(idx) else idx
+            plain[chosen] = False
+            return chosen
+
+        for m, count in ((k - 1, 4 * scale), (k - 2, 2 * scale)):
+            self.vanish_m[pick(np.ones(n, dtype=bool), count)] = m
+        unionised = self.union_m < k - 2
+        self.union_lost_m[pick(unionised, 3 * scale)] = k - 1
+        self.drop_m[pick(unionised & (self.employees0 >= 40), 3 * scale)] = k - 1
+        movers = pick(np.ones(n, dtype=bool), 2 * scale)
+        self.move_m[movers] = k - 1
+        others = [i for i, t in enumerate(self.towns) if t != NOT_YET]
+        self.move_to[movers] = [others[(others.index(self.town_i[i]) + 3) % len(others)] for i in movers]
+        self.silent[movers] = True
+        openings = np.flatnonzero((self.open_m == k - 1) & reporting)
+        self.silent[openings[: int(round(2 * scale))]] = True
 
     # ------------------------------------------------------------ dictionaries as import tables
     def dictionaries(self) -> dict[str, pd.DataFrame]:
@@ -432,8 +507,23 @@ class World:
                 "training": self.training}
 
 
-def write_dataset(out: Path, *, units: int, snapshots: int, seed: int = 2015, xlsx: bool = False) -> list[Path]:
-    """Write a data set in the import formats (CSV, UTF-8 with BOM); returns the files in import order."""
+@dataclass
+class DataFile:
+    """A file of a generated data set and how it is imported."""
+
+    path: Path
+    kind: str
+    town: str | None = None                # a town's report (units)
+    received: dt.datetime | None = None    # when that report was received
+
+
+def write_files(out: Path, *, units: int, snapshots: int, seed: int = 2015, xlsx: bool = False,
+                per_town: bool = False) -> list[DataFile]:
+    """Write a data set in the import formats (CSV, UTF-8 with BOM); returns the files in import order.
+
+    With `per_town`, each month's roster is one report per town (units_DATE_TOWN.csv), received as
+    World.receipts says (a town that has not sent a month has no file); otherwise one district-wide
+    roster per month."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     world = World(units, snapshots, seed)
@@ -442,36 +532,61 @@ def write_dataset(out: Path, *, units: int, snapshots: int, seed: int = 2015, xl
     for kind in ("towns", "buildings", "federations", "targets"):
         p = out / f"{kind}.csv"
         dicts[kind].to_csv(p, index=False, encoding="utf-8-sig")
-        files.append(p)
+        files.append(DataFile(p, kind))
+    receipts = world.receipts()
     for m, d in enumerate(world.dates):
-        p = out / f"units_{d.isoformat()}.csv"
-        world.snapshot(m).to_csv(p, index=False, encoding="utf-8-sig")
-        files.append(p)
+        roster = world.snapshot(m)
+        if not per_town:
+            p = out / f"units_{d.isoformat()}.csv"
+            roster.to_csv(p, index=False, encoding="utf-8-sig")
+            files.append(DataFile(p, "units"))
+            continue
+        for t in world.towns:
+            if receipts[(m, t)] is None:
+                continue
+            p = out / f"units_{d.isoformat()}_{t}.csv"
+            roster[roster["街镇"] == t].to_csv(p, index=False, encoding="utf-8-sig")
+            files.append(DataFile(p, "units", t, receipts[(m, t)]))
+    if per_town:
+        manifest = pd.DataFrame([(f.path.name, f.town, f.received) for f in files if f.town],
+                                columns=["文件", "街镇", "报送时间"])
+        manifest.to_csv(out / "reports.csv", index=False, encoding="utf-8-sig")
     for kind, df in (("events", world.events()), ("training", dicts["training"])):
         if df.empty:  # one snapshot: no events between snapshots to report
             continue
         p = out / f"{kind}.csv"
         df.to_csv(p, index=False, encoding="utf-8-sig")
-        files.append(p)
+        files.append(DataFile(p, kind))
     if xlsx:
         from .export import xlsx_bytes
 
         p = out / "dictionaries.xlsx"
         p.write_bytes(xlsx_bytes({KINDS[k].zh: dicts[k] for k in ("towns", "buildings", "federations", "targets")}))
-        files.append(p)
+        files.append(DataFile(p, "auto"))
     return files
 
 
-def build_sample(db: Path, *, units: int = 25_000, snapshots: int = 7, seed: int = 2015, lang: str = "zh") -> list[str]:
-    """Create the database afresh with the Jiading sample, importing every file through the importer."""
-    from .importer import create_database, import_path
+def write_dataset(out: Path, *, units: int, snapshots: int, seed: int = 2015, xlsx: bool = False,
+                  per_town: bool = False) -> list[Path]:
+    """write_files, as paths (what `unionboard generate` prints)."""
+    return [f.path for f in write_files(out, units=units, snapshots=snapshots, seed=seed, xlsx=xlsx, per_town=per_town)]
+
+
+def build_sample(db: Path, *, units: int = 25_000, snapshots: int = SAMPLE_REPORTS, seed: int = 2015,
+                 lang: str = "zh") -> list[str]:
+    """Create the database afresh with the Jiading sample, importing every file through the importer:
+    the dictionaries, then each town's monthly report as its own import (received when World.receipts
+    says), then events and training. The reports go through import_many: each file is checked and
+    recorded on its own, and the database is written once."""
+    from .importer import ImportRequest, create_database, import_many
 
     create_database(db)
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
-        for f in write_dataset(Path(tmp), units=units, snapshots=snapshots, seed=seed):
-            kind = "units" if f.name.startswith("units_") else f.stem
-            result = import_path(db, f, kind, lang=lang)
+        files = write_files(Path(tmp), units=units, snapshots=snapshots, seed=seed, per_town=True)
+        requests = [ImportRequest(f.path.read_bytes(), f.path.name, f.kind, town=f.town, received=f.received)
+                    for f in files]
+        for result in import_many(db, requests, lang=lang, user="sample"):
             if not result.ok:  # the generator and the validator disagree: a bug, say it loudly
                 raise RuntimeError("\n".join(p.line(lang) for p in result.problems[:20]))
             lines += result.summary

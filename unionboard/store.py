@@ -221,21 +221,16 @@ def _layout(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
                                                 ORDER BY column_index""")]
 
 
-def remove_orphan_report_files(db: Path) -> None:
-    """Report files of imports that never committed (killed, or refused while writing): a file whose
-    import id is above every id in the history can be listed by no database state. Call with the write
-    lock held."""
+def remove_orphan_report_files(db: Path, last_import_id: int) -> None:
+    """Report files of imports that never committed (killed, or failed while writing): a file whose import
+    id is above every id in the history (`last_import_id`) can be listed by no database state, nor by a
+    backup. Call with the write lock held."""
     folder = reports_dir(db)
-    if not folder.exists() or not Path(db).exists():
+    if not folder.exists():
         return
-    con = connect_read(db)
-    try:
-        last = execute(con, "SELECT coalesce(max(id), 0) FROM imports")[0][0]
-    finally:
-        con.close()
     for f in folder.glob("*.parquet*"):
         digits = f.name.lstrip(".").removeprefix("r").split("-")[0]
-        if f.name.startswith(".") or (digits.isdigit() and int(digits) > last):
+        if f.name.startswith(".") or (digits.isdigit() and int(digits) > last_import_id):
             with contextlib.suppress(FileNotFoundError):
                 f.unlink()
 

@@ -35,7 +35,7 @@ def fmt_pct(v: object) -> str:
 
 @dataclass
 class DoubleHalf:
-    """The 双过半 verdict: state is 'met', 'not_met', 'too_early' or 'no_target'."""
+    """The 双过半 verdict: state is 'met', 'not_met', 'too_early', 'no_target' or 'no_baseline'."""
 
     state: str
     new_unions_done: float | None
@@ -44,32 +44,60 @@ class DoubleHalf:
     def short(self, lang: str = "zh") -> str:
         """The verdict in a word or two, for a KPI card."""
         if lang == "en":
-            return {"met": "Yes", "not_met": "No", "too_early": "From June", "no_target": "No target"}[self.state]
-        return {"met": "已实现", "not_met": "未实现", "too_early": "6月起判断", "no_target": "无目标"}[self.state]
+            return {"met": "Yes", "not_met": "No", "too_early": "From June", "no_target": "No target",
+                    "no_baseline": "No baseline"}[self.state]
+        return {"met": "已实现", "not_met": "未实现", "too_early": "6月起判断", "no_target": "无目标",
+                "no_baseline": "无基期"}[self.state]
 
     def text(self, lang: str = "zh") -> str:
-        """A one-line verdict."""
+        """A one-line verdict that says what is missing when it cannot be judged."""
         if lang == "en":
             return {"met": "Half the year's task done by mid-year: yes",
                     "not_met": "Half the year's task done by mid-year: no",
                     "too_early": "双过半 is judged from June on",
-                    "no_target": "No targets for this year: 双过半 cannot be judged"}[self.state]
+                    "no_target": "No targets for 新建会单位数 and 新发展会员数 this year: 双过半 cannot be judged",
+                    "no_baseline": "No report on or before 31 December of last year (the baseline), so 新发展会员数 "
+                                   "cannot be counted and 双过半 cannot be judged"}[self.state]
         return {"met": "已实现“双过半”", "not_met": "未实现“双过半”", "too_early": "6月起判断“双过半”",
-                "no_target": "本年度无目标，无法判断“双过半”"}[self.state]
+                "no_target": "本年度未下达新建会单位数、新发展会员数目标，无法判断“双过半”",
+                "no_baseline": "缺少上年末（12月31日）基期报表，新发展会员数无法计算，暂无法判断“双过半”"}[self.state]
 
 
-def double_half(snapshot: dt.date, total: dict) -> DoubleHalf:
-    """双过半 at a snapshot in or after June: both completions ≥ 50% of target (METRICS.md)."""
-    u = _num(total.get("新建会单位数完成率(%)"))
-    m = _num(total.get("新发展会员数完成率(%)"))
-    if u is None or m is None:
+def partial_completion(towns: pd.DataFrame, indicator: str) -> tuple[float, float] | None:
+    """(actual, target) over the towns that have the target and a value (METRICS.md: a 合计 完成率 is
+    the actual of the towns with that target against the sum of their targets); None without any."""
+    rows = towns[~towns["街镇"].isin(["合计"])] if "合计" in set(towns["街镇"]) else towns
+    actual, target = 0.0, 0.0
+    found = False
+    for a, tg in zip(rows[indicator].tolist(), rows[f"{indicator}目标"].tolist(), strict=True):
+        a, tg = _num(a), _num(tg)
+        if a is not None and tg is not None:
+            actual, target, found = actual + a, target + tg, True
+    return (actual, target) if found else None
+
+
+def towns_without_target(towns: pd.DataFrame, indicator: str) -> list[str]:
+    """The towns shown that have no target for a count indicator (they take no part in its 合计 完成率)."""
+    return [t for t, v in zip(towns["街镇"].tolist(), towns[f"{indicator}目标"].tolist(), strict=True)
+            if t != "合计" and _num(v) is None]
+
+
+def double_half(snapshot: dt.date, towns: pd.DataFrame) -> DoubleHalf:
+    """双过半 at a report date in or after June: 新建会单位数 and 新发展会员数 both ≥ 50% of target
+    (METRICS.md), each over the towns that have its target, compared as counts (actual × 2 ≥ target) so a
+    rounded 49.995% never passes."""
+    units = partial_completion(towns, "新建会单位数")
+    members = partial_completion(towns, "新发展会员数")
+    has_members_target = any(_num(v) is not None for v in towns["新发展会员数目标"].tolist())
+    u = units[0] * 100 / units[1] if units else None
+    m = members[0] * 100 / members[1] if members else None
+    if units is None or not has_members_target:
         return DoubleHalf("no_target", u, m)
+    if members is None:
+        return DoubleHalf("no_baseline", u, m)
     if snapshot.month < 6:
         return DoubleHalf("too_early", u, m)
-    # the rounded rates are what the views show; compare the unrounded counts to stay exact
-    nu, tu = _num(total.get("新建会单位数")), _num(total.get("新建会单位数目标"))
-    nm, tm = _num(total.get("新发展会员数")), _num(total.get("新发展会员数目标"))
-    met = nu * 2 >= tu and nm * 2 >= tm
+    met = units[0] * 2 >= units[1] and members[0] * 2 >= members[1]
     return DoubleHalf("met" if met else "not_met", u, m)
 
 
@@ -86,7 +114,7 @@ def status_counts(towns: pd.DataFrame) -> dict[str, list[str]]:
 def briefing(snapshot: dt.date, towns: pd.DataFrame, selected: list[str], lang: str = "zh") -> str:
     """A short written summary of the towns view, in the style of a 通报."""
     total = towns[towns["街镇"] == "合计"].iloc[0].to_dict()
-    dh = double_half(snapshot, total)
+    dh = double_half(snapshot, towns)
     groups = status_counts(towns)
     n_towns = len(towns) - 1
     if lang == "en":
@@ -128,3 +156,27 @@ def briefing(snapshot: dt.date, towns: pd.DataFrame, selected: list[str], lang: 
             text += f"，{'、'.join(groups['预警'])}预警"
         text += "。"
     return text
+
+
+def reporting_line(submissions: pd.DataFrame, lang: str = "zh") -> str | None:
+    """One line on the latest expected report date: how many towns have reported, which have not
+    ("2015年6月：11个街镇已报送，华亭镇未报送"); None without reports."""
+    if submissions.empty:
+        return None
+    last = max(submissions["报表日期"])
+    rows = submissions[submissions["报表日期"] == last]
+    done = [t for t, s in zip(rows["街镇"], rows["报送状态"], strict=True) if s in ("按时", "逾期")]
+    late = [t for t, s in zip(rows["街镇"], rows["报送状态"], strict=True) if s == "逾期"]
+    missing = [t for t, s in zip(rows["街镇"], rows["报送状态"], strict=True) if s == "未报送"]
+    pending = [t for t, s in zip(rows["街镇"], rows["报送状态"], strict=True) if s == "待报"]
+    if lang == "en":
+        text = f"{last:%Y-%m}: {len(done)} of {len(rows)} towns reported"
+        text += f" ({len(late)} late: {', '.join(late)})" if late else ""
+        text += f"; not reported: {', '.join(missing)}" if missing else ""
+        text += f"; not yet due: {', '.join(pending)}" if pending else ""
+        return text + "."
+    text = f"{last.year}年{last.month}月：{len(done)}个街镇已报送"
+    text += f"（其中{'、'.join(late)}逾期）" if late else ""
+    text += f"，{'、'.join(missing)}未报送" if missing else ""
+    text += f"，{'、'.join(pending)}尚未到报送期限" if pending else ""
+    return text + "。"

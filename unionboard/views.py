@@ -62,7 +62,10 @@ VIEWS: dict[str, ViewDef] = {
                                  (("key_only", False),)),
     "key-uncovered-by-town": ViewDef("uncovered_by_town", "重点未建会单位分布", "Key units without a union by town",
                                      (("key_only", True),)),
-    "trend": ViewDef("coverage_trend", "趋势", "Trend over snapshots"),
+    "trend": ViewDef("coverage_trend", "趋势", "Trend over report dates"),
+    "fortune500": ViewDef("coverage_by_slice", "世界500强", "Fortune 500 units", (("slice", "fortune500"),), "世界500强"),
+    "town-rates": ViewDef("town_rates", "重点比率", "Key rates by town"),
+    "submissions": ViewDef("submissions", "报送进度", "Reports received"),
 }
 
 # English column names, for --lang en and the English UI.
@@ -95,9 +98,16 @@ EN_COLUMNS: dict[str, str] = {
     "培训对象": "audience", "参训街镇数": "towns", "世界500强": "Fortune 500", "经营状态": "status",
     "25人以上": "25+", "25人以下": "under 25", "未建会单位数": "units without union",
     "涉及职工人数": "employees concerned", "涉及农民工人数": "migrant workers concerned",
-    "报表日期": "snapshot", "单位数": "units", "街镇数": "towns",
+    "报表日期": "report date", "单位数": "units", "街镇数": "towns",
+    "数据来源": "figures from", "建会率目标(%)": "coverage target (%)", "建会率差距(百分点)": "coverage gap (pp)",
+    "入会率目标(%)": "membership target (%)", "入会率差距(百分点)": "membership gap (pp)", "报送状态": "reporting",
+    "截止日期": "due", "报送时间": "received", "报送人": "by", "文件名": "file", "较上期变化": "change",
+    "沿用街镇数": "towns carried forward", "未报送街镇数": "towns not reported", "报送街镇数": "towns reported",
+    "报送单位数": "units reported", "报送街镇": "towns that reported",
 }
-EN_VALUES = {"合计": "Total", "达标": "on track", "预警": "warning", "滞后": "lagging"}
+EN_VALUES = {"合计": "Total", "达标": "on track", "预警": "warning", "滞后": "lagging", "按时": "on time",
+             "逾期": "late", "未报送": "not reported", "待报": "not yet due", "世界500强": "Fortune 500",
+             "非世界500强": "other"}
 
 
 @dataclass
@@ -108,6 +118,7 @@ class Filters:
     towns: list[str] = field(default_factory=list)
     industry: str | None = None
     year: int | None = None
+    today: dt.date | None = None  # the clock for 报送状态 (None: today)
 
 
 @dataclass
@@ -124,11 +135,12 @@ class Resolved:
     # the towns shown (the selection, or all) → the date of their report in force (None: 未报送)
     used: dict[str, dt.date | None] = field(default_factory=dict)
     no_base: list[str] = field(default_factory=list)  # towns shown without a report on the baseline day
+    today: dt.date = field(default_factory=dt.date.today)
 
     def params(self) -> dict[str, object]:
         """Named parameters for the SQL files."""
         return {"snapshot": self.snapshot, "baseline": self.baseline, "year": self.year,
-                "towns": self.towns or None, "industry": self.industry}
+                "towns": self.towns or None, "industry": self.industry, "today": self.today}
 
     @property
     def carried(self) -> dict[str, dt.date]:
@@ -225,7 +237,7 @@ def resolve(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") 
     used = {t: d for t, d, _ in rows if t in shown}
     has_base = {t for t, _, b in rows if b is not None}
     return Resolved(snapshot, baseline_day if has_base else None, snapshot.year, towns, filters.industry, filters.as_of,
-                    used, [t for t in used if t not in has_base] if has_base else [])
+                    used, [t for t in used if t not in has_base] if has_base else [], filters.today or dt.date.today())
 
 
 _INT_TYPES = {pa.int8(), pa.int16(), pa.int32(), pa.int64(), pa.uint8(), pa.uint16(), pa.uint32(), pa.uint64()}
