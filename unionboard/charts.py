@@ -213,5 +213,7 @@ def submissions_matrix(submissions: pd.DataFrame, lang: str = "zh") -> go.Figure
                         name=_t(s, lang), showlegend=True)
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(type="category", side="top")
-    fig.update_layout(plot_bgcolor="white")
-    return _layout(fig, height=max(360, 34 * len(towns) + 140))
+    _layout(fig, height=max(360, 34 * len(towns) + 140))
+    # the months are along the top: the legend goes below
+    fig.update_layout(plot_bgcolor="white", legend={"orientation": "h", "y": -0.04, "x": 0, "yanchor": "top"})
+    return fig
