@@ -1,6 +1,7 @@
 -- area_coverage.sql — 村居园区: coverage of each village, community or park of a town, with
 -- the federations based there (drill-down from 街镇进度).
 -- Parameters: $snapshot DATE, $year INTEGER, $towns VARCHAR[]|NULL, $industry VARCHAR|NULL
+--   $roster_files VARCHAR[]  the report files in force at $snapshot (picked by views.resolve)
 -- Columns: 街镇, 村居园区, 在营单位数, 已建会单位数, 建会率(%), 职工人数, 会员人数, 入会率(%),
 --   新建会单位数, 工会联合会
 WITH u AS (
@@ -11,7 +12,7 @@ WITH u AS (
         coalesce(sum(members) FILTER (WHERE is_active(status)), 0)::BIGINT     AS members,
         count(*) FILTER (WHERE has_union(union_form)
                            AND union_date BETWEEN make_date($year, 1, 1) AND $snapshot) AS new_unions
-    FROM roster($snapshot)
+    FROM roster($roster_files)
     WHERE ($towns IS NULL OR list_contains($towns, town))
       AND ($industry IS NULL OR industry = $industry)
     GROUP BY ALL

@@ -3,6 +3,7 @@
 -- Units: the district at the as-of date (each town's report in force).
 -- One row per known building (town order, then name), then 合计.
 -- Parameters: $snapshot DATE, $towns VARCHAR[]|NULL, $industry VARCHAR|NULL
+--   $roster_files VARCHAR[]  the report files in force at $snapshot (picked by views.resolve)
 -- Columns: 街镇, 楼宇名称, 在营单位数, 已建会单位数, 建会率(%), 职工人数, 会员人数, 入会率(%),
 --   楼宇工会联合会, 联合会名称, 成立日期, is_total
 WITH b AS (
@@ -16,7 +17,7 @@ u AS (
         count(*) FILTER (WHERE is_active(status) AND has_union(union_form))    AS unionised,
         coalesce(sum(employees) FILTER (WHERE is_active(status)), 0)::BIGINT   AS employees,
         coalesce(sum(members) FILTER (WHERE is_active(status)), 0)::BIGINT     AS members
-    FROM roster($snapshot)
+    FROM roster($roster_files)
     WHERE building IS NOT NULL
       AND ($industry IS NULL OR industry = $industry)
     GROUP BY town, building

@@ -7,6 +7,8 @@
 --                        | 'size' (职工人数 ≥ 25 or not) | 'fortune500' (世界500强)
 --   $snapshot  DATE (report date), $baseline DATE|NULL (baseline day), $year INTEGER,
 --   $towns VARCHAR[]|NULL, $industry VARCHAR|NULL
+--   $roster_files VARCHAR[]  the report files in force at $snapshot (picked by views.resolve)
+--   $baseline_files VARCHAR[]  the report files in force at $baseline
 -- Columns: 分组, 在营单位数, 已建会单位数, 建会率(%), 25人以上在营单位数, 25人以上已建会单位数,
 --   25人以上单位建会率(%), 职工人数, 会员人数, 入会率(%), 农民工人数, 农民工会员数,
 --   农民工入会率(%), 新建会单位数, 新发展会员数, is_total
@@ -34,9 +36,9 @@ keyed AS (
             WHEN 'fortune500' THEN CASE WHEN fortune500 THEN '世界500强' ELSE '非世界500强' END
         END AS value,
         is_active(status) AS is_active, has_union(union_form) AS unionised
-    FROM (SELECT *, 'cur' AS side FROM roster($snapshot)
+    FROM (SELECT *, 'cur' AS side FROM roster($roster_files)
           UNION ALL
-          SELECT *, 'base' FROM roster($baseline))
+          SELECT *, 'base' FROM roster($baseline_files))
     WHERE ($towns IS NULL OR list_contains($towns, town))
       AND ($industry IS NULL OR industry = $industry)
 ),

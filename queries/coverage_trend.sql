@@ -12,32 +12,28 @@ WITH sel AS (
     SELECT town FROM towns WHERE $towns IS NULL OR list_contains($towns, town)
 ),
 reps AS (
-    SELECT r.snapshot, r.town FROM current_reports r JOIN sel USING (town) WHERE r.snapshot <= $snapshot
+    SELECT r.snapshot, r.town, r.import_id FROM current_reports r JOIN sel USING (town) WHERE r.snapshot <= $snapshot
 ),
 dates AS (
     SELECT DISTINCT snapshot AS d FROM current_reports WHERE snapshot <= $snapshot
 ),
-report_stats AS (
-    -- each report once: its stock counts, and its units with a union by the year it was formed
+report_counts AS (
+    -- each report's counts, made when it arrived (report_stats in schema.sql), over the industry asked
     SELECT r.snapshot, r.town,
-        count(u.credit_code) FILTER (WHERE is_active(u.status))                             AS active,
-        count(u.credit_code) FILTER (WHERE is_active(u.status) AND has_union(u.union_form)) AS unionised,
-        coalesce(sum(u.employees) FILTER (WHERE is_active(u.status)), 0)::BIGINT            AS employees,
-        coalesce(sum(u.members) FILTER (WHERE is_active(u.status)), 0)::BIGINT              AS members,
-        coalesce(sum(u.migrant_workers) FILTER (WHERE is_active(u.status)), 0)::BIGINT      AS migrants,
-        coalesce(sum(u.migrant_members) FILTER (WHERE is_active(u.status)), 0)::BIGINT      AS migrant_members
+        coalesce(sum(s.active), 0) AS active, coalesce(sum(s.unionised), 0) AS unionised,
+        coalesce(sum(s.employees), 0) AS employees, coalesce(sum(s.members), 0) AS members,
+        coalesce(sum(s.migrants), 0) AS migrants, coalesce(sum(s.migrant_members), 0) AS migrant_members
     FROM reps r
-    LEFT JOIN units u ON u.snapshot = r.snapshot AND u.town = r.town
-                     AND ($industry IS NULL OR u.industry = $industry)
+    LEFT JOIN report_stats s ON s.import_id = r.import_id AND s.snapshot = r.snapshot AND s.town = r.town
+                            AND ($industry IS NULL OR s.industry = $industry)
     GROUP BY r.snapshot, r.town
 ),
 formed AS (
-    -- union dates are never after the report date, so a report in force at D counts its year's to D
-    SELECT snapshot, town, year(union_date) AS y, count(*) AS n
-    FROM units
-    WHERE snapshot <= $snapshot AND has_union(union_form)
-      AND ($towns IS NULL OR list_contains($towns, town))
-      AND ($industry IS NULL OR industry = $industry)
+    -- units with a union by the year it was formed (union dates are never after the report date, so a
+    -- report in force at D counts its own year's up to D)
+    SELECT r.snapshot, r.town, u.union_year AS y, sum(u.units) AS n
+    FROM reps r JOIN report_unions u ON u.import_id = r.import_id AND u.snapshot = r.snapshot AND u.town = r.town
+    WHERE $industry IS NULL OR u.industry = $industry
     GROUP BY ALL
 ),
 in_force AS (
@@ -61,10 +57,10 @@ per_town AS (
         CASE WHEN b.base_date IS NOT NULL THEN s.members - bs.members END AS new_members,
         t.t_new_unions, t.t_new_members
     FROM in_force f
-    JOIN report_stats s ON s.snapshot = f.report_date AND s.town = f.town
+    JOIN report_counts s ON s.snapshot = f.report_date AND s.town = f.town
     LEFT JOIN formed x ON x.snapshot = f.report_date AND x.town = f.town AND x.y = year(f.d)
     LEFT JOIN base b ON b.d = f.d AND b.town = f.town
-    LEFT JOIN report_stats bs ON bs.snapshot = b.base_date AND bs.town = b.town
+    LEFT JOIN report_counts bs ON bs.snapshot = b.base_date AND bs.town = b.town
     LEFT JOIN tgt t ON t.year = year(f.d) AND t.town = f.town
 ),
 by_date AS (

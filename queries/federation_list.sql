@@ -1,10 +1,11 @@
 -- federation_list.sql — every federation founded on or before the snapshot, with the units and
 -- members it covers (联合建会 units naming it at the as-of date). Town order, then kind, name.
 -- Parameters: $snapshot DATE, $towns VARCHAR[]|NULL
+--   $roster_files VARCHAR[]  the report files in force at $snapshot (picked by views.resolve)
 -- Columns: 街镇, 联合会名称, 类型, 村居园区, 楼宇名称, 成立日期, 专职干部人数, 覆盖单位数, 覆盖会员数
 WITH covered AS (
     SELECT federation, count(*) AS units, coalesce(sum(members), 0)::BIGINT AS members
-    FROM roster($snapshot)
+    FROM roster($roster_files)
     WHERE is_active(status) AND union_form = '联合建会'
     GROUP BY federation
 )

@@ -4,6 +4,7 @@
 -- before the report date. One row per town (dictionary order), then 合计 (完成率 of the towns
 -- that have the target against the sum of their targets).
 -- Parameters: $snapshot DATE, $year INTEGER, $towns VARCHAR[]|NULL
+--   $roster_files VARCHAR[]  the report files in force at $snapshot (picked by views.resolve)
 -- Columns: 街镇, 村工会联合会, 园区工会联合会, 楼宇工会联合会, 行业工会联合会, 区域工会联合会,
 --   联合会合计, 专职干部人数, 覆盖单位数, 覆盖会员数, 村(园区)工会联合会数, 村(园区)工会联合会数目标,
 --   村(园区)工会联合会数完成率(%), 楼宇工会联合会数目标, 楼宇工会联合会数完成率(%), is_total
@@ -24,7 +25,7 @@ f AS (
 covered AS (
     -- units joined to a federation (联合建会) at the as-of date, counted in the federation's town
     SELECT fe.town, count(*) AS units, coalesce(sum(u.members), 0)::BIGINT AS members
-    FROM roster($snapshot) u JOIN federations fe ON fe.federation = u.federation AND fe.founded <= $snapshot
+    FROM roster($roster_files) u JOIN federations fe ON fe.federation = u.federation AND fe.founded <= $snapshot
     WHERE is_active(u.status) AND u.union_form = '联合建会'
     GROUP BY fe.town
 ),

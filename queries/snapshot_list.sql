@@ -16,12 +16,11 @@ in_force AS (
     GROUP BY ALL
 ),
 stats AS (
-    SELECT snapshot, town,
-           count(*) FILTER (WHERE is_active(status)) AS active,
-           count(*) FILTER (WHERE is_active(status) AND has_union(union_form)) AS unionised,
-           coalesce(sum(employees) FILTER (WHERE is_active(status)), 0) AS employees,
-           coalesce(sum(members) FILTER (WHERE is_active(status)), 0) AS members
-    FROM units GROUP BY ALL
+    -- each report's counts, made when it arrived (report_stats in schema.sql)
+    SELECT r.snapshot, r.town, sum(s.active) AS active, sum(s.unionised) AS unionised,
+           sum(s.employees) AS employees, sum(s.members) AS members
+    FROM current_reports r JOIN report_stats s USING (import_id, snapshot, town)
+    GROUP BY ALL
 ),
 district AS (
     SELECT f.snapshot, sum(s.active) AS active, sum(s.unionised) AS unionised, sum(s.employees) AS employees,

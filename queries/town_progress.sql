@@ -12,6 +12,8 @@
 --   $towns     VARCHAR[]|NULL  towns to show (NULL: all)
 --   $industry  VARCHAR|NULL    only units of this 行业类别; targets are signed per town, not per
 --                              industry, so with an industry the target columns stay empty
+--   $roster_files VARCHAR[]  the report files in force at $snapshot (picked by views.resolve)
+--   $baseline_files VARCHAR[]  the report files in force at $baseline
 -- Columns: the 18 columns of CLI.md's towns view, then is_total.
 WITH sel AS (
     SELECT ord, town FROM towns WHERE $towns IS NULL OR list_contains($towns, town)
@@ -26,7 +28,7 @@ cur AS (
         coalesce(sum(migrant_members) FILTER (WHERE is_active(status)), 0)::BIGINT AS migrant_members,
         count(*) FILTER (WHERE has_union(union_form)
                            AND union_date BETWEEN make_date($year, 1, 1) AND $snapshot) AS new_unions
-    FROM roster($snapshot)
+    FROM roster($roster_files)
     WHERE $industry IS NULL OR industry = $industry
     GROUP BY town
 ),
@@ -36,7 +38,7 @@ has_base AS (
 ),
 base AS (
     SELECT town, coalesce(sum(members) FILTER (WHERE is_active(status)), 0)::BIGINT AS members
-    FROM roster($baseline)
+    FROM roster($baseline_files)
     WHERE $industry IS NULL OR industry = $industry
     GROUP BY town
 ),

@@ -4,6 +4,7 @@
 -- from. Rate targets are signed per town: the 合计 row has no rate target.
 -- Parameters: $snapshot DATE, $year INTEGER, $towns VARCHAR[]|NULL, $industry VARCHAR|NULL
 --   (with an industry the rate targets stay empty, as in town_progress.sql)
+--   $roster_files VARCHAR[]  the report files in force at $snapshot (picked by views.resolve)
 -- Columns: 街镇, 数据来源, 在营单位数, 已建会单位数, 建会率(%), 建会率目标(%), 建会率差距(百分点),
 --   职工人数, 会员人数, 入会率(%), 入会率目标(%), 入会率差距(百分点), 25人以上在营单位数,
 --   25人以上已建会单位数, 25人以上单位建会率(%), 农民工人数, 农民工会员数, 农民工入会率(%), is_total
@@ -20,7 +21,7 @@ cur AS (
         coalesce(sum(members) FILTER (WHERE is_active(status)), 0)                           AS members,
         coalesce(sum(migrant_workers) FILTER (WHERE is_active(status)), 0)                   AS migrants,
         coalesce(sum(migrant_members) FILTER (WHERE is_active(status)), 0)                   AS migrant_members
-    FROM roster($snapshot)
+    FROM roster($roster_files)
     WHERE $industry IS NULL OR industry = $industry
     GROUP BY town
 ),

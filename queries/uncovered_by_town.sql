@@ -2,10 +2,11 @@
 -- The counts behind the 未建会清单 page's figures and chart, without reading the list itself
 -- (at city scale the list has hundreds of thousands of rows). Same filters as uncovered_units.sql.
 -- Parameters: $snapshot DATE, $towns VARCHAR[]|NULL, $industry VARCHAR|NULL, $key_only BOOLEAN
+--   $roster_files VARCHAR[]  the report files in force at $snapshot (picked by views.resolve)
 -- Columns: 街镇, 未建会单位数, 25人以上, 25人以下, 涉及职工人数, 涉及农民工人数 (towns in dictionary order, then 合计)
 WITH u AS (
     SELECT town, employees, migrant_workers
-    FROM roster($snapshot)
+    FROM roster($roster_files)
     WHERE is_active(status) AND union_form = '未建会'
       AND ($towns IS NULL OR list_contains($towns, town))
       AND ($industry IS NULL OR industry = $industry)

@@ -39,23 +39,39 @@ CREATE OR REPLACE MACRO reports_in_force(as_of) AS TABLE
     WHERE snapshot <= as_of
     GROUP BY town;
 
--- The district's roster at a date: for each town, the rows of its report in force.
-CREATE OR REPLACE MACRO roster(as_of) AS TABLE
-    SELECT u.*
-    FROM units u
-    SEMI JOIN reports_in_force(as_of) r ON u.town = r.town AND u.snapshot = r.report_date;
+-- The district's roster at a date: the rows of the report files in force then. The files are picked
+-- by reports_in_force (queries/roster_files.sql, run by unionboard.views.resolve) and passed to each
+-- view as $roster_files (at the as-of date) and $baseline_files (at the baseline day), so a view reads
+-- those reports only, never the whole history.
+CREATE OR REPLACE MACRO roster(files) AS TABLE
+    SELECT * FROM read_parquet(files);
 
 -- Where an event belongs (one rule for every query): 迁出 → 原街镇; 新开业, 迁入 → 现街镇;
 -- 停产, 关闭 → the 原街镇 or 现街镇 given, else the unit's town in its latest report on or before
 -- `as_of` ('未识别' if none). A 迁出 whose 现街镇 is a town of the district is also a 迁入 of that
 -- town, unless the 迁入 was sent as a row of its own (same unit, 原街镇 and 现街镇): a pair is never
--- counted twice. `in_roster`: the unit is in a report on or before `as_of`.
-CREATE OR REPLACE MACRO placed_events(as_of) AS TABLE
-    WITH roster_town AS (
+-- counted twice. `in_roster`: the unit is in a report on or before `as_of`. `roster_files`: the
+-- reports in force at `as_of`, where almost every unit of an event is found; older reports are read
+-- only for the units not found there.
+CREATE OR REPLACE MACRO placed_events(as_of, roster_files) AS TABLE
+    WITH codes AS (
+        SELECT DISTINCT credit_code FROM events
+    ),
+    now_town AS (
+        SELECT credit_code, arg_max(town, snapshot) AS roster_town
+        FROM roster(roster_files)
+        WHERE credit_code IN (SELECT credit_code FROM codes)
+        GROUP BY credit_code
+    ),
+    older_town AS (
         SELECT credit_code, arg_max(town, snapshot) AS roster_town
         FROM units
-        WHERE snapshot <= as_of AND credit_code IN (SELECT credit_code FROM events)
+        WHERE snapshot <= as_of
+          AND credit_code IN (SELECT credit_code FROM codes WHERE credit_code NOT IN (SELECT credit_code FROM now_town))
         GROUP BY credit_code
+    ),
+    roster_town AS (
+        SELECT * FROM now_town UNION ALL SELECT * FROM older_town
     ),
     moves_in AS (
         SELECT e.date, e.credit_code, e.name, '迁入' AS event, e.from_town, e.to_town, e.union_action,
@@ -80,3 +96,70 @@ CREATE OR REPLACE MACRO placed_events(as_of) AS TABLE
         END AS town,
         r.roster_town IS NOT NULL AS in_roster
     FROM all_events a LEFT JOIN roster_town r USING (credit_code);
+
+-- 名册变动核对 (METRICS.md, "Roster check between reports"): every unit whose report changed at the
+-- report date `as_of`, compared district-wide by 统一社会信用代码 between `before` (each town's latest
+-- report before `as_of`) and `now` (the reports in force at `as_of`), against the events dated after
+-- the earlier report and up to `as_of`. Only towns with a report dated `as_of` (and an earlier one) are
+-- checked: a town carried forward has no findings, a town's first report has nothing to compare with.
+-- A finding belongs to the checked town whose report shows it (for a move: the new town when it
+-- reported, else the old one). One row per (finding, unit); a unit may have several findings.
+-- 会员锐减 counts units still 在营/停产 (a closure is 单位消失 or the roster's own 关闭).
+-- `now_files` and `before_files`: the report files in force at `as_of` and the day before it.
+CREATE OR REPLACE MACRO roster_findings(as_of, now_files, before_files) AS TABLE
+    WITH fresh AS (
+        SELECT r.town, max(p.snapshot) AS prev_date
+        FROM current_reports r LEFT JOIN current_reports p ON p.town = r.town AND p.snapshot < r.snapshot
+        WHERE r.snapshot = as_of
+        GROUP BY r.town
+    ),
+    pairs AS (
+        SELECT coalesce(n.credit_code, b.credit_code) AS credit_code, coalesce(n.name, b.name) AS name,
+            b.town AS b_town, b.snapshot AS b_date, b.status AS b_status, b.union_form AS b_form,
+            b.employees AS b_employees, b.members AS b_members,
+            n.town AS n_town, n.snapshot AS n_date, n.status AS n_status, n.union_form AS n_form,
+            n.employees AS n_employees, n.members AS n_members,
+            CASE WHEN n.snapshot = as_of THEN n.town ELSE b.town END AS town
+        FROM roster(before_files) b
+        FULL JOIN roster(now_files) n USING (credit_code)
+        WHERE n.snapshot = as_of OR b.town IN (SELECT town FROM fresh)
+    ),
+    checked AS (
+        -- pairs of checked towns; the events window opens at the earlier report (or the town's previous one)
+        SELECT p.*, f.prev_date, coalesce(p.b_date, f.prev_date) AS since
+        FROM pairs p JOIN fresh f USING (town)
+        WHERE f.prev_date IS NOT NULL
+          AND (p.b_date IS DISTINCT FROM p.n_date OR p.b_town IS DISTINCT FROM p.n_town)
+    ),
+    seen AS (
+        SELECT c.credit_code,
+            bool_or(e.event IN ('关闭', '迁出'))                                 AS closed_or_left,
+            bool_or(e.event IN ('新开业', '迁入'))                               AS opened_or_came,
+            bool_or(e.event = '迁出' AND e.from_town = c.b_town
+                    OR e.event = '迁入' AND e.to_town = c.n_town)                AS move_reported,
+            bool_or(e.union_action IN ('撤销', '转移接续'))                       AS union_handled,
+            string_agg(strftime(e.date, '%Y-%m-%d') || ' ' || e.event || '（' || e.union_action || '）', '；'
+                       ORDER BY e.date, e.event)                               AS events
+        FROM checked c JOIN events e ON e.credit_code = c.credit_code AND e.date > c.since AND e.date <= as_of
+        GROUP BY c.credit_code
+    ),
+    flagged AS (
+        SELECT c.*, s.events,
+            is_active(c.b_status) AND c.n_town IS NULL AND NOT coalesce(s.closed_or_left, false)       AS vanished,
+            c.n_date = as_of AND c.n_status = '在营'
+                AND (c.b_town IS NULL OR (c.b_town = c.n_town AND c.b_status IN ('关闭', '迁出')))
+                AND NOT coalesce(s.opened_or_came, false)                                          AS appeared,
+            has_union(c.b_form) AND (c.n_town IS NULL OR c.n_form = '未建会')
+                AND NOT coalesce(s.union_handled, false)                                           AS union_lost,
+            c.n_town IS NOT NULL AND is_active(c.n_status)
+                AND c.b_members - c.n_members >= 10 AND (c.b_members - c.n_members) * 10 >= 3 * c.b_members AS members_fell,
+            c.b_town IS NOT NULL AND c.n_town IS NOT NULL AND c.b_town <> c.n_town
+                AND NOT coalesce(s.move_reported, false)                                           AS moved_unreported
+        FROM checked c LEFT JOIN seen s USING (credit_code)
+    )
+    SELECT f.*, x.ord AS finding_ord, x.finding
+    FROM flagged f
+    JOIN (VALUES (1, '单位消失未报动态'), (2, '新增单位未报动态'), (3, '工会断线'), (4, '会员锐减'), (5, '街镇变更未报'))
+         x(ord, finding)
+      ON (x.ord = 1 AND f.vanished) OR (x.ord = 2 AND f.appeared) OR (x.ord = 3 AND f.union_lost)
+      OR (x.ord = 4 AND f.members_fell) OR (x.ord = 5 AND f.moved_unreported);

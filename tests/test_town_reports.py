@@ -211,25 +211,35 @@ def test_export_says_what_it_read(reports_db, capsys):
                    "1 个街镇沿用此前报送的数据：马陆镇（沿用 2015-05-31 报送数据）"]
 
 
-def test_a_first_release_database_is_read_and_converted(tmp_path):
+def test_a_first_release_database_is_converted_with_its_data(tmp_path, capsys):
     import duckdb
 
     from unionboard.sql import load_sql
+    from unionboard.store import LegacyDatabase
     db = tmp_path / "old.duckdb"
     con = duckdb.connect(str(db))
-    con.execute(load_sql("schema").replace("units_layout", "units"))  # the first release's table
-    con.execute("DROP TABLE reports")
+    con.execute(load_sql("schema").replace("units_layout", "units"))  # the first release's units table
+    for newer in ("reports", "report_stats", "report_unions"):
+        con.execute(f"DROP TABLE {newer}")
     con.execute("INSERT INTO towns VALUES (1, '安亭镇', '镇', ['安亭'])")
     con.execute(f"""INSERT INTO units VALUES (DATE '2015-06-30', '{A1}', '甲', '安亭镇', NULL, NULL, '制造业', '民营企业',
                     false, 100, 0, '在营', '单独建会', NULL, DATE '2010-01-01', 80, 0)""")
     con.close()
-    assert get_view(db, "towns").df.iloc[0]["会员人数"] == 80  # read as it is
+    with pytest.raises(LegacyDatabase):
+        get_view(db, "towns")
+    assert main(["export", "towns", "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "是旧版格式" in err and "python -m unionboard migrate" in err
+    assert main(["migrate", "--db", str(db)]) == 0
+    assert get_view(db, "towns").df.iloc[0]["会员人数"] == 80
+    assert get_view(db, "trend").df.iloc[0]["会员人数"] == 80  # counted at conversion
     load(db, "units", roster(row(A1, "安亭镇", 100, 90, "2010-01-01")), snapshot=dt.date(2015, 7, 31))
     con = connect_read(db)
     try:
         assert con.execute("SELECT snapshot, town, units FROM current_reports ORDER BY snapshot").fetchall() == [
             (D06, "安亭镇", 1), (dt.date(2015, 7, 31), "安亭镇", 1)]
-        assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'units'").fetchall() == [(0,)]
     finally:
         con.close()
     assert get_view(db, "towns", Filters(as_of=D06)).df.iloc[0]["会员人数"] == 80
+    assert main(["migrate", "--db", str(db)]) == 0
+    assert "已是当前格式" in capsys.readouterr().out

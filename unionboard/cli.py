@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--industry", help="only units of this 行业类别 (extension)")
     s.add_argument("-o", "--output")
 
+    sub.add_parser("migrate", parents=[common], help="convert a database of the first release to report files")
+
     s = sub.add_parser("config", parents=[common], help="show or set a district setting (due_days)")
     s.add_argument("key", nargs="?", choices=["due_days"])
     s.add_argument("value", nargs="?")
@@ -97,6 +99,8 @@ def _print_table(df) -> None:  # noqa: ANN001 - a DataFrame
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the exit code (0 done, 2 refused or bad arguments)."""
+    from .store import LegacyDatabase
+
     args = _parser().parse_args(argv)
     lang = args.lang or "zh"
     db = resolve_db(args.db)
@@ -104,6 +108,18 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args, db, lang)
     except BrokenPipeError:
         return EXIT_OK
+    except LegacyDatabase:
+        _err(msg("legacy_db", lang, db=db))
+        return EXIT_REFUSED
+
+
+def cmd_migrate(args: argparse.Namespace, db: Path, lang: str) -> int:
+    from .importer import migrate
+
+    if _no_db(db, lang):
+        return EXIT_REFUSED
+    print(msg("migrated" if migrate(db) else "not_legacy", lang, db=db))
+    return EXIT_OK
 
 
 def cmd_init(args: argparse.Namespace, db: Path, lang: str) -> int:
@@ -305,6 +321,6 @@ def cmd_user(args: argparse.Namespace, db: Path, lang: str) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"init": cmd_init, "config": cmd_config, "rollback": cmd_rollback, "user": cmd_user, "import": cmd_import,
-            "export": cmd_export, "snapshots": cmd_snapshots,
-            "history": cmd_history, "generate": cmd_generate}
+COMMANDS = {"init": cmd_init, "config": cmd_config, "migrate": cmd_migrate, "rollback": cmd_rollback, "user": cmd_user,
+            "import": cmd_import, "export": cmd_export, "snapshots": cmd_snapshots, "history": cmd_history,
+            "generate": cmd_generate}

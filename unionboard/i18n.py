@@ -74,6 +74,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "（属于上一年度，不作为{year}年的数据）",
                            "no units report in {year} yet: the latest report on or before {date} is {snapshot}, "
                            "which belongs to the year before and is not shown as {year}'s"),
+    "legacy_db": ("数据库 {db} 是旧版格式（单位名册存于表中）：请先运行 python -m unionboard migrate 转换（数据不变）",
+                  "database {db} is in the first release's format: run python -m unionboard migrate (no data changes)"),
+    "migrated": ("{db} 已转换为按街镇报表存储的格式", "{db} converted to per-town report files"),
+    "not_legacy": ("{db} 已是当前格式，无需转换", "{db} is already in the current format"),
     "read_report_date": ("报表日期 {snapshot}（{year}年目标）；沿用此前报送数据的街镇 {carried} 个",
                          "report date {snapshot} ({year} targets); {carried} town(s) carried forward"),
     "bad_due_days": ("报送期限应为 0–60 的整数天数：「{value}」", 'the due days must be a whole number from 0 to 60: "{value}"'),

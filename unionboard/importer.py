@@ -6,7 +6,6 @@ import datetime as dt
 import getpass
 import hashlib
 import os
-import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,10 +20,12 @@ from .kinds import APPLY_ORDER, KINDS, Kind, kind_for_name, kind_from_header
 from .readers import RawTable, ReadError, read_file
 from .sql import execute
 from .store import (
+    LAYOUT_FILE,
     backup_dir,
     connect_read,
     path_literal,
     prune_backups,
+    record_report_stats,
     remove_orphan_report_files,
     remove_stale_temporaries,
     reports_dir,
@@ -412,6 +413,7 @@ def _apply_units(con: duckdb.DuckDBPyConnection, staged: StagedUnits, receipt: R
                 {"id": receipt.import_id, "s": snap, "t": town, "file": file, "n": staged.towns[town],
                  "at": receipt.received_at, "by": receipt.received_by, "fn": receipt.file_name,
                  "replaced": old[0][0] if old else None})
+        record_report_stats(con, receipt.db, receipt.import_id, snap, town, file)
         if lang == "en":
             lines.append(f"{town} {staged.towns[town]:,}" + (f" (replaced {old[0][1]:,})" if old else ""))
         else:
@@ -600,7 +602,28 @@ def create_database(db: Path) -> None:
         with transaction(db, fresh=True) as w:
             for i, (town, kind, aliases) in enumerate(JIADING_TOWNS, start=1):
                 execute(w, "INSERT INTO towns VALUES ($o, $t, $k, $a)", {"o": i, "t": town, "k": kind, "a": list(aliases)})
-        shutil.rmtree(reports_dir(db), ignore_errors=True)
+        for old in reports_dir(db).glob("*"):  # the reports of the database that was there before
+            if old.name != LAYOUT_FILE:
+                old.unlink()
+
+
+def migrate(db: Path, *, user: str | None = None) -> bool:
+    """Convert a database of the first release (units in a table) to report files; False if it was
+    already converted. The history records it."""
+    with write_lock(db):
+        con = duckdb.connect(":memory:")
+        try:
+            execute(con, f"ATTACH {path_literal(db)} AS db (READ_ONLY)")
+            legacy = execute(con, """SELECT count(*) FROM duckdb_tables()
+                                     WHERE database_name = 'db' AND table_name = 'units'""")[0][0]
+            new_id = execute(con, "SELECT coalesce(max(id), 0) + 1 FROM db.imports")[0][0]
+        finally:
+            con.close()
+        if not legacy:
+            return False
+        with transaction(db) as w:  # the conversion itself happens in the writer's copy
+            _record(w, new_id, "migrate", Path(db).name, "", 0, "setting", "units → report files", user)
+    return True
 
 
 SETTINGS = {"due_days": "5"}  # defaults: a report is 按时 when received within 5 days of its date

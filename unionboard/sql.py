@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +18,23 @@ def load_sql(name: str) -> str:
     return (QUERIES / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def run_query(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFrame:
-    """Run queries/<name>.sql with named parameters ($name) and return a DataFrame.
+@functools.cache
+def _named(sql: str) -> frozenset[str]:
+    """The $parameters a statement uses (its comments left out: headers name parameters too)."""
+    code = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
+    return frozenset(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", code))
 
-    Only the parameters the file mentions are passed, so callers may hand the same set to all.
-    """
+
+def used_params(sql: str, params: dict[str, Any]) -> dict[str, Any]:
+    """The parameters of `params` that `sql` uses, so callers may hand the same set to every file."""
+    names = _named(sql)
+    return {k: v for k, v in params.items() if k in names}
+
+
+def run_query(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFrame:
+    """Run queries/<name>.sql with named parameters ($name) and return a DataFrame."""
     sql = load_sql(name)
-    used = {k: v for k, v in params.items() if f"${k}" in sql}
-    return con.execute(sql, used).df()
+    return con.execute(sql, used_params(sql, params)).df()
 
 
 def execute(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | None = None) -> list[tuple]:

@@ -58,29 +58,47 @@ def path_literal(path: Path) -> str:
 SEARCH_PATH = "SET search_path = 'db.main,memory.main'"
 
 
-def _prepare(con: duckdb.DuckDBPyConnection, db: Path) -> None:
-    """Give a connection (catalog attached as `db`) the view `units` and the SQL vocabulary.
+class LegacyDatabase(Exception):
+    """A database of the first release (units in a table): converted by the next write (or `migrate`)."""
 
-    `units` reads the Parquet files of the current reports; both it and the vocabulary's macros live in
-    the connection's in-memory catalog, so every cursor of the connection sees them.
+
+LAYOUT_FILE = "layout.parquet"  # an empty report file with the units columns: no list of files is ever empty
+
+
+def _prepare(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+    """Give a connection (catalog attached as `db`) the SQL vocabulary and the view `units`.
+
+    `units` reads the Parquet files of every current report; queries that need the reports in force at
+    a date get those files as a parameter (views.resolve), which reads only them. Both, and the
+    vocabulary's macros, live in the connection's in-memory catalog, so every cursor sees them.
     """
     legacy = execute(con, """SELECT count(*) FROM duckdb_tables()
                              WHERE database_name = 'db' AND table_name = 'units'""")[0][0]
-    if legacy:  # a database of the first release: units in a table, one whole-district roster per date
-        execute(con, "CREATE OR REPLACE VIEW memory.main.units AS SELECT * FROM db.units")
-        execute(con, load_sql("legacy_reports"))
-    else:
-        files = [r[0] for r in execute(con, """SELECT file FROM db.reports WHERE superseded_by IS NULL
-                                               ORDER BY snapshot, town""")]
-        folder = reports_dir(db)
-        source = ("read_parquet([" + ", ".join(path_literal(folder / f) for f in files) + "])") if files \
-            else "db.units_layout"
-        execute(con, f"CREATE OR REPLACE VIEW memory.main.units AS SELECT * FROM {source}")
+    if legacy:
+        raise LegacyDatabase(str(db))
+    _units_view(con, db)
+    _vocabulary(con, db)
+
+
+def _units_view(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+    """The view `units`: the rows of every current report (the layout file first, so never empty)."""
+    files = [LAYOUT_FILE] + [r[0] for r in execute(con, """SELECT file FROM db.reports WHERE superseded_by IS NULL
+                                                          ORDER BY snapshot, town""")]
+    folder = reports_dir(db)
+    source = "read_parquet([" + ", ".join(path_literal(folder / f) for f in files) + "])"
+    execute(con, f"CREATE OR REPLACE VIEW memory.main.units AS SELECT * FROM {source}")
+
+
+def _vocabulary(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+    """The macros of queries/vocabulary.sql and where the report files are, in the in-memory catalog."""
+    execute(con, "CREATE OR REPLACE TABLE memory.main.store_info AS SELECT $folder AS reports_dir",
+            {"folder": str(reports_dir(db).resolve())})
     execute(con, "USE memory")
     execute(con, "SET search_path = 'memory.main,db.main'")
     execute(con, load_sql("vocabulary"))
     execute(con, "USE db")
     execute(con, SEARCH_PATH)
+    execute(con, "SET parquet_metadata_cache = true")
 
 
 def connect_read(db: Path) -> duckdb.DuckDBPyConnection:
@@ -158,8 +176,11 @@ def transaction(db: Path, *, fresh: bool = False, source: Path | None = None,
             execute(con, f"ATTACH {path_literal(tmp)} AS db")
             execute(con, "USE db")
             execute(con, load_sql("schema"))
+            _write_layout_file(con, db)
+            _units_view(con, db)
+            _vocabulary(con, db)
             _migrate_legacy_units(con, db)
-            _prepare(con, db)
+            _units_view(con, db)
             execute(con, "BEGIN TRANSACTION")
             yield con
             execute(con, "COMMIT")
@@ -214,6 +235,27 @@ def write_report_file(con: duckdb.DuckDBPyConnection, db: Path, import_id: int, 
     return name
 
 
+def record_report_stats(con: duckdb.DuckDBPyConnection, db: Path, import_id: int, snapshot: object, town: str,
+                        file: str) -> None:
+    """Count a new report once, from its file: what the trend and the list of reports need (a report never
+    changes, so neither do its counts)."""
+    params = {"id": import_id, "s": snapshot, "t": town, "file": str((reports_dir(db) / file).resolve())}
+    execute(con, load_sql("report_stats_insert"), params)
+    execute(con, load_sql("report_unions_insert"), params)
+
+
+def _write_layout_file(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+    """The empty report file every list of report files starts with (written once per database)."""
+    folder = reports_dir(db)
+    if (folder / LAYOUT_FILE).exists():
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / f".{LAYOUT_FILE}.partial"
+    execute(con, f"COPY (SELECT * FROM db.units_layout) TO {path_literal(partial)} (FORMAT parquet)")
+    os.replace(partial, folder / LAYOUT_FILE)
+    _fsync_dir(folder)
+
+
 def _layout(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     """The columns and types of a units report row (units_layout in schema.sql)."""
     return [(c, t) for c, t in execute(con, """SELECT column_name, data_type FROM duckdb_columns()
@@ -247,6 +289,7 @@ def _migrate_legacy_units(con: duckdb.DuckDBPyConnection, db: Path) -> None:
         name = write_report_file(con, db, 0, "SELECT * FROM db.units WHERE snapshot = $s AND town = $t",
                                  {"s": snapshot, "t": town})
         execute(con, load_sql("legacy_report_row"), {"s": snapshot, "t": town, "file": name, "rows": rows})
+        record_report_stats(con, db, 0, snapshot, town, name)
     execute(con, "DROP TABLE db.units")
 
 

@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from .i18n import msg
 from .kinds import INDUSTRIES
-from .sql import load_sql
+from .sql import load_sql, used_params
 from .store import connect_read
 
 
@@ -66,6 +66,8 @@ VIEWS: dict[str, ViewDef] = {
     "fortune500": ViewDef("coverage_by_slice", "世界500强", "Fortune 500 units", (("slice", "fortune500"),), "世界500强"),
     "town-rates": ViewDef("town_rates", "重点比率", "Key rates by town"),
     "submissions": ViewDef("submissions", "报送进度", "Reports received"),
+    "changes": ViewDef("roster_changes", "名册核对", "Roster check"),
+    "changes-by-town": ViewDef("roster_changes_by_town", "名册核对汇总", "Roster check by town"),
 }
 
 # English column names, for --lang en and the English UI.
@@ -136,11 +138,15 @@ class Resolved:
     used: dict[str, dt.date | None] = field(default_factory=dict)
     no_base: list[str] = field(default_factory=list)  # towns shown without a report on the baseline day
     today: dt.date = field(default_factory=dt.date.today)
+    # the report files in force at the report date, the baseline day and the day before the report date
+    files: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def params(self) -> dict[str, object]:
         """Named parameters for the SQL files."""
         return {"snapshot": self.snapshot, "baseline": self.baseline, "year": self.year,
-                "towns": self.towns or None, "industry": self.industry, "today": self.today}
+                "towns": self.towns or None, "industry": self.industry, "today": self.today,
+                "roster_files": self.files.get("roster"), "baseline_files": self.files.get("baseline"),
+                "before_files": self.files.get("before")}
 
     @property
     def carried(self) -> dict[str, dt.date]:
@@ -236,8 +242,13 @@ def resolve(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") 
     shown = set(towns or all_towns)
     used = {t: d for t, d, _ in rows if t in shown}
     has_base = {t for t, _, b in rows if b is not None}
-    return Resolved(snapshot, baseline_day if has_base else None, snapshot.year, towns, filters.industry, filters.as_of,
-                    used, [t for t in used if t not in has_base] if has_base else [], filters.today or dt.date.today())
+    baseline = baseline_day if has_base else None
+    sql = load_sql("roster_files")
+    files = {key: [r[0] for r in con.execute(sql, {"as_of": day}).fetchall()]
+             for key, day in (("roster", snapshot), ("baseline", baseline), ("before", snapshot - dt.timedelta(days=1)))}
+    return Resolved(snapshot, baseline, snapshot.year, towns, filters.industry, filters.as_of,
+                    used, [t for t in used if t not in has_base] if has_base else [], filters.today or dt.date.today(),
+                    files)
 
 
 _INT_TYPES = {pa.int8(), pa.int16(), pa.int32(), pa.int64(), pa.uint8(), pa.uint16(), pa.uint32(), pa.uint64()}
@@ -246,8 +257,7 @@ _INT_TYPES = {pa.int8(), pa.int16(), pa.int32(), pa.int64(), pa.uint8(), pa.uint
 def frame(con: duckdb.DuckDBPyConnection, sql_name: str, params: dict[str, object]) -> pd.DataFrame:
     """Run a SQL file; integers stay integers even with empty cells, dates stay dates."""
     sql = load_sql(sql_name)
-    used = {k: v for k, v in params.items() if f"${k}" in sql}
-    table = con.sql(sql, params=used).to_arrow_table()
+    table = con.sql(sql, params=used_params(sql, params)).to_arrow_table()
     df = table.to_pandas(types_mapper=lambda t: pd.Int64Dtype() if t in _INT_TYPES else None,
                          date_as_object=True)
     for col in df.columns:

@@ -1,0 +1,55 @@
+-- roster_changes_by_town.sql — 名册核对 by town: how many findings of each kind does each town's
+-- report at the as-of date bring (roster_findings, vocabulary.sql), with a 合计 row? A town that was
+-- not checked says why instead of showing zeros: its first report, carried forward, or none.
+-- Parameters: $snapshot DATE, $roster_files, $before_files VARCHAR[] (the reports in force at it and the
+--   day before), $towns VARCHAR[]|NULL
+-- Columns: 街镇, 核对情况, 本期报表日期, 上期报表日期, 单位消失未报动态, 新增单位未报动态, 工会断线,
+--   会员锐减, 街镇变更未报, 合计, is_total
+WITH sel AS (
+    SELECT ord, town FROM towns WHERE $towns IS NULL OR list_contains($towns, town)
+),
+state AS (
+    SELECT s.ord, s.town, f.report_date,
+        (SELECT max(snapshot) FROM current_reports p WHERE p.town = s.town AND p.snapshot < $snapshot) AS prev_date
+    FROM sel s LEFT JOIN reports_in_force($snapshot) f USING (town)
+),
+counts AS (
+    SELECT town,
+        count(*) FILTER (WHERE finding_ord = 1) AS vanished, count(*) FILTER (WHERE finding_ord = 2) AS appeared,
+        count(*) FILTER (WHERE finding_ord = 3) AS union_lost, count(*) FILTER (WHERE finding_ord = 4) AS members_fell,
+        count(*) FILTER (WHERE finding_ord = 5) AS moved, count(*) AS findings
+    FROM roster_findings($snapshot, $roster_files, $before_files) GROUP BY town
+),
+rows AS (
+    SELECT st.ord, st.town, false AS is_total,
+        CASE WHEN st.report_date IS NULL THEN '未报送'
+             WHEN st.report_date < $snapshot THEN '沿用 ' || strftime(st.report_date, '%Y-%m-%d') || ' 报送数据，本期无新报表'
+             WHEN st.prev_date IS NULL THEN '首次报送，无上期报表可比'
+             ELSE '已核对' END AS state,
+        CASE WHEN st.report_date = $snapshot THEN st.report_date END AS report_date,
+        CASE WHEN st.report_date = $snapshot THEN st.prev_date END AS prev_date,
+        st.report_date = $snapshot AND st.prev_date IS NOT NULL AS checked,
+        c.vanished, c.appeared, c.union_lost, c.members_fell, c.moved, c.findings
+    FROM state st LEFT JOIN counts c USING (town)
+),
+shown AS (
+    SELECT ord, town, is_total, state, report_date, prev_date,
+        CASE WHEN checked THEN coalesce(vanished, 0) END AS vanished,
+        CASE WHEN checked THEN coalesce(appeared, 0) END AS appeared,
+        CASE WHEN checked THEN coalesce(union_lost, 0) END AS union_lost,
+        CASE WHEN checked THEN coalesce(members_fell, 0) END AS members_fell,
+        CASE WHEN checked THEN coalesce(moved, 0) END AS moved,
+        CASE WHEN checked THEN coalesce(findings, 0) END AS findings
+    FROM rows
+)
+SELECT town AS "街镇", state AS "核对情况", report_date AS "本期报表日期", prev_date AS "上期报表日期",
+       vanished::BIGINT AS "单位消失未报动态", appeared::BIGINT AS "新增单位未报动态", union_lost::BIGINT AS "工会断线",
+       members_fell::BIGINT AS "会员锐减", moved::BIGINT AS "街镇变更未报", findings::BIGINT AS "合计", is_total
+FROM (
+    SELECT * FROM shown
+    UNION ALL
+    SELECT 1000000, '合计', true, count(*) FILTER (WHERE findings IS NOT NULL) || ' 个街镇已核对', NULL, NULL,
+           sum(vanished), sum(appeared), sum(union_lost), sum(members_fell), sum(moved), sum(findings)
+    FROM shown
+)
+ORDER BY ord;
