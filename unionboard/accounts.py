@@ -7,11 +7,14 @@ users in it) the dashboard is read-only for everybody; the command line is not a
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 import bcrypt
+
+from .errors import ACCOUNTS_READ_ERRORS, AccountsError
 
 ROLES = ("领导", "街镇", "管理员")
 
@@ -42,12 +45,17 @@ def accounts_path(db: Path) -> Path:
 
 
 def load(path: Path) -> dict[str, dict]:
-    """The users of an accounts file ({} when there is none)."""
+    """The users of an accounts file ({} when there is none); AccountsError when it cannot be read."""
     if not Path(path).exists():
         return {}
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
-    users = data.get("users", {})
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+        users = data.get("users", {})
+        if not isinstance(users, dict):
+            raise ValueError("[users] is not a table")
+    except ACCOUNTS_READ_ERRORS as exc:
+        raise AccountsError(Path(path), f"{type(exc).__name__}: {exc}") from exc
     return {name: u for name, u in users.items() if isinstance(u, dict) and u.get("password_hash")}
 
 
@@ -64,12 +72,41 @@ def verify(users: dict[str, dict], name: str, password: str) -> Account | None:
     return Account(name, entry["role"], entry.get("town"))
 
 
+# A name is typed in the sign-in form: no control characters or line breaks (they would also break
+# the TOML file), no spaces at either end (the form strips them), and a sensible length.
+_NAME_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+MAX_NAME = 64
+
+
+def name_problem(name: str, lang: str = "zh") -> str | None:
+    """Why `name` cannot be an account name (None when it can)."""
+    if not name or not name.strip():
+        return "用户名不能为空" if lang != "en" else "the user name is empty"
+    if _NAME_BAD.search(name):
+        return ("用户名不能含换行符或控制字符" if lang != "en"
+                else "a user name must not contain line breaks or control characters")
+    if name != name.strip():
+        return "用户名首尾不能有空格" if lang != "en" else "a user name must not begin or end with a space"
+    if len(name) > MAX_NAME:
+        return f"用户名最长 {MAX_NAME} 个字符" if lang != "en" else f"a user name has at most {MAX_NAME} characters"
+    return None
+
+
 def _toml_str(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A TOML basic string; control characters escaped, so no value can break the file."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + _NAME_BAD.sub(lambda m: f"\\u{ord(m.group()):04X}", escaped) + '"'
 
 
 def add_user(path: Path, name: str, role: str, password: str, town: str | None = None) -> None:
-    """Add or replace a user (the password is stored only as a bcrypt hash)."""
+    """Add or replace a user (the password is stored only as a bcrypt hash).
+
+    The new file is written beside the old one, parsed back and compared before it replaces it:
+    whatever the values, the accounts file is never left unreadable.
+    """
+    problem = name_problem(name, "en")
+    if problem:
+        raise ValueError(problem)
     if role not in ROLES:
         raise ValueError(f"role must be one of {ROLES}")
     if role == "街镇" and not town:
@@ -83,8 +120,11 @@ def add_user(path: Path, name: str, role: str, password: str, town: str | None =
         lines.append(f"[users.{_toml_str(n)}]")
         lines += [f"{k} = {_toml_str(str(v))}" for k, v in u.items()]
         lines.append("")
+    text = "\n".join(lines)
+    if tomllib.loads(text).get("users") != {n: {k: str(v) for k, v in u.items()} for n, u in users.items()}:
+        raise ValueError("the accounts file would not read back as written")
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(str(path) + ".tmp")
-    tmp.write_text("\n".join(lines), encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     os.chmod(tmp, 0o600)
     os.replace(tmp, path)

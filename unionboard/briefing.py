@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .export import xlsx_bytes
+from .export import clean_frame, clean_text, xlsx_bytes
 from .store import connect_read
 from .summary import briefing as summary_text
 from .summary import double_half, fmt_int, fmt_pct, status_counts
@@ -129,7 +129,8 @@ def _para(doc, text: str, *, size: float = 16, font: str = "仿宋_GB2312", bold
     if indent:
         p.paragraph_format.first_line_indent = Pt(size * 2)
     p.paragraph_format.line_spacing = Pt(28)
-    _font(p.add_run(text), size, font, bold)
+    _font(p.add_run(clean_text(text)), size, font, bold)
+
 
 
 def docx_bytes(db: Path, filters: Filters, issuer: str = "嘉定区总工会") -> bytes:
@@ -138,6 +139,8 @@ def docx_bytes(db: Path, filters: Filters, issuer: str = "嘉定区总工会") -
     from docx.shared import Cm, Pt
 
     v = views_for(db, filters, ["towns", "trend", "industries", "buildings", "federations", "dynamics", "training"])
+    for res in v.values():
+        res.df = clean_frame(res.df)
     towns, trend = v["towns"], v["trend"]
     snap = towns.resolved.snapshot
     total = towns.df[towns.df["街镇"] == "合计"].iloc[0].to_dict()

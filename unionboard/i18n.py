@@ -27,6 +27,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_number": ("不是数字", "not a number"),
     "negative": ("不能为负数", "must not be negative"),
     "not_positive": ("必须大于0", "must be greater than 0"),
+    "out_of_range": ("超出可存储的范围（{min} 至 {max}）", "out of the range that can be stored ({min} to {max})"),
+    "control_char": ("含有控制字符（{chars}），无法保存和导出；请删除后重新导入",
+                     "contains control characters ({chars}) that cannot be stored or exported; remove them"),
     "not_bool": ("应为 是/否（或 Y/N、1/0、true/false）", "must be 是/否 (or Y/N, 1/0, true/false)"),
     "not_date": ("不是有效日期（如 2015-06-30、2015/6/30、2015.6.30、2015年6月30日）",
                  "not a valid date (e.g. 2015-06-30, 2015/6/30, 2015.6.30, 2015年6月30日)"),
@@ -81,6 +84,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rollback_detail": ("恢复到第 {id} 次导入之前的状态，撤销了：{undone}", "restored the state before import #{id}; undone: {undone}"),
     "rolled_back": ("已回退（第 {id} 次操作）", "rolled back (operation #{id})"),
     "bad_replace": ("--snapshot/--replace 只适用于单位名册", "--snapshot/--replace apply to units only"),
+    "import_failed": ("导入未完成：{err}", "the import did not complete: {err}"),
 }
 
 

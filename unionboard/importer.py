@@ -291,7 +291,42 @@ def import_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None,
     """Validate and import one file; all or nothing, recorded in the history either way.
 
     The state before an accepted import is kept in the backups folder, so it can be rolled back.
+    An unexpected failure part-way (a value the database refuses, a bug) changes nothing and is
+    recorded as refused, with a clear message; when even that record cannot be written (a full
+    disk, a read-only folder, a damaged database) the original error is raised for the caller's
+    boundary to explain (unionboard.errors).
     """
+    try:
+        return _import_bytes(db, data, file_name, kind, snapshot=snapshot, replace=replace, lang=lang, user=user)
+    except Exception as exc:  # noqa: BLE001 - recorded and explained, never a traceback
+        return _refused_by_failure(db, data, file_name, kind, exc, lang, user)
+
+
+def _refused_by_failure(db: Path, data: bytes, file_name: str, kind: str | None, exc: Exception, lang: str,
+                        user: str | None) -> ImportResult:
+    """The result (and history line) of an import that failed unexpectedly; nothing was changed."""
+    from .errors import explain, report
+
+    report(exc, f"import of {Path(file_name).name} failed")
+    name = Path(file_name).name
+    problem = Problem(name, None, None, None, None, "import_failed", {"err": explain(exc, lang, paths=False, db=db)})
+    result = ImportResult(ok=False, problems=[problem])
+    try:
+        with write_lock(db), transaction(db) as w:
+            new_id = _next_id(w)
+            _record(w, new_id, kind or "auto", name, hashlib.sha256(data).hexdigest(), 0, "refused",
+                    problem.line(lang), user)
+    except Exception as second:  # noqa: BLE001 - cannot even record: let the boundary explain the cause
+        report(second, "recording the failed import failed too")
+        raise exc from None
+    result.import_id = new_id
+    return result
+
+
+def _import_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None, *,
+                  snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh",
+                  user: str | None = None) -> ImportResult:
+    """import_bytes without its outer guard."""
     digest = hashlib.sha256(data).hexdigest()
     file_name = Path(file_name).name
     with write_lock(db):
