@@ -15,7 +15,7 @@ import pandas as pd
 from .export import clean_frame, clean_text, xlsx_bytes
 from .store import connect_read
 from .summary import briefing as summary_text
-from .summary import double_half, fmt_int, fmt_pct, status_counts
+from .summary import double_half, fmt_int, fmt_pct, status_counts, total_row, without_total
 from .views import VIEWS, Filters, ViewResult, get_view_con, localize
 
 CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei"]
@@ -64,7 +64,7 @@ def _png(fig) -> bytes:  # noqa: ANN001
 def town_chart_png(towns: pd.DataFrame) -> bytes:
     """Completion by town against 序时进度, bars coloured by each indicator's status."""
     plt = _plt()
-    rows = towns[towns["街镇"] != "合计"]
+    rows = without_total(towns, "街镇")
     schedule = float(towns["序时进度(%)"].dropna().iloc[0]) if towns["序时进度(%)"].notna().any() else 0.0
     fig, ax = plt.subplots(figsize=(10, 4.2))
     x = range(len(rows))
@@ -143,7 +143,7 @@ def docx_bytes(db: Path, filters: Filters, issuer: str = "嘉定区总工会") -
         res.df = clean_frame(res.df)
     towns, trend = v["towns"], v["trend"]
     snap = towns.resolved.snapshot
-    total = towns.df[towns.df["街镇"] == "合计"].iloc[0].to_dict()
+    total = total_row(towns.df, "街镇")
     groups = status_counts(towns.df)
     doc = Document()
     section = doc.sections[0]
@@ -173,14 +173,15 @@ def docx_bytes(db: Path, filters: Filters, issuer: str = "嘉定区总工会") -
     for cell, name in zip(table.rows[0].cells, cols, strict=True):
         cell.text = ""
         _font(cell.paragraphs[0].add_run(name), 9, "黑体", True)
-    for _, row in towns.df[cols].iterrows():
+    last = len(towns.df) - 1  # the 合计 row (summary.total_row)
+    for n, (_, row) in enumerate(towns.df[cols].iterrows()):
         cells = table.add_row().cells
         for cell, name in zip(cells, cols, strict=True):
             val = row[name]
             text = "" if pd.isna(val) else (fmt_pct(val)[:-1] if name.endswith("(%)") else
                                             fmt_int(val) if not isinstance(val, str) else val)
             cell.text = ""
-            _font(cell.paragraphs[0].add_run(text), 9, "仿宋_GB2312", name == "街镇" and row["街镇"] == "合计")
+            _font(cell.paragraphs[0].add_run(text), 9, "仿宋_GB2312", name == "街镇" and n == last)
     _para(doc, "三、存在的问题", font="黑体")
     if groups["滞后"] or groups["预警"]:
         parts = []

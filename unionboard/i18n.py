@@ -56,6 +56,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gt_affected": ("大于涉及会员数（{limit}）", "greater than 涉及会员数 ({limit})"),
     "from_town_required": ("迁出时必须填写原街镇", "required for 迁出"),
     "to_town_required": ("新开业、迁入时必须填写现街镇", "required for 新开业 and 迁入"),
+    "reserved_town": ("「{words}」是合计行使用的词，不能用作（或开头于）街镇名称或别名",
+                      "{words} are the words of total rows: no town name or alias may be or begin with one"),
     "alias_taken": ("别名「{alias}」已属于「{town}」", 'alias "{alias}" already belongs to "{town}"'),
     "snapshot_missing": ("未给出报表日期：请用 --snapshot，或在文件中加「报表日期」列",
                          "no snapshot date: use --snapshot or a 报表日期 column"),

@@ -10,6 +10,26 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+TOTAL = "合计"
+
+
+def total_row(df: pd.DataFrame, column: str) -> dict | None:
+    """The total row of a view, as a dict: its last row, when labelled 合计 in `column`.
+
+    Found by position as well as by label: a town named 合计 in a database from before the word was
+    reserved (validate.TOTAL_WORDS) comes before the total row and is never taken for it.
+    """
+    if len(df) and df[column].iat[-1] == TOTAL:
+        return df.iloc[-1].to_dict()
+    return None
+
+
+def without_total(df: pd.DataFrame, column: str) -> pd.DataFrame:
+    """The view's rows without its total row (the last row, when labelled 合计; see total_row)."""
+    if len(df) and df[column].iat[-1] == TOTAL:
+        return df.iloc[:-1]
+    return df
+
 
 def _num(v: object) -> float | None:
     """A cell as a number, None when empty."""
@@ -76,16 +96,17 @@ def double_half(snapshot: dt.date, total: dict) -> DoubleHalf:
 def status_counts(towns: pd.DataFrame) -> dict[str, list[str]]:
     """Towns by 进度状态 (without the 合计 row)."""
     groups: dict[str, list[str]] = {"达标": [], "预警": [], "滞后": []}
+    rows = without_total(towns, "街镇")
     # a plain loop over two short columns: boolean indexing cost milliseconds on every rerun
-    for town, status in zip(towns["街镇"].tolist(), towns["进度状态"].tolist(), strict=True):
-        if town != "合计" and status in groups:
+    for town, status in zip(rows["街镇"].tolist(), rows["进度状态"].tolist(), strict=True):
+        if status in groups:
             groups[status].append(town)
     return groups
 
 
 def briefing(snapshot: dt.date, towns: pd.DataFrame, selected: list[str], lang: str = "zh") -> str:
     """A short written summary of the towns view, in the style of a 通报."""
-    total = towns[towns["街镇"] == "合计"].iloc[0].to_dict()
+    total = total_row(towns, "街镇")
     dh = double_half(snapshot, total)
     groups = status_counts(towns)
     n_towns = len(towns) - 1

@@ -380,11 +380,25 @@ def typed(kind: str, df: pd.DataFrame) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- per-kind rules
 
+# The words total rows use (DATA-FORMAT.md "Totals and footers"; every view by town ends with 合计):
+# a town or alias starting with one would become, or hide, a total row.
+TOTAL_WORDS = ("合计", "小计", "总计", "累计")
+
+
+def is_total_word(name: str | None) -> bool:
+    """Whether a name starts with a word total rows use (spaces ignored)."""
+    return bool(name) and re.sub(r"\s", "", name).startswith(TOTAL_WORDS)
+
+
 def _towns(ch: Checker, **_: object) -> None:
     df = ch.df
     ch.duplicates(["town"], "town")
     aliases = [[p.strip() for p in re.split(r"[、,，;；]", a or "") if p.strip()] for a in df["aliases"]]
     df["aliases"] = aliases
+    words = "、".join(TOTAL_WORDS)
+    ch.add(np.array([is_total_word(t) for t in df["town"]], dtype=bool), "town", "reserved_town", {"words": words})
+    ch.add(np.array([any(is_total_word(a) for a in parts) for parts in aliases], dtype=bool), "aliases",
+           "reserved_town", {"words": words})
     # A file redefines the aliases of the towns it names; an alias must not belong to another town.
     file_towns = set(df["town"].dropna())
     owner = {k: v for k, v in ch.ctx.lookup.items() if v not in file_towns or k == v}
