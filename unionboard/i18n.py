@@ -20,6 +20,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_column": ("未知列「{col}」，已忽略", 'unknown column "{col}" ignored'),
     "more_problems": ("另有 {n} 个问题未逐条列出（已列出前 {shown} 个；请先改正已列出的同类问题）",
                       "{n} more problem(s) not listed one by one (the first {shown} are listed; fix those first)"),
+    "more_notices": ("另有 {n} 个提示未逐条列出（已列出前 {shown} 个）",
+                     "{n} more notice(s) not listed one by one (the first {shown} are listed)"),
     "sheet_ignored": ("工作表「{sheet}」不是已知数据类型，已忽略", 'sheet "{sheet}" is not a known kind; ignored'),
     # cells
     "required": ("必填，不能为空", "required, must not be empty"),

@@ -20,7 +20,7 @@ from .kinds import APPLY_ORDER, KINDS, Kind, kind_for_name, kind_from_header
 from .readers import RawTable, ReadError, read_file
 from .sql import execute
 from .store import backup_dir, connect_read, prune_backups, remove_stale_temporaries, transaction, write_lock
-from .validate import Context, Problem, check_table, check_units, typed
+from .validate import Context, Problem, capped_notices, check_table, check_units, typed
 from .views import town_lookup
 
 
@@ -193,6 +193,7 @@ def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = 
     except ReadError as exc:  # also raised part-way through a file read piece by piece
         result.problems.append(Problem(file_name, None, None, None, None, "bad_file", {"err": str(exc)}))
         return [], result
+    result.warnings = capped_notices(result.warnings)  # however many sheets: as many as problems, then a count
     result.ok = not result.problems
     return frames, result
 
@@ -418,6 +419,9 @@ def check_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None, 
     return result
 
 
+PREVIEW_COLUMNS = 60  # columns a preview shows (no kind has more than 17)
+
+
 def preview(data: bytes, file_name: str, rows: int = 20) -> dict[str, pd.DataFrame]:
     """The first rows of each table of a file, as text, for display before importing."""
     try:
@@ -426,13 +430,14 @@ def preview(data: bytes, file_name: str, rows: int = 20) -> dict[str, pd.DataFra
         return {}
     out = {}
     for t in tables:
-        header = [h or f"({i + 1})" for i, h in enumerate(t.header)]
+        # a preview is for the eye: a hostile file's 100,000 columns are not sent to the browser
+        header = [h or f"({i + 1})" for i, h in enumerate(t.header[:PREVIEW_COLUMNS])]
         seen: dict[str, int] = {}
         unique = []
         for h in header:  # st.dataframe needs unique column names
             seen[h] = seen.get(h, 0) + 1
             unique.append(h if seen[h] == 1 else f"{h}.{seen[h]}")
-        df = t.frame.head(rows).copy()
+        df = t.frame.iloc[:rows, :PREVIEW_COLUMNS].copy()
         df.columns = unique[: len(df.columns)]
         df.insert(0, "行", t.row_numbers[:rows])
         out[t.sheet or file_name] = df

@@ -243,23 +243,34 @@ class Checker:
             by_name[c.zh] = c
             by_name[c.key] = c
         position: dict[str, int] = {}
+        unlisted = 0  # notices beyond the limit, only counted (a hostile file may have 100,000 columns)
         for i, h in enumerate(self.table.header):
             name = h.replace("\u3000", "").strip()
             c = by_name.get(name)
             if c is None:
-                if name:
+                if name and len(self.warnings) < self.limit:
                     self.warnings.append(Problem(self.file, self.table.sheet, 1, h, None, "unknown_column", {"col": h}))
+                elif name:
+                    unlisted += 1
                 continue
             if c.key in position:
-                self.file_problem("duplicate_column", row=1, column=h, col=h)
+                if len(self.problems) < self.limit:
+                    self.file_problem("duplicate_column", row=1, column=h, col=h)
+                else:
+                    self.dropped += 1
                 continue
             position[c.key] = i
             self.label[c.key] = h
+        if unlisted:
+            self.warnings.append(more_notices(self.file, self.table.sheet, unlisted, len(self.warnings)))
         ok = True
         for c in self.kind.cols:
             if c.required and c.key not in position:
                 self.file_problem("missing_column", row=1, column=c.zh, col=c.zh)
                 ok = False
+        if not ok and self.dropped:  # the caller stops here: say now how many were not listed
+            self.problems.append(more_problems(self.file, self.table.sheet, self.dropped, len(self.problems)))
+            self.dropped = 0
         self.position = position
         self.extract()
         return ok
@@ -356,6 +367,25 @@ def check_table(kind: Kind, table: RawTable, file_name: str, ctx: Context, *,
 def more_problems(file_name: str, sheet: str | None, dropped: int, shown: int) -> Problem:
     """The last line of a capped problem list: how many more were found (see max_problems)."""
     return Problem(file_name, sheet, None, None, None, "more_problems", {"n": dropped, "shown": shown})
+
+
+def more_notices(file_name: str, sheet: str | None, dropped: int, shown: int) -> Problem:
+    """The last line of a capped list of notices: how many more there were (capped like problems)."""
+    return Problem(file_name, sheet, None, None, None, "more_notices", {"n": dropped, "shown": shown})
+
+
+def capped_notices(notices: list[Problem], limit: int | None = None) -> list[Problem]:
+    """At most `limit` (max_problems) notices one by one, then one line counting the rest — including
+    those an earlier cap (one sheet's) already counted."""
+    limit = max_problems() if limit is None else limit
+    listed = [n for n in notices if n.key != "more_notices"]
+    counted = sum(int(n.params.get("n", 0)) for n in notices if n.key == "more_notices")
+    if len(listed) <= limit and not counted:
+        return notices
+    rest = counted + max(0, len(listed) - limit)
+    shown = listed[:limit]
+    first = notices[0] if notices else None
+    return shown + [more_notices(first.file if first else "", None, rest, len(shown))] if rest else shown
 
 
 def typed(kind: str, df: pd.DataFrame) -> pd.DataFrame:
