@@ -6,10 +6,11 @@ users in it) the dashboard is read-only for everybody; the command line is not a
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import bcrypt
@@ -21,11 +22,12 @@ ROLES = ("领导", "街镇", "管理员")
 
 @dataclass(frozen=True)
 class Account:
-    """A user: name, role, and (for 街镇) the town."""
+    """A user: name, role, and (for 街镇) the town; `stamp` identifies the file entry it was made from."""
 
     name: str
     role: str
     town: str | None = None
+    stamp: str = field(default="", compare=False, repr=False)
 
     @property
     def can_import(self) -> bool:
@@ -36,6 +38,17 @@ class Account:
     def unit_towns(self) -> list[str] | None:
         """Towns whose unit lists this account may see (None: all)."""
         return [self.town] if self.role == "街镇" and self.town else None
+
+
+# Views that name single units, and the counts of them per town: an account limited to a town
+# (街镇) sees these for its own town only — on the pages, in their downloads, in the 通报 and in
+# the all-views workbook. Every other view shows district figures to everybody.
+UNIT_LISTS = frozenset({"uncovered", "key-uncovered", "followup", "uncovered-by-town", "key-uncovered-by-town"})
+
+
+def view_towns(name: str, towns: list[str], unit_towns: list[str] | None) -> list[str]:
+    """The towns view `name` is computed for: `towns` (the filter), or `unit_towns` for a unit list."""
+    return list(unit_towns) if unit_towns and name in UNIT_LISTS else list(towns)
 
 
 def accounts_path(db: Path) -> Path:
@@ -69,7 +82,25 @@ def verify(users: dict[str, dict], name: str, password: str) -> Account | None:
         ok = False
     if not ok or entry is None or entry.get("role") not in ROLES:
         return None
-    return Account(name, entry["role"], entry.get("town"))
+    return Account(name, entry["role"], entry.get("town"), stamp(entry))
+
+
+def stamp(entry: dict) -> str:
+    """A fingerprint of a user's entry: changes with its role, town or password."""
+    text = "\x1f".join(str(entry.get(k, "")) for k in ("role", "town", "password_hash"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def current(users: dict[str, dict], account: Account) -> Account | None:
+    """The account if the file still holds it unchanged (same role, town and password), else None.
+
+    Checked on every rerun: a role, town or password changed on the server, or the user removed,
+    ends the session at once.
+    """
+    entry = users.get(account.name)
+    if entry is None or entry.get("role") not in ROLES or stamp(entry) != account.stamp:
+        return None
+    return account
 
 
 # A name is typed in the sign-in form: no control characters or line breaks (they would also break

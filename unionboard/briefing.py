@@ -6,12 +6,14 @@ Chinese in the document.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from pathlib import Path
 
 import pandas as pd
 
+from .accounts import view_towns
 from .export import clean_frame, clean_text, xlsx_bytes
 from .store import connect_read
 from .summary import briefing as summary_text
@@ -23,11 +25,16 @@ GREEN, AMBER, RED, BLUE, GREY = "#2E7D32", "#F2A900", "#C62828", "#1F4E79", "#B0
 STATUS = {"达标": GREEN, "预警": AMBER, "滞后": RED}
 
 
-def views_for(db: Path, filters: Filters, names: list[str], lang: str = "zh") -> dict[str, ViewResult]:
-    """Several views from one read connection (one consistent database state)."""
+def views_for(db: Path, filters: Filters, names: list[str], lang: str = "zh",
+              unit_towns: list[str] | None = None) -> dict[str, ViewResult]:
+    """Several views from one read connection (one consistent database state).
+
+    With `unit_towns` (a 街镇 account), the unit lists and their counts are of those towns only.
+    """
     con = connect_read(db)
     try:
-        return {n: get_view_con(con, n, filters, lang) for n in names}
+        return {n: get_view_con(con, n, dataclasses.replace(filters, towns=view_towns(n, filters.towns, unit_towns)),
+                                lang) for n in names}
     finally:
         con.close()
 
@@ -132,13 +139,16 @@ def _para(doc, text: str, *, size: float = 16, font: str = "仿宋_GB2312", bold
     _font(p.add_run(clean_text(text)), size, font, bold)
 
 
+def docx_bytes(db: Path, filters: Filters, issuer: str = "嘉定区总工会", unit_towns: list[str] | None = None) -> bytes:
+    """The 通报 as a Word document in the usual official style (GB/T 9704: 小标宋 title, 仿宋 body).
 
-def docx_bytes(db: Path, filters: Filters, issuer: str = "嘉定区总工会") -> bytes:
-    """The 通报 as a Word document in the usual official style (GB/T 9704: 小标宋 title, 仿宋 body)."""
+    `unit_towns`: see views_for. Text is cleaned of control characters (Word cannot hold them).
+    """
     from docx import Document
     from docx.shared import Cm, Pt
 
-    v = views_for(db, filters, ["towns", "trend", "industries", "buildings", "federations", "dynamics", "training"])
+    v = views_for(db, filters, ["towns", "trend", "industries", "buildings", "federations", "dynamics", "training"],
+                  unit_towns=unit_towns)
     for res in v.values():
         res.df = clean_frame(res.df)
     towns, trend = v["towns"], v["trend"]
@@ -208,7 +218,7 @@ def docx_bytes(db: Path, filters: Filters, issuer: str = "嘉定区总工会") -
     return buf.getvalue()
 
 
-def workbook_bytes(db: Path, filters: Filters, lang: str = "zh") -> bytes:
-    """Every view as one sheet of an Excel workbook (text cells kept as text)."""
-    v = views_for(db, filters, list(VIEWS), "zh")
+def workbook_bytes(db: Path, filters: Filters, lang: str = "zh", unit_towns: list[str] | None = None) -> bytes:
+    """Every view as one sheet of an Excel workbook (text cells kept as text); `unit_towns`: see views_for."""
+    v = views_for(db, filters, list(VIEWS), "zh", unit_towns)
     return xlsx_bytes({(res.title if lang != "en" else name): localize(res.df, lang) for name, res in v.items()})
