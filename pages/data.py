@@ -19,8 +19,11 @@ if ctx.version is None:
     st.info(t("no_db", lang, db=str(ctx.db)))
     if ctx.can_import and st.button("创建空数据库（仅含嘉定区街镇字典）" if lang != "en" else "Create an empty database",
                                     key="data_create"):
-        create_database(ctx.db)
-        st.rerun()
+        try:
+            create_database(ctx.db)
+            st.rerun()
+        except Exception as exc:  # noqa: BLE001 - disk, folder: explained
+            shell.failure(ctx, exc)
 else:
     last = st.session_state.pop("data_last_result", None)
     if last:
@@ -38,25 +41,34 @@ if ctx.version is not None and ctx.can_import:
                          max_value=dt.date(2100, 12, 31), format="YYYY-MM-DD")
     replace = c3.checkbox(t("replace", lang), key="data_replace")
     upload = st.file_uploader(t("upload", lang), type=["csv", "xlsx"], key="data_upload")
+    result = None
     if upload is not None:
         data = upload.getvalue()
         name = upload.name
-        for sheet, df in preview(data, name).items():
-            st.caption(f"{t('preview', lang)} · {sheet}")
-            st.dataframe(df, hide_index=True, width="stretch", height=260)
-        result = check_bytes(ctx.db, data, name, kind, snapshot=snap, replace=replace, lang=lang)
-        for w in result.warnings:
-            st.caption(f"{t('warnings', lang)}：{w.line(lang)}")
+        try:  # a failure of the machine (or a bug) is explained, never shown as a traceback
+            for sheet, df in preview(data, name).items():
+                st.caption(f"{t('preview', lang)} · {sheet}")
+                st.dataframe(df, hide_index=True, width="stretch", height=260)
+            result = check_bytes(ctx.db, data, name, kind, snapshot=snap, replace=replace, lang=lang)
+        except Exception as exc:  # noqa: BLE001
+            shell.failure(ctx, exc)
+    if result is not None:
+        shell.notices(ctx, result.warnings, "data_notices")
         if result.ok:
             st.success(t("valid", lang, rows=f"{result.rows:,}"))
             if st.button(t("confirm", lang), type="primary", key="data_confirm"):
-                done = import_bytes(ctx.db, data, name, kind, snapshot=snap, replace=replace, lang=lang,
-                                    user=ctx.user.name)
-                if done.ok:
-                    st.session_state["data_last_result"] = t("imported", lang, id=done.import_id,
-                                                              summary="；".join(done.summary))
-                    st.rerun()
-                else:  # the database changed between check and import (another import): show why
+                try:
+                    done = import_bytes(ctx.db, data, name, kind, snapshot=snap, replace=replace, lang=lang,
+                                        user=ctx.user.name)
+                except Exception as exc:  # noqa: BLE001 - not even recordable (disk, folder): explained
+                    shell.failure(ctx, exc)
+                else:
+                    if done.ok:
+                        st.session_state["data_last_result"] = t("imported", lang, id=done.import_id,
+                                                                  summary="；".join(done.summary))
+                        st.rerun()
+                    # the database changed between check and import (another import), or the import
+                    # failed part-way (recorded as refused): show why
                     st.error(t("invalid", lang, n=len(done.problems)))
                     st.dataframe(done.report(lang), hide_index=True, width="stretch")
         else:
@@ -79,8 +91,11 @@ if ctx.version is not None and ctx.can_import:
                     st.rerun()
                 except RollbackError as exc:
                     st.error(str(exc))
+                except Exception as exc:  # noqa: BLE001 - disk, folder, damaged backup: explained
+                    shell.failure(ctx, exc)
+    shell.sign_in_record(ctx, "data_signins")
 if ctx.version is not None:
     st.subheader(t("snapshots", lang))
     shell.show_plain_table(ctx, "snapshot_list", "data_snapshots")
     st.subheader(t("history", lang))
-    shell.show_plain_table(ctx, "import_history", "data_history", height=360)
+    shell.show_plain_table(ctx, "import_history", "data_history", height=360, hide=shell.history_hidden(ctx))

@@ -27,7 +27,7 @@ if shell.need_data(ctx):
         shell.status_boxes(towns.df, lang)
         shell.show_table(ctx, towns, "towns",
                          progress={"新建会单位数完成率(%)": 100.0, "新发展会员数完成率(%)": 100.0})
-        names = [n for n in towns.df["街镇"] if n != "合计"]
+        names = list(shell.rows_without(towns, "街镇", "合计")["街镇"])
         if picked in names and st.session_state.get("towns_drill") != picked:
             st.session_state["towns_drill"] = picked
         drill = st.selectbox(t("drill", lang), ["", *names], key="towns_drill",
