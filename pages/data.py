@@ -16,34 +16,49 @@ lang = ctx.lang
 shell.heading(ctx, "page_data")
 
 
+# The buttons' work runs in their callbacks, before the script: it survives any rerun of the page.
 def confirm_import(data: bytes, name: str, kind: str, **kw: object) -> None:
-    """确认导入 (a button callback): import, then say what was done or keep the refusal for the page."""
-    done = import_bytes(ctx.db, data, name, kind, lang=lang, user=ctx.user.name, **kw)
+    """确认导入: import, then say what was done, or keep the refusal (or failure) for the page to show."""
+    try:
+        done = import_bytes(ctx.db, data, name, kind, lang=lang, user=ctx.user.name, **kw)
+    except Exception as exc:  # noqa: BLE001 - not even recordable (disk, folder): explained on the page
+        st.session_state["data_failure"] = exc
+        return
     if done.ok:
         st.session_state["data_last_result"] = t("imported", lang, id=done.import_id, summary="；".join(done.summary))
         st.session_state["data_uploads"] = st.session_state.get("data_uploads", 0) + 1
-    else:
+    else:  # the database changed between check and import, or the import failed part-way (recorded)
         st.session_state["data_import_failed"] = done.report(lang)
 
 
 def confirm_rollback(import_id: int) -> None:
-    """回退 (a button callback)."""
+    """回退."""
     try:
         rollback(ctx.db, import_id, user=ctx.user.name, lang=lang)
         st.session_state["data_last_result"] = t("rollback_done", lang, detail=f"#{import_id}")
     except RollbackError as exc:
         st.session_state["data_rollback_refused"] = str(exc)
+    except Exception as exc:  # noqa: BLE001 - disk, folder, damaged backup: explained on the page
+        st.session_state["data_failure"] = exc
+
+
 
 if ctx.version is None:
     st.info(t("no_db", lang, db=str(ctx.db)))
     if ctx.can_import and st.button("创建空数据库（仅含嘉定区街镇字典）" if lang != "en" else "Create an empty database",
                                     key="data_create"):
-        create_database(ctx.db)
-        st.rerun()
+        try:
+            create_database(ctx.db)
+            st.rerun()
+        except Exception as exc:  # noqa: BLE001 - disk, folder: explained
+            shell.failure(ctx, exc)
 else:
     last = st.session_state.pop("data_last_result", None)
     if last:
         st.success(last)
+    failure = st.session_state.pop("data_failure", None)
+    if failure is not None:
+        shell.failure(ctx, failure)
     if not ctx.accounts_configured:
         st.info(t("read_only", lang))
     elif ctx.upload_town:
@@ -70,17 +85,22 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
         received = c4.date_input(t("received_date", lang), value=None, key="data_received", min_value=dt.date(2000, 1, 1),
                                  max_value=dt.date.today(), format="YYYY-MM-DD", help=t("received_help", lang))
     # a new key after each import clears the uploader
-    upload = st.file_uploader(t("upload", lang), type=["csv", "xlsx"], key=f"data_upload_{st.session_state.get('data_uploads', 0)}")
+    upload = st.file_uploader(t("upload", lang), type=["csv", "xlsx"],
+                              key=f"data_upload_{st.session_state.get('data_uploads', 0)}")
+    result = None
     if upload is not None:
         data = upload.getvalue()
         name = upload.name
-        for sheet, df in preview(data, name).items():
-            st.caption(f"{t('preview', lang)} · {sheet}")
-            st.dataframe(df, hide_index=True, width="stretch", height=260)
-        # checked as if replacing is allowed: what the file would replace is shown, then confirmed below
-        result = check_bytes(ctx.db, data, name, kind, snapshot=snap, replace=True, lang=lang, town=town)
-        for w in result.warnings:
-            st.caption(f"{t('warnings', lang)}：{w.line(lang)}")
+        try:  # a failure of the machine (or a bug) is explained, never shown as a traceback
+            for sheet, df in preview(data, name).items():
+                st.caption(f"{t('preview', lang)} · {sheet}")
+                st.dataframe(df, hide_index=True, width="stretch", height=260)
+            # checked as if replacing were allowed: what the file would replace is shown, then confirmed below
+            result = check_bytes(ctx.db, data, name, kind, snapshot=snap, replace=True, lang=lang, town=town)
+        except Exception as exc:  # noqa: BLE001
+            shell.failure(ctx, exc)
+    if result is not None:
+        shell.notices(ctx, result.warnings, "data_notices")
         if result.reports:
             st.markdown(f"**{t('report_plan', lang)}**")
             for plan in result.reports:
@@ -94,12 +114,11 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
             if result.needs_confirmation:
                 agreed = st.checkbox(t("confirm_replace", lang, towns="、".join(replacing)) if replacing
                                      else t("confirm_shrink", lang), key="data_agree")
-            # the import runs in the button's callback, before the script: it survives any rerun
             st.button(t("confirm", lang), type="primary", key="data_confirm", disabled=not agreed,
                       on_click=confirm_import, args=(data, name, kind),
                       kwargs={"snapshot": snap, "replace": bool(replacing), "town": town, "received": received})
             failed = st.session_state.pop("data_import_failed", None)
-            if failed is not None:  # the database changed between check and import (another import): show why
+            if failed is not None:
                 st.error(t("invalid", lang, n=len(failed)))
                 st.dataframe(failed, hide_index=True, width="stretch")
         else:
@@ -119,8 +138,9 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
             refused = st.session_state.pop("data_rollback_refused", None)
             if refused:
                 st.error(refused)
+    shell.sign_in_record(ctx, "data_signins")
 if ctx.version is not None:
     st.subheader(t("snapshots", lang))
     shell.show_plain_table(ctx, "snapshot_list", "data_snapshots")
     st.subheader(t("history", lang))
-    shell.show_plain_table(ctx, "import_history", "data_history", height=360)
+    shell.show_plain_table(ctx, "import_history", "data_history", height=360, hide=shell.history_hidden(ctx))

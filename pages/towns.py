@@ -33,7 +33,7 @@ if shell.need_data(ctx):
         if rates is not None:
             st.subheader(t("key_rates", lang))
             shell.show_table(ctx, rates, "town_rates")
-        names = [n for n in towns.df["街镇"] if n != "合计"]
+        names = list(shell.rows_without(towns, "街镇", "合计")["街镇"])
         if picked in names and st.session_state.get("towns_drill") != picked:
             st.session_state["towns_drill"] = picked
         drill = st.selectbox(t("drill", lang), ["", *names], key="towns_drill",

@@ -149,3 +149,13 @@ def test_db_path_rule(monkeypatch):
     monkeypatch.setenv("UNIONBOARD_DB", "/x/y.duckdb")
     assert resolve_db(None) == Path("/x/y.duckdb")
     assert resolve_db("z.duckdb") == Path("z.duckdb")
+
+
+def test_options_before_the_command_are_kept(fixture_db, tmp_path, capsys, monkeypatch):
+    # `--db X export …` used to be overwritten by the sub-command's default: the default database was read
+    monkeypatch.chdir(tmp_path)  # where data/unionboard.duckdb does not exist
+    assert main(["--db", str(fixture_db), "--lang", "en", "snapshots"]) == 0
+    out = capsys.readouterr()
+    assert "2015-06-30" in out.out and out.err == ""
+    assert main(["--lang", "en", "export", "nope", "--db", str(fixture_db)]) == 2
+    assert "unknown view" in capsys.readouterr().err

@@ -5,6 +5,7 @@ function `unionboard export` uses), cached per data version so an import is seen
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 from collections.abc import Callable
@@ -17,11 +18,12 @@ import pyarrow as pa
 import streamlit as st
 
 from ui.text import t
-from unionboard import accounts, charts, store
+from unionboard import accounts, charts, errors, signin, store
 from unionboard.accounts import Account
 from unionboard.definitions import definition
-from unionboard.export import csv_bytes
+from unionboard.export import csv_bytes, xlsx_bytes
 from unionboard.kinds import INDUSTRIES
+from unionboard.summary import TOTAL, total_row, without_total
 from unionboard.views import EN_COLUMNS, Filters, ViewError, ViewResult, get_view_con, localize, table, town_lookup
 
 CTX_KEY = "ub_ctx"
@@ -105,17 +107,65 @@ def _dictionary(db: str, version: tuple) -> tuple[list[dt.date], list[str], dict
 
 
 # views that name single units, and the counts shown beside them: a 街镇 account sees its own town's
-UNIT_LISTS = {"uncovered", "key-uncovered", "followup", "uncovered-by-town", "key-uncovered-by-town"}
+UNIT_LISTS = accounts.UNIT_LISTS
 PAGE_ROWS = 1000  # a unit list longer than this is shown a page at a time
+
+
+def _unit_towns(ctx: Ctx) -> list[str] | None:
+    """The towns whose unit lists the signed-in account may see (None: all)."""
+    return ctx.user.unit_towns if ctx.user is not None else None
 
 
 def _view_towns(ctx: Ctx, name: str, notice: bool = True) -> tuple[str, ...]:
     """The towns a view is computed for: a 街镇 account sees unit lists of its own town only."""
-    if name in UNIT_LISTS and ctx.user is not None and ctx.user.unit_towns:
-        if notice:
-            st.caption(t("own_town_only", ctx.lang, town=ctx.user.unit_towns[0]))
-        return tuple(ctx.user.unit_towns)
-    return tuple(ctx.towns)
+    towns = accounts.view_towns(name, ctx.towns, _unit_towns(ctx))
+    if notice and name in UNIT_LISTS and _unit_towns(ctx):
+        st.caption(t("own_town_only", ctx.lang, town="、".join(towns)))
+    return tuple(towns)
+
+
+def failure(ctx: Ctx, exc: Exception) -> None:
+    """A failure (damaged database, full disk, read-only folder, or a bug) as a clear message: what
+    happened and what to do, without the server's folders; the traceback goes to the server log."""
+    errors.report(exc, "dashboard")
+    st.error(errors.explain(exc, ctx.lang, paths=False, db=ctx.db))
+
+
+NOTICE_LINES = 10  # more notices than this are shown as one table, not one element each
+
+
+def notices(ctx: Ctx, warnings: list, key: str) -> None:
+    """An import's notices (already capped, see validate.capped_notices): a few as captions, many as one
+    table — a hostile file must not draw thousands of page elements."""
+    if len(warnings) <= NOTICE_LINES:
+        for w in warnings:
+            st.caption(f"{t('warnings', ctx.lang)}：{w.line(ctx.lang)}")
+        return
+    with st.expander(t("notices_many", ctx.lang, n=f"{len(warnings):,}")):
+        st.dataframe(pd.DataFrame({t("warnings", ctx.lang): [w.line(ctx.lang) for w in warnings]}),
+                     hide_index=True, width="stretch", key=key)
+
+
+@functools.lru_cache(maxsize=4)
+def _sign_in_events(log: str, identity: tuple | None) -> list[signin.Event]:
+    """The record as read in this state (it is read again only when it has grown); shared, read only."""
+    return signin.history(Path(log)) if identity else []
+
+
+def sign_in_record(ctx: Ctx, key: str) -> None:
+    """For 管理员: the record of sign-in attempts (failures, lockouts), newest first."""
+    if not ctx.can_import:
+        return
+    log = signin.log_path(accounts.accounts_path(ctx.db))
+    events = _sign_in_events(str(log), _file_identity(log))
+    with st.expander(t("signin_record", ctx.lang, n=f"{len(events):,}", failures=signin.max_failures(),
+                       minutes=int(signin.lock_time().total_seconds() // 60))):
+        i = 1 if ctx.lang == "en" else 0
+        st.dataframe(pd.DataFrame({t("signin_time", ctx.lang): [e.time.strftime("%Y-%m-%d %H:%M:%S") for e in events],
+                                   t("user_name", ctx.lang): [e.user for e in events],
+                                   t("signin_event", ctx.lang): [signin.EVENTS.get(e.event, (e.event, e.event))[i]
+                                                                 for e in events]}),
+                     hide_index=True, width="stretch", key=key)
 
 
 def view(ctx: Ctx, name: str) -> ViewResult | None:
@@ -128,7 +178,11 @@ def view(ctx: Ctx, name: str) -> ViewResult | None:
         return _view(str(ctx.db), ctx.version, name, ctx.as_of, towns, ctx.industry, today=_today(name))
     except ViewError as exc:
         st.warning(str(exc))
-        return None
+    except Exception as exc:  # noqa: BLE001 - a damaged database or a full disk: explained, not a traceback
+        if not errors.is_environment(exc):
+            raise
+        failure(ctx, exc)
+    return None
 
 
 def _today(name: str) -> dt.date | None:
@@ -144,7 +198,11 @@ def view_page(ctx: Ctx, name: str, offset: int, limit: int) -> ViewResult | None
         return _view(str(ctx.db), ctx.version, name, ctx.as_of, towns, ctx.industry, int(offset), int(limit))
     except ViewError as exc:
         st.warning(str(exc))
-        return None
+    except Exception as exc:  # noqa: BLE001 - see view
+        if not errors.is_environment(exc):
+            raise
+        failure(ctx, exc)
+    return None
 
 
 def whole_view(ctx: Ctx, name: str) -> ViewResult:
@@ -169,23 +227,39 @@ def _plain_display(db: str, version: tuple, sql_name: str) -> tuple[pa.Table, di
     return pa.Table.from_pandas(df, preserve_index=False), column_config(df, "zh")
 
 
-def show_plain_table(ctx: Ctx, sql_name: str, key: str, *, height: int | str = "auto") -> None:
-    """A parameterless table with its column definitions, converted for display once per data version."""
+def show_plain_table(ctx: Ctx, sql_name: str, key: str, *, height: int | str = "auto",
+                     hide: tuple[str, ...] = ()) -> None:
+    """A parameterless table with its column definitions, converted for display once per data version;
+    the columns in `hide` are left out."""
     arrow, config = _plain_display(str(ctx.db), ctx.version, sql_name)
+    if hide:
+        arrow = arrow.drop_columns([c for c in hide if c in arrow.column_names])
     st.dataframe(arrow, hide_index=True, width="stretch", height=height, column_config=config, key=key)
 
 
+def history_hidden(ctx: Ctx) -> tuple[str, ...]:
+    """Columns of the import history a 街镇 account does not see: a refusal's 说明 quotes cells (unit names
+    and codes of any town)."""
+    return ("说明",) if _unit_towns(ctx) else ()
+
+
 def row(result: ViewResult, column: str, value: str) -> dict | None:
-    """The first row of a view whose `column` equals `value` (e.g. the 合计 row), as a dict; kept with the view."""
+    """The row of a view whose `column` equals `value`, as a dict; kept with the view. For 合计, the total
+    row itself (summary.total_row: the last row, never a town of that name in an old database)."""
     def find() -> dict | None:
+        if value == TOTAL:
+            return total_row(result.df, column)
         hits = result.df.index[result.df[column] == value]
         return result.df.loc[hits[0]].to_dict() if len(hits) else None
     return memo(result, ("row", column, value), find)
 
 
 def rows_without(result: ViewResult, column: str, value: str) -> pd.DataFrame:
-    """The view's rows whose `column` is not `value` (the table without its 合计 row); kept with the view."""
-    return memo(result, ("rows_without", column, value), lambda: result.df[result.df[column] != value])
+    """The view's rows whose `column` is not `value`; for 合计, the table without its total row (see row).
+    Kept with the view."""
+    def build() -> pd.DataFrame:
+        return without_total(result.df, column) if value == TOTAL else result.df[result.df[column] != value]
+    return memo(result, ("rows_without", column, value), build)
 
 
 def briefing_text(ctx: Ctx, result: ViewResult) -> str:
@@ -302,38 +376,77 @@ def page_setup() -> Ctx:
         PagesManager.uses_pages_directory = False
         st.rerun()
     st.set_page_config(page_title="工会组建进度看板", page_icon="📊", layout="wide")
-    ctx = sidebar_filters(store.resolve_db(None))
-    sign_in(ctx)
+    db = store.resolve_db(None)
+    try:
+        ctx = sidebar_filters(db)
+        sign_in(ctx)
+    except Exception as exc:  # noqa: BLE001 - a damaged database or accounts file: explained, then nothing more
+        if not (errors.is_environment(exc) or isinstance(exc, ViewError)):
+            raise
+        failure(Ctx(db=db, version=None, lang=current_lang()), exc)
+        st.stop()
     st.session_state[CTX_KEY] = ctx
     return ctx
 
 
+def _file_identity(path: Path) -> tuple[int, int, int] | None:
+    """(inode, mtime in ns, size) of a file, None if absent: any rewrite (os.replace) changes it."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_mtime_ns, info.st_size)
+
+
 @functools.lru_cache(maxsize=8)
-def _users(path: str, mtime: float) -> dict[str, dict]:
-    """The accounts file as read at this mtime (an edit is seen on the next rerun); shared, read only."""
+def _users(path: str, identity: tuple) -> dict[str, dict]:
+    """The accounts file as read in this state (an edit is seen on the next rerun); shared, read only."""
     return accounts.load(Path(path))
 
 
-def _try_sign_in(users: dict[str, dict]) -> None:
-    """Check the submitted name and password (bcrypt); remember the account or the failure."""
-    account = accounts.verify(users, str(st.session_state.get("auth_name", "")).strip(),
-                              str(st.session_state.get("auth_password", "")))
+def _try_sign_in(accounts_file: str, log: str) -> None:
+    """Check the submitted name and password (bcrypt) against the accounts file as it is now, with the
+    lockout (unionboard.signin); remember the account, the failure or the lock."""
+    path = Path(accounts_file)
+    name = str(st.session_state.get("auth_name", "")).strip()
+    password = str(st.session_state.get("auth_password", ""))
     st.session_state["auth_password"] = ""
-    if account is None:
-        st.session_state["auth_failed"] = True
+    try:
+        outcome = signin.attempt(Path(log), _users(str(path), _file_identity(path)), name, password)
+    except Exception as exc:  # noqa: BLE001 - the record cannot be written: sign-in fails closed, explained
+        errors.report(exc, "sign-in")
+        st.session_state["auth_error"] = errors.explain(exc, current_lang(), paths=False)
+        return
+    if outcome.account is not None:
+        st.session_state["auth_user"] = outcome.account
+    elif outcome.locked_until is not None:
+        st.session_state["auth_locked"] = outcome.locked_until.strftime("%H:%M")
     else:
-        st.session_state["auth_user"] = account
+        st.session_state["auth_failed"] = True
 
 
 def sign_in(ctx: Ctx) -> None:
-    """With accounts configured, nobody sees anything before signing in; without, all is read-only."""
+    """With accounts configured, nobody sees anything before signing in; without, all is read-only.
+
+    The account is checked against the file on every rerun: a role, town or password changed on the
+    server, or the user removed, ends the session at once (rights are never those of an old file).
+    """
     path = accounts.accounts_path(ctx.db)
-    users = _users(str(path), path.stat().st_mtime) if path.exists() else {}
+    identity = _file_identity(path)
+    users = _users(str(path), identity) if identity else {}
     ctx.accounts_configured = bool(users)
     if not users:
+        st.session_state.pop("auth_user", None)
         return
+    log = signin.log_path(path)
     user = st.session_state.get("auth_user")
-    if isinstance(user, Account) and user.name in users:
+    if isinstance(user, Account) and accounts.current(users, user) is None:
+        del st.session_state["auth_user"]
+        st.session_state["auth_ended"] = True
+        with contextlib.suppress(OSError):
+            signin.record(log, user.name, "ended")
+        user = None
+    if isinstance(user, Account):
         ctx.user = user
         st.sidebar.caption(t("signed_in", ctx.lang, name=user.name, role=user.role,
                              town=f"，{user.town}" if user.town else ""))
@@ -346,9 +459,19 @@ def sign_in(ctx: Ctx) -> None:
         st.text_input(t("user_name", ctx.lang), key="auth_name")
         st.text_input(t("password", ctx.lang), type="password", key="auth_password")
         # a callback runs before the script, so the submission survives any rerun of the navigation
-        st.form_submit_button(t("sign_in", ctx.lang), type="primary", on_click=_try_sign_in, args=(users,))
+        st.form_submit_button(t("sign_in", ctx.lang), type="primary", on_click=_try_sign_in,
+                              args=(str(path), str(log)))
+    if st.session_state.pop("auth_ended", False):
+        st.warning(t("session_ended", ctx.lang))
     if st.session_state.pop("auth_failed", False):
         st.error(t("sign_in_failed", ctx.lang))
+    locked = st.session_state.pop("auth_locked", None)
+    if locked:
+        st.error(t("sign_in_locked", ctx.lang, until=locked, n=signin.max_failures(),
+                   minutes=int(signin.lock_time().total_seconds() // 60)))
+    problem = st.session_state.pop("auth_error", None)
+    if problem:
+        st.error(problem)
     st.stop()
 
 
@@ -445,17 +568,34 @@ def download_bytes(ctx: Ctx, result: ViewResult) -> bytes:
     return memo(result, ("csv", ctx.lang), lambda: csv_bytes(localize(result.df, ctx.lang)))
 
 
+def download_xlsx_bytes(ctx: Ctx, result: ViewResult) -> bytes:
+    """The same table as the CSV download, as an Excel workbook of one sheet: text cells stay text, so an
+    all-digit 统一社会信用代码 keeps its 18 digits (kept with the view result)."""
+    return memo(result, ("xlsx", ctx.lang), lambda: xlsx_bytes({result.title: localize(result.df, ctx.lang)}))
+
+
 def download(ctx: Ctx, result: ViewResult, key: str, whole: Callable[[], ViewResult] | None = None) -> None:
-    """A CSV download button (UTF-8 with BOM) for a view; the bytes are made when it is clicked.
+    """A CSV download button (UTF-8 with BOM) for a view and, beside it, the same table as XLSX; the bytes
+    are made when a button is clicked.
 
     With `whole`, the download is of the view that function gives (the whole list behind one page).
     """
     def data() -> bytes:
         return download_bytes(ctx, whole() if whole is not None else result)
 
-    st.download_button(f"⬇ {t('download_csv', ctx.lang)}（{result.title if ctx.lang != 'en' else result.name}）",
-                       data=data, file_name=download_name(ctx, result), mime="text/csv",
-                       key=f"{key}_download", on_click="ignore")
+    def data_xlsx() -> bytes:
+        return download_xlsx_bytes(ctx, whole() if whole is not None else result)
+
+    title = result.title if ctx.lang != "en" else result.name
+    row = st.container(horizontal=True, vertical_alignment="center")
+    row.download_button(f"⬇ {t('download_csv', ctx.lang)}（{title}）", data=data, file_name=download_name(ctx, result),
+                        mime="text/csv", key=f"{key}_download", on_click="ignore", help=t("csv_codes", ctx.lang))
+    row.download_button(f"⬇ {t('download_xlsx', ctx.lang)}", data=data_xlsx,
+                        file_name=download_name(ctx, result).removesuffix(".csv") + ".xlsx",
+                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        key=f"{key}_download_xlsx", on_click="ignore")
+    if "统一社会信用代码" in result.df.columns:
+        row.caption(t("csv_codes", ctx.lang))
 
 
 def caption(ctx: Ctx, result: ViewResult) -> None:
@@ -522,23 +662,32 @@ def status_boxes(towns: pd.DataFrame, lang: str = "zh") -> None:
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _document(db: str, version: tuple, what: str, as_of: dt.date | None, towns: tuple[str, ...],
-              industry: str | None, lang: str) -> bytes:
+              industry: str | None, lang: str, unit_towns: tuple[str, ...] | None = None) -> bytes:
     from unionboard.briefing import docx_bytes, workbook_bytes
 
     filters = Filters(as_of, list(towns), industry)
-    return docx_bytes(Path(db), filters) if what == "briefing" else workbook_bytes(Path(db), filters, lang)
+    limit = list(unit_towns) if unit_towns else None
+    if what == "briefing":
+        return docx_bytes(Path(db), filters, unit_towns=limit)
+    return workbook_bytes(Path(db), filters, lang, unit_towns=limit)
+
+
+def document_bytes(ctx: Ctx, what: str) -> bytes:
+    """The 通报 ('briefing') or the all-views workbook ('workbook') for the current filters, with the
+    account's row-level rule: a 街镇 account's unit lists (and their counts) are of its own town."""
+    unit_towns = _unit_towns(ctx)
+    return _document(str(ctx.db), ctx.version, what, ctx.as_of, tuple(ctx.towns), ctx.industry, ctx.lang,
+                     tuple(unit_towns) if unit_towns else None)
 
 
 def document_downloads(ctx: Ctx, result: ViewResult) -> None:
     """The 通报 (Word) and every view (Excel), built when clicked, the same as `export briefing|workbook`."""
 
     stem = download_name(ctx, result).removesuffix(".csv").replace(result.name + "_", "", 1)
-    args = (str(ctx.db), ctx.version)
-    rest = (ctx.as_of, tuple(ctx.towns), ctx.industry, ctx.lang)
     a, b = st.columns(2)
-    a.download_button(t("download_briefing", ctx.lang), functools.partial(_document, *args, "briefing", *rest),
+    a.download_button(t("download_briefing", ctx.lang), functools.partial(document_bytes, ctx, "briefing"),
                       file_name=f"通报_{stem}.docx", key="overview_briefing", on_click="ignore", width="stretch",
                       mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    b.download_button(t("download_workbook", ctx.lang), functools.partial(_document, *args, "workbook", *rest),
+    b.download_button(t("download_workbook", ctx.lang), functools.partial(document_bytes, ctx, "workbook"),
                       file_name=f"全部视图_{stem}.xlsx", key="overview_workbook", on_click="ignore", width="stretch",
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -53,6 +53,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "caption": ("报表日期 {snapshot}（{year}年目标）· {towns} · {industry}", "Snapshot {snapshot} ({year} targets) · {towns} · {industry}"),
     "no_baseline": ("· 无上年末基期快照，新发展会员数留空", "· no previous year-end baseline: new members empty"),
     "download_csv": ("下载 CSV", "Download CSV"),
+    "download_xlsx": ("下载 Excel", "Download Excel"),
+    "csv_codes": ("用 Excel 直接打开 CSV 时，纯数字的统一社会信用代码会显示为科学计数法（如 9.13E+17）且末位丢失；"
+                  "请下载 Excel 版本（代码保持为文本），或在 Excel 中以“文本”格式导入该列。",
+                  "Opened directly in Excel, an all-digit credit code in the CSV shows as 9.13E+17 and loses its last "
+                  "digits: use the Excel download (codes stay text), or import that column as Text."),
     "no_targets": ("本年度尚未导入目标（年度目标），完成率与进度状态留空。请在“数据管理”页上传目标责任书。",
                    "No targets for this year yet: completion and status stay empty. Upload targets on the Data page."),
     "empty_selection": ("所选街镇在此快照中没有在营单位。", "The selected towns have no active units in this snapshot."),
@@ -118,6 +123,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "snapshots": ("单位名册快照", "Roster snapshots"),
     "history": ("导入记录", "Import history"),
     "warnings": ("提示", "Notes"),
+    "notices_many": ("提示（{n} 条）", "Notes ({n})"),
+    "signin_record": ("登录记录（最近 {n} 条；连续失败 {failures} 次锁定 {minutes} 分钟）",
+                      "Sign-in record (latest {n}; {failures} failures lock a name for {minutes} minutes)"),
+    "signin_time": ("时间", "Time"),
+    "signin_event": ("事件", "Event"),
     "own_town_only": ("街镇账户：单位名单只显示本街镇（{town}）", "Town account: unit lists show {town} only"),
     "signed_in": ("已登录：{name}（{role}{town}）", "Signed in: {name} ({role}{town})"),
     "sign_out": ("退出登录", "Sign out"),
@@ -125,6 +135,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "user_name": ("用户名", "User name"),
     "password": ("密码", "Password"),
     "sign_in_failed": ("用户名或密码不正确", "Wrong user name or password"),
+    "sign_in_locked": ("连续 {n} 次登录失败，该账户已锁定 {minutes} 分钟，请于 {until} 后再试；如非本人操作，请告知管理员。",
+                       "{n} failed sign-ins: this account is locked for {minutes} minutes; try again after {until}. "
+                       "If that was not you, tell the administrator."),
+    "session_ended": ("您的账户已在服务器上更改或删除，请重新登录。", "Your account was changed or removed on the server; sign in again."),
     "read_only": ("看板当前为只读：未配置账户，任何人都不能在此导入或回退数据。启用上传：由管理员在服务器上运行 "
                   "`python -m unionboard user add 用户名 --role 管理员`（另可添加 --role 领导、--role 街镇 --town 安亭镇 的账户），"
                   "之后用管理员账户登录。命令行导入不受影响。",

@@ -6,23 +6,28 @@ users in it) the dashboard is read-only for everybody; the command line is not a
 """
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import bcrypt
+
+from .errors import ACCOUNTS_READ_ERRORS, AccountsError
 
 ROLES = ("领导", "街镇", "管理员")
 
 
 @dataclass(frozen=True)
 class Account:
-    """A user: name, role, and (for 街镇) the town."""
+    """A user: name, role, and (for 街镇) the town; `stamp` identifies the file entry it was made from."""
 
     name: str
     role: str
     town: str | None = None
+    stamp: str = field(default="", compare=False, repr=False)
 
     @property
     def can_import(self) -> bool:
@@ -35,6 +40,17 @@ class Account:
         return [self.town] if self.role == "街镇" and self.town else None
 
 
+# Views that name single units, and the counts of them per town: an account limited to a town
+# (街镇) sees these for its own town only — on the pages, in their downloads, in the 通报 and in
+# the all-views workbook. Every other view shows district figures to everybody.
+UNIT_LISTS = frozenset({"uncovered", "key-uncovered", "followup", "uncovered-by-town", "key-uncovered-by-town"})
+
+
+def view_towns(name: str, towns: list[str], unit_towns: list[str] | None) -> list[str]:
+    """The towns view `name` is computed for: `towns` (the filter), or `unit_towns` for a unit list."""
+    return list(unit_towns) if unit_towns and name in UNIT_LISTS else list(towns)
+
+
 def accounts_path(db: Path) -> Path:
     """Where the accounts file is."""
     env = os.environ.get("UNIONBOARD_ACCOUNTS")
@@ -42,12 +58,17 @@ def accounts_path(db: Path) -> Path:
 
 
 def load(path: Path) -> dict[str, dict]:
-    """The users of an accounts file ({} when there is none)."""
+    """The users of an accounts file ({} when there is none); AccountsError when it cannot be read."""
     if not Path(path).exists():
         return {}
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
-    users = data.get("users", {})
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+        users = data.get("users", {})
+        if not isinstance(users, dict):
+            raise ValueError("[users] is not a table")
+    except ACCOUNTS_READ_ERRORS as exc:
+        raise AccountsError(Path(path), f"{type(exc).__name__}: {exc}") from exc
     return {name: u for name, u in users.items() if isinstance(u, dict) and u.get("password_hash")}
 
 
@@ -61,15 +82,62 @@ def verify(users: dict[str, dict], name: str, password: str) -> Account | None:
         ok = False
     if not ok or entry is None or entry.get("role") not in ROLES:
         return None
-    return Account(name, entry["role"], entry.get("town"))
+    return Account(name, entry["role"], entry.get("town"), stamp(entry))
+
+
+def stamp(entry: dict) -> str:
+    """A fingerprint of a user's entry: changes with its role, town or password."""
+    text = "\x1f".join(str(entry.get(k, "")) for k in ("role", "town", "password_hash"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def current(users: dict[str, dict], account: Account) -> Account | None:
+    """The account if the file still holds it unchanged (same role, town and password), else None.
+
+    Checked on every rerun: a role, town or password changed on the server, or the user removed,
+    ends the session at once.
+    """
+    entry = users.get(account.name)
+    if entry is None or entry.get("role") not in ROLES or stamp(entry) != account.stamp:
+        return None
+    return account
+
+
+# A name is typed in the sign-in form: no control characters or line breaks (they would also break
+# the TOML file), no spaces at either end (the form strips them), and a sensible length.
+_NAME_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+MAX_NAME = 64
+
+
+def name_problem(name: str, lang: str = "zh") -> str | None:
+    """Why `name` cannot be an account name (None when it can)."""
+    if not name or not name.strip():
+        return "用户名不能为空" if lang != "en" else "the user name is empty"
+    if _NAME_BAD.search(name):
+        return ("用户名不能含换行符或控制字符" if lang != "en"
+                else "a user name must not contain line breaks or control characters")
+    if name != name.strip():
+        return "用户名首尾不能有空格" if lang != "en" else "a user name must not begin or end with a space"
+    if len(name) > MAX_NAME:
+        return f"用户名最长 {MAX_NAME} 个字符" if lang != "en" else f"a user name has at most {MAX_NAME} characters"
+    return None
 
 
 def _toml_str(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A TOML basic string; control characters escaped, so no value can break the file."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + _NAME_BAD.sub(lambda m: f"\\u{ord(m.group()):04X}", escaped) + '"'
 
 
 def add_user(path: Path, name: str, role: str, password: str, town: str | None = None) -> None:
-    """Add or replace a user (the password is stored only as a bcrypt hash)."""
+    """Add or replace a user (the password is stored only as a bcrypt hash).
+
+    The new file is written beside the old one, parsed back and compared before it replaces it:
+    whatever the values, the accounts file is never left unreadable.
+    """
+    problem = name_problem(name, "en")
+    if problem:
+        raise ValueError(problem)
     if role not in ROLES:
         raise ValueError(f"role must be one of {ROLES}")
     if role == "街镇" and not town:
@@ -83,8 +151,11 @@ def add_user(path: Path, name: str, role: str, password: str, town: str | None =
         lines.append(f"[users.{_toml_str(n)}]")
         lines += [f"{k} = {_toml_str(str(v))}" for k, v in u.items()]
         lines.append("")
+    text = "\n".join(lines)
+    if tomllib.loads(text).get("users") != {n: {k: str(v) for k, v in u.items()} for n, u in users.items()}:
+        raise ValueError("the accounts file would not read back as written")
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(str(path) + ".tmp")
-    tmp.write_text("\n".join(lines), encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     os.chmod(tmp, 0o600)
     os.replace(tmp, path)

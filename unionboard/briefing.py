@@ -6,16 +6,18 @@ Chinese in the document.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from pathlib import Path
 
 import pandas as pd
 
-from .export import xlsx_bytes
+from .accounts import view_towns
+from .export import clean_frame, clean_text, xlsx_bytes
 from .store import connect_read
 from .summary import briefing as summary_text
-from .summary import double_half, fmt_int, fmt_pct, status_counts, towns_without_target
+from .summary import double_half, fmt_int, fmt_pct, status_counts, total_row, towns_without_target, without_total
 from .views import VIEWS, Filters, ViewResult, get_view_con, localize
 
 CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei"]
@@ -23,11 +25,16 @@ GREEN, AMBER, RED, BLUE, GREY = "#2E7D32", "#F2A900", "#C62828", "#1F4E79", "#B0
 STATUS = {"达标": GREEN, "预警": AMBER, "滞后": RED}
 
 
-def views_for(db: Path, filters: Filters, names: list[str], lang: str = "zh") -> dict[str, ViewResult]:
-    """Several views from one read connection (one consistent database state)."""
+def views_for(db: Path, filters: Filters, names: list[str], lang: str = "zh",
+              unit_towns: list[str] | None = None) -> dict[str, ViewResult]:
+    """Several views from one read connection (one consistent database state).
+
+    With `unit_towns` (a 街镇 account), the unit lists and their counts are of those towns only.
+    """
     con = connect_read(db)
     try:
-        return {n: get_view_con(con, n, filters, lang) for n in names}
+        return {n: get_view_con(con, n, dataclasses.replace(filters, towns=view_towns(n, filters.towns, unit_towns)),
+                                lang) for n in names}
     finally:
         con.close()
 
@@ -64,7 +71,7 @@ def _png(fig) -> bytes:  # noqa: ANN001
 def town_chart_png(towns: pd.DataFrame) -> bytes:
     """Completion by town against 序时进度, bars coloured by each indicator's status."""
     plt = _plt()
-    rows = towns[towns["街镇"] != "合计"]
+    rows = without_total(towns, "街镇")
     schedule = float(towns["序时进度(%)"].dropna().iloc[0]) if towns["序时进度(%)"].notna().any() else 0.0
     fig, ax = plt.subplots(figsize=(10, 4.2))
     x = range(len(rows))
@@ -129,7 +136,7 @@ def _para(doc, text: str, *, size: float = 16, font: str = "仿宋_GB2312", bold
     if indent:
         p.paragraph_format.first_line_indent = Pt(size * 2)
     p.paragraph_format.line_spacing = Pt(28)
-    _font(p.add_run(text), size, font, bold)
+    _font(p.add_run(clean_text(text)), size, font, bold)
 
 
 def data_note(towns: ViewResult) -> str:
@@ -147,15 +154,21 @@ def data_note(towns: ViewResult) -> str:
     return text
 
 
-def docx_bytes(db: Path, filters: Filters, issuer: str = "嘉定区总工会") -> bytes:
-    """The 通报 as a Word document in the usual official style (GB/T 9704: 小标宋 title, 仿宋 body)."""
+def docx_bytes(db: Path, filters: Filters, issuer: str = "嘉定区总工会", unit_towns: list[str] | None = None) -> bytes:
+    """The 通报 as a Word document in the usual official style (GB/T 9704: 小标宋 title, 仿宋 body).
+
+    `unit_towns`: see views_for. Text is cleaned of control characters (Word cannot hold them).
+    """
     from docx import Document
     from docx.shared import Cm, Pt
 
-    v = views_for(db, filters, ["towns", "trend", "industries", "buildings", "federations", "dynamics", "training"])
+    v = views_for(db, filters, ["towns", "trend", "industries", "buildings", "federations", "dynamics", "training"],
+                  unit_towns=unit_towns)
+    for res in v.values():
+        res.df = clean_frame(res.df)
     towns, trend = v["towns"], v["trend"]
     snap = towns.resolved.snapshot
-    total = towns.df[towns.df["街镇"] == "合计"].iloc[0].to_dict()
+    total = total_row(towns.df, "街镇")
     groups = status_counts(towns.df)
     doc = Document()
     section = doc.sections[0]
@@ -186,14 +199,15 @@ def docx_bytes(db: Path, filters: Filters, issuer: str = "嘉定区总工会") -
     for cell, name in zip(table.rows[0].cells, cols, strict=True):
         cell.text = ""
         _font(cell.paragraphs[0].add_run(name), 9, "黑体", True)
-    for _, row in towns.df[cols].iterrows():
+    last = len(towns.df) - 1  # the 合计 row (summary.total_row)
+    for n, (_, row) in enumerate(towns.df[cols].iterrows()):
         cells = table.add_row().cells
         for cell, name in zip(cells, cols, strict=True):
             val = row[name]
             text = "" if pd.isna(val) else (fmt_pct(val)[:-1] if name.endswith("(%)") else
                                             fmt_int(val) if not isinstance(val, str) else val)
             cell.text = ""
-            _font(cell.paragraphs[0].add_run(text), 9, "仿宋_GB2312", name == "街镇" and row["街镇"] == "合计")
+            _font(cell.paragraphs[0].add_run(text), 9, "仿宋_GB2312", name == "街镇" and n == last)
     _para(doc, "三、存在的问题", font="黑体")
     if groups["滞后"] or groups["预警"]:
         parts = []
@@ -220,7 +234,7 @@ def docx_bytes(db: Path, filters: Filters, issuer: str = "嘉定区总工会") -
     return buf.getvalue()
 
 
-def workbook_bytes(db: Path, filters: Filters, lang: str = "zh") -> bytes:
-    """Every view as one sheet of an Excel workbook (text cells kept as text)."""
-    v = views_for(db, filters, list(VIEWS), "zh")
+def workbook_bytes(db: Path, filters: Filters, lang: str = "zh", unit_towns: list[str] | None = None) -> bytes:
+    """Every view as one sheet of an Excel workbook (text cells kept as text); `unit_towns`: see views_for."""
+    v = views_for(db, filters, list(VIEWS), "zh", unit_towns)
     return xlsx_bytes({(res.title if lang != "en" else name): localize(res.df, lang) for name, res in v.items()})

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from .summary import without_total
+
 GREEN, AMBER, RED = "#2E7D32", "#F2A900", "#C62828"
 BLUE, LIGHT_BLUE, GREY, DARK = "#1F4E79", "#6FA8DC", "#B0B7C3", "#37474F"
 STATUS_COLOURS = {"达标": GREEN, "预警": AMBER, "滞后": RED}
@@ -47,7 +49,7 @@ def status_of(done: float | None, schedule: float) -> str | None:
 
 def town_progress(towns: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """Completion by town for both count targets against the 序时进度 line, coloured by status."""
-    rows = towns[towns["街镇"] != "合计"]
+    rows = without_total(towns, "街镇")
     schedule = float(towns["序时进度(%)"].dropna().iloc[0]) if towns["序时进度(%)"].notna().any() else 0.0
     fig = go.Figure()
     for col, pattern in (("新建会单位数完成率", ""), ("新发展会员数完成率", "/")):
@@ -94,7 +96,7 @@ def trend_rates(trend: pd.DataFrame, lang: str = "zh") -> go.Figure:
 
 def coverage_bars(df: pd.DataFrame, key: str, lang: str = "zh") -> go.Figure:
     """建会率 and 入会率 per group (industry, 两新组织 …), without the 合计 row."""
-    rows = df[df[key] != "合计"]
+    rows = without_total(df, key)
     fig = go.Figure()
     fig.add_bar(x=rows[key], y=rows["建会率(%)"], name=_t("建会率", lang), marker_color=BLUE,
                 text=[f"{v:.1f}" if pd.notna(v) else "" for v in rows["建会率(%)"]], textposition="outside")
@@ -107,7 +109,7 @@ def coverage_bars(df: pd.DataFrame, key: str, lang: str = "zh") -> go.Figure:
 
 def building_coverage(df: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """建会率 per building, coloured by whether it has a 楼宇工会联合会."""
-    rows = df[df["街镇"] != "合计"].sort_values("建会率(%)", ascending=True, na_position="first")
+    rows = without_total(df, "街镇").sort_values("建会率(%)", ascending=True, na_position="first")
     has = rows["楼宇工会联合会"] == "已成立"
     fig = go.Figure()
     for mask, name, colour in ((has, "已成立楼宇工会联合会", BLUE), (~has, "未成立楼宇工会联合会", GREY)):
@@ -132,7 +134,7 @@ def stacked(df: pd.DataFrame, x: str, columns: list[str], colours: list[str], la
 
 def chairs_vs_federations(training: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """村(园区)工会主席 trained against the number of 村(园区)工会联合会, by town."""
-    rows = training[training["街镇"] != "合计"]
+    rows = without_total(training, "街镇")
     fig = go.Figure()
     fig.add_bar(x=rows["街镇"], y=rows["村(园区)工会联合会数"], name=_t("村(园区)工会联合会数", lang), marker_color=GREY)
     fig.add_bar(x=rows["街镇"], y=rows["村(园区)工会主席"], name=_t("村(园区)工会主席", lang), marker_color=BLUE)
@@ -145,27 +147,27 @@ EVENT_COLUMNS = ["新开业", "迁入", "停产", "关闭", "迁出"]
 
 def dynamics_monthly(dynamics: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """Events by month (stacked), from the dynamics view."""
-    rows = dynamics[dynamics["月份"] != "合计"]
+    rows = without_total(dynamics, "月份")
     monthly = rows.groupby("月份", as_index=False)[EVENT_COLUMNS].sum()
     return stacked(monthly, "月份", EVENT_COLUMNS, [BLUE, LIGHT_BLUE, GREY, DARK, "#8E7CC3"], lang)
 
 
 def uncovered_by_town(by_town: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """Units without a union per town, 25+ and under 25 stacked, from the uncovered-by-town view."""
-    rows = by_town[by_town["街镇"] != "合计"]
+    rows = without_total(by_town, "街镇")
     return stacked(rows, "街镇", ["25人以上", "25人以下"], [BLUE, GREY], lang)
 
 
 def federations_by_kind(federations: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """Federations per town, stacked by kind, from the federations view."""
-    rows = federations[federations["街镇"] != "合计"]
+    rows = without_total(federations, "街镇")
     return stacked(rows, "街镇", ["村工会联合会", "园区工会联合会", "楼宇工会联合会", "行业工会联合会", "区域工会联合会"],
                    [BLUE, LIGHT_BLUE, "#8E7CC3", DARK, GREY], lang)
 
 
 def training_by_audience(training: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """Trainees per town, stacked by audience, from the training view."""
-    rows = training[training["街镇"] != "合计"]
+    rows = without_total(training, "街镇")
     return stacked(rows, "街镇", ["村(园区)工会主席", "企业工会主席", "工会干部"], [BLUE, LIGHT_BLUE, GREY], lang)
 
 

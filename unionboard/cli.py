@@ -2,19 +2,26 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import traceback
 from pathlib import Path
 
 from .i18n import msg
 from .store import resolve_db
 
-EXIT_OK, EXIT_REFUSED = 0, 2
+# 0 done; 2 refused (the file or the request: every problem printed, nothing changed); 1 failed (the
+# machine: a full disk, a read-only folder, a damaged database — explained, nothing changed)
+EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
+    # SUPPRESS: given before or after the command, an option is kept (a sub-parser's default would
+    # otherwise overwrite `--db X` given before the command, and the default database would be used)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help="database file (default: $UNIONBOARD_DB or data/unionboard.duckdb)")
-    common.add_argument("--lang", choices=["zh", "en"], default=None, help="message language (default zh)")
+    common.add_argument("--db", default=argparse.SUPPRESS,
+                        help="database file (default: $UNIONBOARD_DB or data/unionboard.duckdb)")
+    common.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help="message language (default zh)")
     p = argparse.ArgumentParser(prog="python -m unionboard", parents=[common],
                                 description="工会组建进度看板 unionboard: import, export, sample data")
     sub = p.add_subparsers(dest="command", required=True)
@@ -98,12 +105,16 @@ def _print_table(df) -> None:  # noqa: ANN001 - a DataFrame
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one command; returns the exit code (0 done, 2 refused or bad arguments)."""
+    """Run one command; returns the exit code (0 done, 2 refused or bad arguments, 1 failed).
+
+    No traceback reaches the user: a failure is explained (what happened, what to do, see
+    unionboard.errors) and the traceback is printed only with UNIONBOARD_DEBUG=1.
+    """
     from .store import LegacyDatabase
 
     args = _parser().parse_args(argv)
-    lang = args.lang or "zh"
-    db = resolve_db(args.db)
+    lang = getattr(args, "lang", None) or "zh"
+    db = resolve_db(getattr(args, "db", None))
     try:
         return COMMANDS[args.command](args, db, lang)
     except BrokenPipeError:
@@ -111,6 +122,17 @@ def main(argv: list[str] | None = None) -> int:
     except LegacyDatabase:
         _err(msg("legacy_db", lang, db=db))
         return EXIT_REFUSED
+
+    except KeyboardInterrupt:
+        _err("已中断，数据库未作改动" if lang != "en" else "interrupted; nothing was changed")
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the boundary: explained, never a traceback
+        from .errors import explain
+
+        if os.environ.get("UNIONBOARD_DEBUG"):
+            traceback.print_exc()
+        _err(explain(exc, lang, db=db))
+        return EXIT_FAILED
 
 
 def cmd_migrate(args: argparse.Namespace, db: Path, lang: str) -> int:
@@ -292,8 +314,12 @@ def cmd_rollback(args: argparse.Namespace, db: Path, lang: str) -> int:
 def cmd_user(args: argparse.Namespace, db: Path, lang: str) -> int:
     import getpass
 
-    from .accounts import accounts_path, add_user
+    from .accounts import accounts_path, add_user, name_problem
 
+    problem = name_problem(args.name, lang)
+    if problem:
+        _err(problem)
+        return EXIT_REFUSED
     town = args.town
     if town is not None and db.exists():
         from .store import connect_read

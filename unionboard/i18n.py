@@ -20,6 +20,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_column": ("未知列「{col}」，已忽略", 'unknown column "{col}" ignored'),
     "more_problems": ("另有 {n} 个问题未逐条列出（已列出前 {shown} 个；请先改正已列出的同类问题）",
                       "{n} more problem(s) not listed one by one (the first {shown} are listed; fix those first)"),
+    "more_notices": ("另有 {n} 个提示未逐条列出（已列出前 {shown} 个）",
+                     "{n} more notice(s) not listed one by one (the first {shown} are listed)"),
     "sheet_ignored": ("工作表「{sheet}」不是已知数据类型，已忽略", 'sheet "{sheet}" is not a known kind; ignored'),
     # cells
     "required": ("必填，不能为空", "required, must not be empty"),
@@ -27,6 +29,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_number": ("不是数字", "not a number"),
     "negative": ("不能为负数", "must not be negative"),
     "not_positive": ("必须大于0", "must be greater than 0"),
+    "out_of_range": ("超出可存储的范围（{min} 至 {max}）", "out of the range that can be stored ({min} to {max})"),
+    "control_char": ("含有控制字符（{chars}），无法保存和导出；请删除后重新导入",
+                     "contains control characters ({chars}) that cannot be stored or exported; remove them"),
     "not_bool": ("应为 是/否（或 Y/N、1/0、true/false）", "must be 是/否 (or Y/N, 1/0, true/false)"),
     "not_date": ("不是有效日期（如 2015-06-30、2015/6/30、2015.6.30、2015年6月30日）",
                  "not a valid date (e.g. 2015-06-30, 2015/6/30, 2015.6.30, 2015年6月30日)"),
@@ -53,6 +58,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gt_affected": ("大于涉及会员数（{limit}）", "greater than 涉及会员数 ({limit})"),
     "from_town_required": ("迁出时必须填写原街镇", "required for 迁出"),
     "to_town_required": ("新开业、迁入时必须填写现街镇", "required for 新开业 and 迁入"),
+    "reserved_town": ("「{words}」是合计行使用的词，不能用作（或开头于）街镇名称或别名",
+                      "{words} are the words of total rows: no town name or alias may be or begin with one"),
     "alias_taken": ("别名「{alias}」已属于「{town}」", 'alias "{alias}" already belongs to "{town}"'),
     "snapshot_missing": ("未给出报表日期：请用 --snapshot，或在文件中加「报表日期」列",
                          "no snapshot date: use --snapshot or a 报表日期 column"),
@@ -105,6 +112,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_town_arg_import": ("未知街镇「{town}」（--town）", 'unknown town "{town}" (--town)'),
     "rolled_back": ("已回退（第 {id} 次操作）", "rolled back (operation #{id})"),
     "bad_replace": ("--snapshot/--replace 只适用于单位名册", "--snapshot/--replace apply to units only"),
+    "import_failed": ("导入未完成：{err}", "the import did not complete: {err}"),
 }
 
 

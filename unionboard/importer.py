@@ -33,7 +33,7 @@ from .store import (
     write_lock,
     write_report_file,
 )
-from .validate import Context, Problem, check_table, check_units, typed
+from .validate import Context, Problem, capped_notices, check_table, check_units, typed
 from .views import town_lookup
 
 
@@ -316,6 +316,7 @@ def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = 
     except ReadError as exc:  # also raised part-way through a file read piece by piece
         result.problems.append(Problem(file_name, None, None, None, None, "bad_file", {"err": str(exc)}))
         return [], result
+    result.warnings = capped_notices(result.warnings)  # however many sheets: as many as problems, then a count
     result.ok = not result.problems
     return frames, result
 
@@ -380,7 +381,9 @@ def _apply(con: duckdb.DuckDBPyConnection, kind: str, df: pd.DataFrame | StagedU
                                 EXCEPT ALL SELECT {quoted} FROM {kind} RETURNING 1""").fetchall()
         return f"{name}: +{len(added)}, ={len(df) - len(added)}"
     finally:
-        con.unregister("incoming")
+        # after a failed statement the transaction refuses even this: keep the first error visible
+        with contextlib.suppress(duckdb.Error):
+            con.unregister("incoming")
 
 
 @dataclass
@@ -465,9 +468,37 @@ def import_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None,
     A units file is the report of the towns it covers (each replacing that town's report of the date
     only with `replace`); `town` declares the one town it may cover; `received` is when the report
     was received (default: now). The state before an accepted import is kept in the backups folder.
+    An unexpected failure part-way (a value the database refuses, a bug) changes nothing and is
+    recorded as refused, with a clear message; when even that record cannot be written (a full
+    disk, a read-only folder, a damaged database) the original error is raised for the caller's
+    boundary to explain (unionboard.errors).
     """
     request = ImportRequest(data, file_name, kind, snapshot, replace, town, received)
-    return import_many(db, [request], lang=lang, user=user)[0]
+    try:
+        return import_many(db, [request], lang=lang, user=user)[0]
+    except Exception as exc:  # noqa: BLE001 - recorded and explained, never a traceback
+        return _refused_by_failure(db, data, file_name, kind, exc, lang, user)
+
+
+def _refused_by_failure(db: Path, data: bytes, file_name: str, kind: str | None, exc: Exception, lang: str,
+                        user: str | None) -> ImportResult:
+    """The result (and history line) of an import that failed unexpectedly; nothing was changed."""
+    from .errors import explain, report
+
+    report(exc, f"import of {Path(file_name).name} failed")
+    name = Path(file_name).name
+    problem = Problem(name, None, None, None, None, "import_failed", {"err": explain(exc, lang, paths=False, db=db)})
+    result = ImportResult(ok=False, problems=[problem])
+    try:
+        with write_lock(db), transaction(db) as w:
+            new_id = _next_id(w)
+            _record(w, new_id, kind or "auto", name, hashlib.sha256(data).hexdigest(), 0, "refused",
+                    problem.line(lang), user)
+    except Exception as second:  # noqa: BLE001 - cannot even record: let the boundary explain the cause
+        report(second, "recording the failed import failed too")
+        raise exc from None
+    result.import_id = new_id
+    return result
 
 
 def import_many(db: Path, requests: list[ImportRequest], *, lang: str = "zh", user: str | None = None
@@ -670,6 +701,9 @@ def check_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None, 
     return result
 
 
+PREVIEW_COLUMNS = 60  # columns a preview shows (no kind has more than 17)
+
+
 def preview(data: bytes, file_name: str, rows: int = 20) -> dict[str, pd.DataFrame]:
     """The first rows of each table of a file, as text, for display before importing."""
     try:
@@ -678,13 +712,14 @@ def preview(data: bytes, file_name: str, rows: int = 20) -> dict[str, pd.DataFra
         return {}
     out = {}
     for t in tables:
-        header = [h or f"({i + 1})" for i, h in enumerate(t.header)]
+        # a preview is for the eye: a hostile file's 100,000 columns are not sent to the browser
+        header = [h or f"({i + 1})" for i, h in enumerate(t.header[:PREVIEW_COLUMNS])]
         seen: dict[str, int] = {}
         unique = []
         for h in header:  # st.dataframe needs unique column names
             seen[h] = seen.get(h, 0) + 1
             unique.append(h if seen[h] == 1 else f"{h}.{seen[h]}")
-        df = t.frame.head(rows).copy()
+        df = t.frame.iloc[:rows, :PREVIEW_COLUMNS].copy()
         df.columns = unique[: len(df.columns)]
         df.insert(0, "行", t.row_numbers[:rows])
         out[t.sheet or file_name] = df

@@ -195,9 +195,15 @@ def _without_blank(body: pd.DataFrame, numbers: np.ndarray) -> tuple[pd.DataFram
     """Drop records whose cells are all blank, keeping the others' row numbers."""
     if not len(body.columns):
         return body, numbers
-    blank = np.ones(len(body), dtype=bool)
-    for col in body.columns:
-        blank &= (body[col].fillna("").str.strip() == "").to_numpy()
+    if len(body.columns) > len(body):
+        # a wide, short table (a hostile file with 100,000 columns): one join per row, not one pandas
+        # operation per column; a row is blank when all its cells together are only spaces
+        cells = body.to_numpy(dtype=object, na_value="")
+        blank = np.array([not "".join(r).strip() for r in cells], dtype=bool)
+    else:
+        blank = np.ones(len(body), dtype=bool)
+        for col in body.columns:
+            blank &= (body[col].fillna("").str.strip() == "").to_numpy()
     if blank.any():
         return body.loc[~blank].reset_index(drop=True), numbers[~blank]
     return body, numbers

@@ -10,6 +10,26 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+TOTAL = "合计"
+
+
+def total_row(df: pd.DataFrame, column: str) -> dict | None:
+    """The total row of a view, as a dict: its last row, when labelled 合计 in `column`.
+
+    Found by position as well as by label: a town named 合计 in a database from before the word was
+    reserved (validate.TOTAL_WORDS) comes before the total row and is never taken for it.
+    """
+    if len(df) and df[column].iat[-1] == TOTAL:
+        return df.iloc[-1].to_dict()
+    return None
+
+
+def without_total(df: pd.DataFrame, column: str) -> pd.DataFrame:
+    """The view's rows without its total row (the last row, when labelled 合计; see total_row)."""
+    if len(df) and df[column].iat[-1] == TOTAL:
+        return df.iloc[:-1]
+    return df
+
 
 def _num(v: object) -> float | None:
     """A cell as a number, None when empty."""
@@ -66,7 +86,7 @@ class DoubleHalf:
 def partial_completion(towns: pd.DataFrame, indicator: str) -> tuple[float, float] | None:
     """(actual, target) over the towns that have the target and a value (METRICS.md: a 合计 完成率 is
     the actual of the towns with that target against the sum of their targets); None without any."""
-    rows = towns[~towns["街镇"].isin(["合计"])] if "合计" in set(towns["街镇"]) else towns
+    rows = without_total(towns, "街镇")
     actual, target = 0.0, 0.0
     found = False
     for a, tg in zip(rows[indicator].tolist(), rows[f"{indicator}目标"].tolist(), strict=True):
@@ -78,8 +98,8 @@ def partial_completion(towns: pd.DataFrame, indicator: str) -> tuple[float, floa
 
 def towns_without_target(towns: pd.DataFrame, indicator: str) -> list[str]:
     """The towns shown that have no target for a count indicator (they take no part in its 合计 完成率)."""
-    return [t for t, v in zip(towns["街镇"].tolist(), towns[f"{indicator}目标"].tolist(), strict=True)
-            if t != "合计" and _num(v) is None]
+    rows = without_total(towns, "街镇")
+    return [t for t, v in zip(rows["街镇"].tolist(), rows[f"{indicator}目标"].tolist(), strict=True) if _num(v) is None]
 
 
 def double_half(snapshot: dt.date, towns: pd.DataFrame) -> DoubleHalf:
@@ -104,16 +124,17 @@ def double_half(snapshot: dt.date, towns: pd.DataFrame) -> DoubleHalf:
 def status_counts(towns: pd.DataFrame) -> dict[str, list[str]]:
     """Towns by 进度状态 (without the 合计 row)."""
     groups: dict[str, list[str]] = {"达标": [], "预警": [], "滞后": []}
+    rows = without_total(towns, "街镇")
     # a plain loop over two short columns: boolean indexing cost milliseconds on every rerun
-    for town, status in zip(towns["街镇"].tolist(), towns["进度状态"].tolist(), strict=True):
-        if town != "合计" and status in groups:
+    for town, status in zip(rows["街镇"].tolist(), rows["进度状态"].tolist(), strict=True):
+        if status in groups:
             groups[status].append(town)
     return groups
 
 
 def briefing(snapshot: dt.date, towns: pd.DataFrame, selected: list[str], lang: str = "zh") -> str:
     """A short written summary of the towns view, in the style of a 通报."""
-    total = towns[towns["街镇"] == "合计"].iloc[0].to_dict()
+    total = total_row(towns, "街镇")
     dh = double_half(snapshot, towns)
     groups = status_counts(towns)
     n_towns = len(towns) - 1

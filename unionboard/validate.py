@@ -8,6 +8,7 @@ and the reason.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import re
 from collections.abc import Callable
@@ -15,6 +16,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import creditcode
 from .i18n import msg
@@ -39,23 +42,42 @@ class Problem:
         return msg(self.key, lang, **self.params)
 
     def line(self, lang: str = "zh") -> str:
-        """One line for a report: file, sheet, row, column, value, reason."""
-        where = self.file + (f"［{self.sheet}］" if self.sheet else "")
+        """One line for a report: file, sheet, row, column, value, reason (control characters made visible)."""
+        where = visible(self.file) + (f"［{visible(self.sheet)}］" if self.sheet else "")
         if self.row is not None:
             where += f" 第{self.row}行" if lang != "en" else f" row {self.row}"
         if self.column:
-            where += f"「{self.column}」" if lang != "en" else f' column "{self.column}"'
+            where += f"「{visible(self.column)}」" if lang != "en" else f' column "{visible(self.column)}"'
         if self.value is not None:
-            where += f" 值「{self.value}」" if lang != "en" else f' value "{self.value}"'
+            where += f" 值「{visible(self.value)}」" if lang != "en" else f' value "{visible(self.value)}"'
         return f"{where}：{self.reason(lang)}" if lang != "en" else f"{where}: {self.reason(lang)}"
 
     def record(self, lang: str = "zh") -> dict:
         """A row of the downloadable report."""
+        value = visible(self.value) if self.value is not None else ""
         if lang == "en":
-            return {"file": self.file, "sheet": self.sheet or "", "row": self.row, "column": self.column or "",
-                    "value": self.value if self.value is not None else "", "problem": self.reason(lang)}
-        return {"文件": self.file, "工作表": self.sheet or "", "行": self.row, "列": self.column or "",
-                "值": self.value if self.value is not None else "", "问题": self.reason(lang)}
+            return {"file": visible(self.file), "sheet": visible(self.sheet or ""), "row": self.row,
+                    "column": visible(self.column or ""), "value": value, "problem": self.reason(lang)}
+        return {"文件": visible(self.file), "工作表": visible(self.sheet or ""), "行": self.row,
+                "列": visible(self.column or ""), "值": value, "问题": self.reason(lang)}
+
+
+# Characters no cell may hold: C0 controls but tab and line breaks, DEL, C1 controls, and the two
+# non-characters XML refuses (XLSX and Word could not write them). RE2 syntax for pyarrow; the same
+# set as a Python pattern for single strings.
+CONTROL_PATTERN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\x{fffe}\x{ffff}]"
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def visible(text: str) -> str:
+    """Text with control characters written as U+XXXX, so a report shows (and can carry) them."""
+    return CONTROL_RE.sub(lambda m: f"<U+{ord(m.group()):04X}>", str(text))
+
+
+def _controls(uniques: object) -> np.ndarray:
+    """Which of the distinct values of a column hold a control character (vectorised, for long rosters)."""
+    flags = pc.match_substring_regex(pa.array(list(uniques), type=pa.string()), CONTROL_PATTERN)
+    return flags.to_numpy(zero_copy_only=False).astype(bool)
 
 
 @dataclass
@@ -105,19 +127,30 @@ def _strip_thousands(s: str) -> str:
     return s.replace(",", "").replace("，", "")
 
 
+# The database stores counts as INTEGER (32 bits) and targets as DOUBLE; a value outside this range
+# is refused at validation, naming the cell (a target is compared with counts: the same bound).
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+_RANGE = ("out_of_range", {"min": f"{INT_MIN:,}", "max": f"{INT_MAX:,}"})
+
+
 def parse_int(s: str) -> Parsed:
-    """Integers with optional thousands separators (1,234 or 1，234)."""
+    """Integers with optional thousands separators (1,234 or 1，234), within INTEGER's range."""
     t = _strip_thousands(s)
     if _INT_RE.match(t):
-        return int(float(t)) if "." in t else int(t), None
+        digits = t.split(".")[0]
+        if len(digits.lstrip("+-0")) > 10:  # never int() a 5,000-digit string
+            return None, _RANGE
+        return int(digits), None
     return None, ("not_int", {})
 
 
 def parse_number(s: str) -> Parsed:
-    """Decimal numbers, thousands separators allowed; a trailing % is ignored (rates are in %)."""
+    """Decimal numbers, thousands separators allowed; a trailing % is ignored (rates are in %).
+    400 nines would be infinity as a float: refused like every value beyond INT_MAX."""
     t = _strip_thousands(s)
     if _NUM_RE.match(t):
-        return float(t.rstrip("%")), None
+        value = float(t.rstrip("%"))
+        return (value, None) if math.isfinite(value) else (None, _RANGE)
     return None, ("not_number", {})
 
 
@@ -211,23 +244,34 @@ class Checker:
             by_name[c.zh] = c
             by_name[c.key] = c
         position: dict[str, int] = {}
+        unlisted = 0  # notices beyond the limit, only counted (a hostile file may have 100,000 columns)
         for i, h in enumerate(self.table.header):
             name = h.replace("\u3000", "").strip()
             c = by_name.get(name)
             if c is None:
-                if name:
+                if name and len(self.warnings) < self.limit:
                     self.warnings.append(Problem(self.file, self.table.sheet, 1, h, None, "unknown_column", {"col": h}))
+                elif name:
+                    unlisted += 1
                 continue
             if c.key in position:
-                self.file_problem("duplicate_column", row=1, column=h, col=h)
+                if len(self.problems) < self.limit:
+                    self.file_problem("duplicate_column", row=1, column=h, col=h)
+                else:
+                    self.dropped += 1
                 continue
             position[c.key] = i
             self.label[c.key] = h
+        if unlisted:
+            self.warnings.append(more_notices(self.file, self.table.sheet, unlisted, len(self.warnings)))
         ok = True
         for c in self.kind.cols:
             if c.required and c.key not in position:
                 self.file_problem("missing_column", row=1, column=c.zh, col=c.zh)
                 ok = False
+        if not ok and self.dropped:  # the caller stops here: say now how many were not listed
+            self.problems.append(more_problems(self.file, self.table.sheet, self.dropped, len(self.problems)))
+            self.dropped = 0
         self.position = position
         self.extract()
         return ok
@@ -263,13 +307,20 @@ class Checker:
             errs = np.empty(len(uniques), dtype=object)
             if c.ptype == "code":  # a million distinct codes: check digits vectorised
                 parse = _checked_codes(list(uniques))
+            # free text is stored as given: refuse what no export could write (NUL, control characters)
+            control = _controls(uniques) if c.ptype == "text" and len(uniques) else np.zeros(len(uniques), bool)
             for i, u in enumerate(uniques):
                 if u == "":
                     vals[i], errs[i] = c.default, ("required", {}) if c.required else None
+                elif control[i]:
+                    vals[i], errs[i] = None, ("control_char", {"chars": "、".join(
+                        dict.fromkeys(f"U+{ord(ch):04X}" for ch in CONTROL_RE.findall(u)))})
                 else:
                     vals[i], errs[i] = parse(u)
                     if errs[i] is None and c.ptype in ("int", "number"):
-                        if c.positive and vals[i] <= 0:
+                        if not INT_MIN <= vals[i] <= INT_MAX:
+                            errs[i] = _RANGE
+                        elif c.positive and vals[i] <= 0:
                             errs[i] = ("not_positive", {})
                         elif c.min_value is not None and vals[i] < c.min_value:
                             errs[i] = ("negative", {}) if c.min_value == 0 else ("not_int", {})
@@ -319,6 +370,25 @@ def more_problems(file_name: str, sheet: str | None, dropped: int, shown: int) -
     return Problem(file_name, sheet, None, None, None, "more_problems", {"n": dropped, "shown": shown})
 
 
+def more_notices(file_name: str, sheet: str | None, dropped: int, shown: int) -> Problem:
+    """The last line of a capped list of notices: how many more there were (capped like problems)."""
+    return Problem(file_name, sheet, None, None, None, "more_notices", {"n": dropped, "shown": shown})
+
+
+def capped_notices(notices: list[Problem], limit: int | None = None) -> list[Problem]:
+    """At most `limit` (max_problems) notices one by one, then one line counting the rest — including
+    those an earlier cap (one sheet's) already counted."""
+    limit = max_problems() if limit is None else limit
+    listed = [n for n in notices if n.key != "more_notices"]
+    counted = sum(int(n.params.get("n", 0)) for n in notices if n.key == "more_notices")
+    if len(listed) <= limit and not counted:
+        return notices
+    rest = counted + max(0, len(listed) - limit)
+    shown = listed[:limit]
+    first = notices[0] if notices else None
+    return shown + [more_notices(first.file if first else "", None, rest, len(shown))] if rest else shown
+
+
 def typed(kind: str, df: pd.DataFrame) -> pd.DataFrame:
     """Give object columns real types so that DuckDB stores them as the schema says (in place: a
     million-row roster is not copied)."""
@@ -341,11 +411,25 @@ def typed(kind: str, df: pd.DataFrame) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- per-kind rules
 
+# The words total rows use (DATA-FORMAT.md "Totals and footers"; every view by town ends with 合计):
+# a town or alias starting with one would become, or hide, a total row.
+TOTAL_WORDS = ("合计", "小计", "总计", "累计")
+
+
+def is_total_word(name: str | None) -> bool:
+    """Whether a name starts with a word total rows use (spaces ignored)."""
+    return bool(name) and re.sub(r"\s", "", name).startswith(TOTAL_WORDS)
+
+
 def _towns(ch: Checker, **_: object) -> None:
     df = ch.df
     ch.duplicates(["town"], "town")
     aliases = [[p.strip() for p in re.split(r"[、,，;；]", a or "") if p.strip()] for a in df["aliases"]]
     df["aliases"] = aliases
+    words = "、".join(TOTAL_WORDS)
+    ch.add(np.array([is_total_word(t) for t in df["town"]], dtype=bool), "town", "reserved_town", {"words": words})
+    ch.add(np.array([any(is_total_word(a) for a in parts) for parts in aliases], dtype=bool), "aliases",
+           "reserved_town", {"words": words})
     # A file redefines the aliases of the towns it names; an alias must not belong to another town.
     file_towns = set(df["town"].dropna())
     owner = {k: v for k, v in ch.ctx.lookup.items() if v not in file_towns or k == v}

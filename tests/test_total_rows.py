@@ -1,0 +1,86 @@
+"""合计, 小计, 总计 and 累计 — the words total rows use — are reserved: no town or alias may be (or begin
+with) one. And wherever Python finds a view's total row, it takes the last row labelled 合计, so a town
+named 合计 in a database from before the reservation is never taken for the district total
+(issue 17, item 7)."""
+from __future__ import annotations
+
+import io
+
+import docx
+import duckdb
+import pytest
+
+from apptest_helpers import metrics, open_page, texts
+from conftest import J2, rewrite_units
+from unionboard import charts
+from unionboard.briefing import docx_bytes
+from unionboard.importer import import_bytes
+from unionboard.summary import briefing, status_counts, total_row, without_total
+from unionboard.views import Filters, get_view
+
+REFUSAL = "「合计、小计、总计、累计」是合计行使用的词，不能用作（或开头于）街镇名称或别名"
+
+
+@pytest.mark.parametrize(("text", "column", "value"), [
+    ("街镇,类型,别名\n合计,镇,\n", "街镇", "合计"),
+    ("街镇,类型,别名\n小计镇,镇,\n", "街镇", "小计镇"),
+    ("街镇,类型,别名\n总 计,镇,\n", "街镇", "总 计"),
+    ("街镇,类型,别名\n新城镇,镇,新城、累计\n", "别名", "新城、累计"),
+])
+def test_total_words_refused_in_a_towns_file(empty_db, text, column, value):
+    r = import_bytes(empty_db, text.encode(), "towns.csv", "towns")
+    assert not r.ok
+    assert [p.line() for p in r.problems] == [f"towns.csv 第2行「{column}」 值「{value}」：{REFUSAL}"]
+    r = import_bytes(empty_db, text.encode(), "towns.csv", "towns", lang="en")
+    assert "no town name or alias may be or begin with one" in r.problems[0].line("en")
+
+
+def test_names_merely_containing_the_words_are_fine(empty_db):
+    r = import_bytes(empty_db, "街镇,类型,别名\n新合计镇,镇,\n".encode(), "towns.csv", "towns")
+    assert r.ok, [p.line() for p in r.problems]
+
+
+@pytest.fixture
+def old_db(fixture_db, monkeypatch):
+    """A database from before the reservation: a town named 合计 with one active unit without a union."""
+    con = duckdb.connect(str(fixture_db))
+    try:
+        con.execute("INSERT INTO towns VALUES (99, '合计', '镇', [])")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    rewrite_units(fixture_db, """
+        SELECT * FROM units
+        UNION ALL
+        SELECT snapshot, '91310114000000099X', '辛公司', '合计', NULL, NULL, industry, unit_type, fortune500, 40, 0,
+               status, union_form, federation, union_date, members, migrant_members
+        FROM units WHERE credit_code = $c""", {"c": J2})
+    monkeypatch.setenv("UNIONBOARD_DB", str(fixture_db))
+    return fixture_db
+
+
+def test_the_total_row_is_never_a_town_named_like_it(old_db):
+    towns = get_view(old_db, "towns").df
+    assert list(towns["街镇"]).count("合计") == 2  # the town, then the total row
+    assert total_row(towns, "街镇")["在营单位数"] == 7  # the fixture's 6 and 辛公司
+    rows = without_total(towns, "街镇")
+    assert len(rows) == len(towns) - 1 and rows["街镇"].iloc[-1] == "合计"
+    snap = get_view(old_db, "towns").resolved.snapshot
+    assert "全区在营单位7家" in briefing(snap, towns, [])
+    assert "合计" not in sum(status_counts(towns).values(), [])  # it has no targets, hence no status
+    fig = charts.town_progress(towns)
+    assert list(fig.data[0].x)[-1] == "合计" and len(fig.data[0].x) == len(towns) - 1
+
+
+def test_pages_and_briefing_show_the_district_total(old_db):
+    at = open_page()
+    assert metrics(at)["在营单位"] == "7"
+    assert "全区在营单位7家" in texts(at)
+    at.switch_page("pages/uncovered.py").run()
+    assert metrics(at)["未建会在营单位"] == "3"  # 己公司, 庚协会 and the town 合计's 辛公司
+    doc = docx.Document(io.BytesIO(docx_bytes(old_db, Filters())))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "全区在营单位7家" in text
+    rows = doc.tables[0].rows
+    bold = [r.cells[0].text for r in rows[1:] if any(run.font.bold for run in r.cells[0].paragraphs[0].runs)]
+    assert bold == ["合计"] and rows[-1].cells[1].text == "7"
