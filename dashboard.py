@@ -20,6 +20,7 @@ PAGES = [  # (file, title key, url path, icon)
     ("pages/buildings.py", "page_buildings", "buildings", ":material/apartment:"),
     ("pages/federations.py", "page_federations", "federations", ":material/groups:"),
     ("pages/dynamics.py", "page_dynamics", "dynamics", ":material/swap_horiz:"),
+    ("pages/changes.py", "page_changes", "changes", ":material/fact_check:"),
     ("pages/training.py", "page_training", "training", ":material/school:"),
     ("pages/uncovered.py", "page_uncovered", "uncovered", ":material/list_alt:"),
     ("pages/submissions.py", "page_submissions", "submissions", ":material/outgoing_mail:"),

@@ -10,6 +10,7 @@ from ui.text import t
 from unionboard.export import csv_bytes
 from unionboard.importer import RollbackError, check_bytes, create_database, import_bytes, preview, rollback
 from unionboard.kinds import KINDS
+from unionboard.summary import findings_lines
 
 ctx = shell.page_setup()
 lang = ctx.lang
@@ -107,6 +108,12 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
                 st.markdown(f"- {plan.line(lang)}")
                 if plan.warning(lang):
                     st.warning(plan.warning(lang), icon=":material/warning:")
+        if result.findings is not None:  # what the roster check will find: fix the file or send the events first
+            st.markdown(f"**{t('preview_findings', lang, n=len(result.findings))}**")
+            for line in findings_lines(result.findings, lang):
+                st.markdown(f"- {line}")
+            if len(result.findings):
+                st.dataframe(result.findings, hide_index=True, width="stretch", height=240, key="data_findings")
         if result.ok:
             st.success(t("valid", lang, rows=f"{result.rows:,}"))
             replacing = [p.town for p in result.reports if p.replaces is not None]

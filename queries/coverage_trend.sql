@@ -7,7 +7,9 @@
 -- Parameters: $snapshot DATE, $towns VARCHAR[]|NULL, $industry VARCHAR|NULL
 -- Columns: 报表日期, 在营单位数, 已建会单位数, 建会率(%), 职工人数, 会员人数, 入会率(%),
 --   农民工入会率(%), 新建会单位数, 新建会单位数目标, 新建会单位数完成率(%), 新发展会员数,
---   新发展会员数目标, 新发展会员数完成率(%), 序时进度(%), 沿用街镇数, 未报送街镇数
+--   新发展会员数目标, 新发展会员数完成率(%), 序时进度(%), 沿用街镇数, 未报送街镇数, 环比报表日期,
+--   同比报表日期, then 环比 and 同比 of 在营单位数, 已建会单位数, 建会率 (百分点), 会员人数, 入会率
+--   (百分点), 农民工入会率 (百分点), 新建会单位数 and 新发展会员数
 WITH sel AS (
     SELECT town FROM towns WHERE $towns IS NULL OR list_contains($towns, town)
 ),
@@ -77,17 +79,49 @@ by_date AS (
         (SELECT count(*) FROM sel) - count(p.town) AS missing
     FROM dates d LEFT JOIN per_town p USING (d)
     GROUP BY d.d
+),
+indicators AS (
+    SELECT d, (d - INTERVAL 1 YEAR)::DATE AS year_ago, active, unionised, pct(unionised, active) AS coverage,
+        employees, members, pct(members, employees) AS membership, pct(migrant_members, migrants) AS migrant_membership,
+        new_unions, t_new_unions, done_new_unions, new_members, t_new_members, done_new_members, carried, missing
+    FROM by_date
+),
+compared AS (
+    -- 环比: against the previous report date; 同比: against the latest report date on or before the
+    -- same day a year earlier (METRICS.md). Counts as differences, rates in percentage points.
+    SELECT c.*, lag(c.d) OVER (ORDER BY c.d) AS prev_d, y.d AS y_d,
+        c.active - lag(c.active) OVER w AS active_mom, c.active - y.active AS active_yoy,
+        c.unionised - lag(c.unionised) OVER w AS unionised_mom, c.unionised - y.unionised AS unionised_yoy,
+        c.coverage - lag(c.coverage) OVER w AS coverage_mom, c.coverage - y.coverage AS coverage_yoy,
+        c.members - lag(c.members) OVER w AS members_mom, c.members - y.members AS members_yoy,
+        c.membership - lag(c.membership) OVER w AS membership_mom, c.membership - y.membership AS membership_yoy,
+        c.migrant_membership - lag(c.migrant_membership) OVER w AS migrant_mom,
+        c.migrant_membership - y.migrant_membership AS migrant_yoy,
+        c.new_unions - lag(c.new_unions) OVER w AS new_unions_mom, c.new_unions - y.new_unions AS new_unions_yoy,
+        c.new_members - lag(c.new_members) OVER w AS new_members_mom, c.new_members - y.new_members AS new_members_yoy
+    FROM indicators c
+    ASOF LEFT JOIN indicators y ON c.year_ago >= y.d
+    WINDOW w AS (ORDER BY c.d)
 )
 SELECT d AS "报表日期", active::BIGINT AS "在营单位数", unionised::BIGINT AS "已建会单位数",
-       round(pct(unionised, active), 2) AS "建会率(%)",
+       round(coverage, 2) AS "建会率(%)",
        employees::BIGINT AS "职工人数", members::BIGINT AS "会员人数",
-       round(pct(members, employees), 2) AS "入会率(%)",
-       round(pct(migrant_members, migrants), 2) AS "农民工入会率(%)",
+       round(membership, 2) AS "入会率(%)",
+       round(migrant_membership, 2) AS "农民工入会率(%)",
        new_unions::BIGINT AS "新建会单位数", t_new_unions AS "新建会单位数目标",
        round(done_new_unions, 2) AS "新建会单位数完成率(%)",
        new_members::BIGINT AS "新发展会员数", t_new_members AS "新发展会员数目标",
        round(done_new_members, 2) AS "新发展会员数完成率(%)",
        round(schedule_pct(d), 2) AS "序时进度(%)",
-       carried::BIGINT AS "沿用街镇数", missing::BIGINT AS "未报送街镇数"
-FROM by_date
+       carried::BIGINT AS "沿用街镇数", missing::BIGINT AS "未报送街镇数",
+       prev_d AS "环比报表日期", y_d AS "同比报表日期",
+       active_mom::BIGINT AS "在营单位数环比", active_yoy::BIGINT AS "在营单位数同比",
+       unionised_mom::BIGINT AS "已建会单位数环比", unionised_yoy::BIGINT AS "已建会单位数同比",
+       round(coverage_mom, 2) AS "建会率环比(百分点)", round(coverage_yoy, 2) AS "建会率同比(百分点)",
+       members_mom::BIGINT AS "会员人数环比", members_yoy::BIGINT AS "会员人数同比",
+       round(membership_mom, 2) AS "入会率环比(百分点)", round(membership_yoy, 2) AS "入会率同比(百分点)",
+       round(migrant_mom, 2) AS "农民工入会率环比(百分点)", round(migrant_yoy, 2) AS "农民工入会率同比(百分点)",
+       new_unions_mom::BIGINT AS "新建会单位数环比", new_unions_yoy::BIGINT AS "新建会单位数同比",
+       new_members_mom::BIGINT AS "新发展会员数环比", new_members_yoy::BIGINT AS "新发展会员数同比"
+FROM compared
 ORDER BY d;

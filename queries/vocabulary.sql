@@ -108,10 +108,12 @@ CREATE OR REPLACE MACRO placed_events(as_of, roster_files) AS TABLE
 -- `now_files` and `before_files`: the report files in force at `as_of` and the day before it.
 CREATE OR REPLACE MACRO roster_findings(as_of, now_files, before_files) AS TABLE
     WITH fresh AS (
-        SELECT r.town, max(p.snapshot) AS prev_date
-        FROM current_reports r LEFT JOIN current_reports p ON p.town = r.town AND p.snapshot < r.snapshot
-        WHERE r.snapshot = as_of
-        GROUP BY r.town
+        -- the towns whose report in `now_files` is dated `as_of` (a report not yet imported counts too:
+        -- the upload preview checks a file before it is confirmed), with their previous report
+        SELECT n.town, max(p.snapshot) AS prev_date
+        FROM (SELECT DISTINCT town FROM roster(now_files) WHERE snapshot = as_of) n
+        LEFT JOIN current_reports p ON p.town = n.town AND p.snapshot < as_of
+        GROUP BY n.town
     ),
     pairs AS (
         SELECT coalesce(n.credit_code, b.credit_code) AS credit_code, coalesce(n.name, b.name) AS name,

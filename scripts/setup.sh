@@ -6,8 +6,10 @@ cd "$(dirname "$0")/.."
 # Debian packages: CJK fonts always (chart images in the 通报), Chromium with --browser (end-to-end tests)
 packages=()
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || packages+=(fonts-noto-cjk)
-if [[ "${1:-}" == "--browser" ]] && ! command -v chromium >/dev/null 2>&1; then
-  packages+=(chromium)
+if [[ "${1:-}" == "--browser" ]]; then
+  command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+  # LibreOffice opens the 通报 (Word) in the tests, as a user's office suite would
+  dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || packages+=(libreoffice-writer-nogui)
 fi
 if (( ${#packages[@]} )); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then

@@ -124,7 +124,7 @@ def test_total_completion_counts_only_towns_with_the_target(fixture_db):
     doc = docx.Document(io.BytesIO(docx_bytes(fixture_db, Filters(towns=["安亭镇", "嘉定镇街道"]))))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "嘉定镇街道未下达新建会单位数目标，不计入合计完成率。" in text
-    assert [c.text for c in doc.tables[0].rows[-1].cells][7:10] == ["43", "100", "48.00"]
+    assert [c.text for c in doc.tables[0].rows[-1].cells][8:11] == ["43", "100", "48.00"]  # after 排名
 
 
 def test_federation_total_completion_counts_only_towns_with_the_target(fixture_db):

@@ -82,5 +82,6 @@ def test_pages_and_briefing_show_the_district_total(old_db):
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "全区在营单位7家" in text
     rows = doc.tables[0].rows
-    bold = [r.cells[0].text for r in rows[1:] if any(run.font.bold for run in r.cells[0].paragraphs[0].runs)]
-    assert bold == ["合计"] and rows[-1].cells[1].text == "7"
+    # the ranking table: 排名, 街镇, 在营单位数 …; only the district total (the last row) is bold
+    bold = [r.cells[1].text for r in rows[1:] if any(run.font.bold for run in r.cells[1].paragraphs[0].runs)]
+    assert bold == ["合计"] and rows[-1].cells[2].text == "7"

@@ -28,7 +28,7 @@ def xlsx_frame(data: bytes) -> tuple[pd.DataFrame, openpyxl.worksheet.worksheet.
 
 def as_text(value: object) -> str:
     """A cell as the text a user reads: numbers by value, dates by day, empty as ''."""
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
+    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)) or value == "":
         return ""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()

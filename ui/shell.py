@@ -168,12 +168,13 @@ def sign_in_record(ctx: Ctx, key: str) -> None:
                      hide_index=True, width="stretch", key=key)
 
 
-def view(ctx: Ctx, name: str) -> ViewResult | None:
+def view(ctx: Ctx, name: str, *, notice: bool = True) -> ViewResult | None:
     """A view for the current filters (Chinese columns, canonical); None with a notice on error.
 
-    A 街镇 account sees unit lists of its own town only, whatever the town filter says.
+    A 街镇 account sees unit lists of its own town only, whatever the town filter says (said in a
+    caption unless `notice` is False).
     """
-    towns = _view_towns(ctx, name)
+    towns = _view_towns(ctx, name, notice)
     try:
         return _view(str(ctx.db), ctx.version, name, ctx.as_of, towns, ctx.industry, today=_today(name))
     except ViewError as exc:

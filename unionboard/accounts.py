@@ -43,7 +43,8 @@ class Account:
 # Views that name single units, and the counts of them per town: an account limited to a town
 # (街镇) sees these for its own town only — on the pages, in their downloads, in the 通报 and in
 # the all-views workbook. Every other view shows district figures to everybody.
-UNIT_LISTS = frozenset({"uncovered", "key-uncovered", "followup", "uncovered-by-town", "key-uncovered-by-town"})
+UNIT_LISTS = frozenset({"uncovered", "key-uncovered", "followup", "uncovered-by-town", "key-uncovered-by-town",
+                        "changes", "changes-by-town"})
 
 
 def view_towns(name: str, towns: list[str], unit_towns: list[str] | None) -> list[str]:

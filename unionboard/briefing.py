@@ -16,8 +16,18 @@ import pandas as pd
 from .accounts import view_towns
 from .export import clean_frame, clean_text, xlsx_bytes
 from .store import connect_read
+from .summary import (
+    FINDINGS,
+    double_half,
+    fmt_int,
+    fmt_pct,
+    rank_towns,
+    status_counts,
+    total_row,
+    towns_without_target,
+    without_total,
+)
 from .summary import briefing as summary_text
-from .summary import double_half, fmt_int, fmt_pct, status_counts, total_row, towns_without_target, without_total
 from .views import VIEWS, Filters, ViewResult, get_view_con, localize
 
 CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei"]
@@ -145,93 +155,208 @@ def data_note(towns: ViewResult) -> str:
     r = towns.resolved
     text = f"数据说明：各街镇按截至{r.snapshot.year}年{r.snapshot.month}月{r.snapshot.day}日最近一期报送的单位名册统计。"
     text += "".join(note + "。" for note in r.notes("zh"))
+    reported = set(r.used) - set(r.missing)  # towns never reported are named once, above
     for indicator in ("新建会单位数", "新发展会员数"):
-        names = towns_without_target(towns.df, indicator)
-        if names and len(names) < len(towns.df) - 1:
+        names = [t for t in towns_without_target(towns.df, indicator) if t in reported]
+        if names and len(names) < len(reported):
             text += f"{'、'.join(names)}未下达{indicator}目标，不计入合计完成率。"
-    if r.no_base:
-        text += f"{'、'.join(r.no_base)}无上年末基期报表，新发展会员数未计。"
+    no_base = [t for t in r.no_base if t in reported]
+    if no_base:
+        text += f"{'、'.join(no_base)}无上年末基期报表，新发展会员数未计。"
     return text
+
+
+BRIEFING_VIEWS = ["towns", "trend", "dynamics", "followup", "submissions", "changes-by-town", "changes"]
+
+
+def _date(d: dt.date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _change(v: object, unit: str, points: bool = False) -> str:
+    """同比 in words: 增加12家 / 减少0.35个百分点 / 持平."""
+    n = None if v is None or pd.isna(v) else float(v)
+    if n is None:
+        return ""
+    if n == 0:
+        return "持平"
+    word = "增加" if n > 0 else "减少"
+    return f"{word}{abs(n):.2f}个百分点" if points else f"{word}{fmt_int(abs(n))}{unit}"
+
+
+def compose(v: dict[str, ViewResult]) -> list[tuple[str, object]]:
+    """The 通报 as blocks — ("title" | "subtitle" | "para" | "heading" | "note", text), ("table", DataFrame),
+    ("picture", PNG bytes) — every number taken from the views `v` (BRIEFING_VIEWS)."""
+    towns, trend = v["towns"], v["trend"]
+    r = towns.resolved
+    snap, total = r.snapshot, total_row(towns.df, "街镇")
+    now = trend.df.iloc[-1]
+    scope = "、".join(r.towns) if r.towns else "全区"
+    groups = status_counts(towns.df)
+    dh = double_half(snap, towns.df)
+    blocks: list[tuple[str, object]] = [
+        ("title", f"关于截至{_date(snap)}{'' if scope == '全区' else scope}工会组建工作进展情况的通报"),
+        ("subtitle", f"（数据截至{_date(snap)}）"),
+        ("salutation", "各街镇总工会："),
+        ("para", summary_text(snap, towns.df, r.towns)),
+        ("note", data_note(towns)),
+        ("heading", "一、总体情况"),
+    ]
+    yoy_date = now["同比报表日期"]
+    if pd.notna(yoy_date):
+        yoy = (f"与上年同期（{_date(yoy_date)}）相比，在营单位{_change(now['在营单位数同比'], '家')}，已建会单位"
+               f"{_change(now['已建会单位数同比'], '家')}，建会率{_change(now['建会率同比(百分点)'], '', True)}，会员"
+               f"{_change(now['会员人数同比'], '人')}，入会率{_change(now['入会率同比(百分点)'], '', True)}；今年以来新建会单位数较上年同期"
+               f"{_change(now['新建会单位数同比'], '家')}。")
+    else:
+        yoy = "上年同期无报表数据，暂不作同比。"
+    blocks.append(("para", f"{scope}在营单位{fmt_int(total['在营单位数'])}家，已建会单位{fmt_int(total['已建会单位数'])}家，"
+                           f"建会率{fmt_pct(total['建会率(%)'])}；职工{fmt_int(total['职工人数'])}人，会员{fmt_int(total['会员人数'])}人，"
+                           f"入会率{fmt_pct(total['入会率(%)'])}；农民工{fmt_int(total['农民工人数'])}人，其中会员"
+                           f"{fmt_int(total['农民工会员数'])}人，农民工入会率{fmt_pct(total['农民工入会率(%)'])}。{yoy}"
+                           f"序时进度{fmt_pct(total['序时进度(%)'])}，{dh.text('zh')}。"))
+    blocks.append(("picture", trend_chart_png(trend.df, r.year)))
+    blocks.append(("heading", "二、各街镇进展"))
+    ranking = rank_towns(towns.df)
+    order = "、".join(f"{t}（{fmt_pct(a)}/{fmt_pct(b)}）" for t, a, b, n in zip(
+        ranking["街镇"], ranking["新建会单位数完成率(%)"], ranking["新发展会员数完成率(%)"], ranking["排名"], strict=True)
+        if pd.notna(n))
+    if order:
+        blocks.append(("para", f"按新建会单位数、新发展会员数两项完成率中较低一项排名（括号内依次为两项完成率），各街镇依次为：{order}。"))
+    slow = []
+    if groups["滞后"]:
+        slow.append(f"{'、'.join(groups['滞后'])}{len(groups['滞后'])}个街镇进度滞后（低于序时进度的80%）")
+    if groups["预警"]:
+        slow.append(f"{'、'.join(groups['预警'])}{len(groups['预警'])}个街镇慢于序时进度、处于预警")
+    blocks.append(("para", ("；".join(slow) + "。") if slow else "各街镇均达到序时进度。"))
+    blocks.append(("picture", town_chart_png(towns.df)))
+    cols = ["排名", "街镇", "在营单位数", "已建会单位数", "建会率(%)", "新建会单位数", "新建会单位数目标", "新建会单位数完成率(%)",
+            "新发展会员数", "新发展会员数目标", "新发展会员数完成率(%)", "进度状态"]
+    table = pd.concat([ranking[cols], pd.DataFrame([{**total, "排名": None}])[cols]], ignore_index=True)
+    blocks.append(("table", table))
+
+    blocks.append(("heading", "三、存在问题"))
+    sub = v["submissions"].df
+    latest = sub[sub["报表日期"] == max(sub["报表日期"])] if len(sub) else sub
+    missing = latest.loc[latest["报送状态"] == "未报送", "街镇"].tolist()
+    late = latest.loc[latest["报送状态"] == "逾期", "街镇"].tolist()
+    n = 1
+    if missing or late:
+        text = f"（{n}）报送不及时。{_date(max(sub['报表日期']))}名册"
+        text += f"，{'、'.join(missing)}未报送，数据沿用此前报表" if missing else ""
+        text += f"，{'、'.join(late)}逾期报送" if late else ""
+        blocks.append(("para", text + "。"))
+        n += 1
+    checks = v["changes-by-town"].df
+    found = without_total(checks, "街镇")
+    found = found[found["合计"].fillna(0) > 0]
+    if len(found):
+        per_town = "；".join(f"{row['街镇']}{int(row['合计'])}项（" + "、".join(
+            f"{k}{int(row[k])}" for k in FINDINGS if row[k]) + "）" for row in found.to_dict("records"))
+        blocks.append(("para", f"（{n}）名册变动未报动态。将各街镇本期与上期名册逐一比对，发现{int(total_row(checks, '街镇')['合计'])}"
+                               f"项变动无企业动态可以解释：{per_town}。"))
+        n += 1
+    follow = v["followup"].df
+    order = {t: i for i, t in enumerate(towns.df["街镇"])}  # towns in dictionary order
+    by_town = (follow.groupby("街镇", sort=False)["未转接会员数"].agg(["count", "sum"])
+               .sort_index(key=lambda idx: idx.map(lambda t: order.get(t, len(order)))))
+    if len(follow):
+        dyn = total_row(v["dynamics"].df, "月份") or {}
+        detail = "、".join(f"{t}{int(c)}家{fmt_int(m)}人" for t, (c, m) in by_town.iterrows())
+        blocks.append(("para", f"（{n}）会员转接不到位。今年以来企业关闭{fmt_int(dyn.get('关闭'))}家、迁出{fmt_int(dyn.get('迁出'))}家，"
+                               f"工会撤销{fmt_int(dyn.get('撤销工会'))}家、转移接续{fmt_int(dyn.get('转移接续'))}家，会员转接率"
+                               f"{fmt_pct(dyn.get('会员转接率(%)'))}；其中{len(follow)}家单位的{fmt_int(follow['未转接会员数'].sum())}"
+                               f"名会员未完成转接（{detail}），“不断线、会员不流失”的要求尚未落实。"))
+        n += 1
+    if n == 1:
+        blocks.append(("para", "本期未发现报送、名册变动和会员转接方面的突出问题。"))
+
+    blocks.append(("heading", "四、下一步工作要求"))
+    asks = []
+    behind = groups["滞后"] + groups["预警"]
+    if behind:
+        asks.append(f"{'、'.join(behind)}要对照目标责任书分析进度慢的原因，制定推进措施，聚焦25人以上未建会单位、商务楼宇和“两新”组织，"
+                    "加快新建工会和发展会员，确保完成年度目标任务。")
+    if missing or late:
+        due = (latest["截止日期"].iloc[0] - latest["报表日期"].iloc[0]).days
+        asks.append(f"{'、'.join(missing + late)}要按时报送单位名册（报表日期后{due}天内），未报送的请尽快补报。")
+    changes = v["changes"].df
+    if len(changes):  # which towns must check which units (the first three named)
+        per_town = []
+        for town, rows in changes.groupby("街镇", sort=False):
+            units = list(dict.fromkeys(rows["单位名称"]))
+            per_town.append(f"{town}{len(units)}家（{'、'.join(units[:3])}{'等' if len(units) > 3 else ''}）")
+        asks.append(f"名册核对发现问题的街镇要逐一核实有关单位，补报企业动态或更正名册，确保工会组织不断线：{'；'.join(per_town)}。")
+    if len(follow):
+        per_town = []
+        for town, (count, lost) in by_town.iterrows():
+            units = follow.loc[follow["街镇"] == town, "单位名称"].tolist()
+            per_town.append(f"{town}{int(count)}家{fmt_int(lost)}人（{'、'.join(units[:3])}{'等' if len(units) > 3 else ''}）")
+        asks.append(f"关闭、迁出单位所在街镇要跟踪未转接的会员，做好会员组织关系转接，做到会员不流失：{'；'.join(per_town)}。")
+    if not asks:
+        asks.append("各街镇要保持工作力度，巩固工会组建成果，确保全年目标任务按时完成。")
+    for i, ask in enumerate(asks, start=1):
+        blocks.append(("para", f"{i}. {ask}"))
+    return blocks
 
 
 def docx_bytes(db: Path, filters: Filters, issuer: str = "嘉定区总工会", unit_towns: list[str] | None = None) -> bytes:
     """The 通报 as a Word document in the usual official style (GB/T 9704: 小标宋 title, 仿宋 body).
 
-    `unit_towns`: see views_for. Text is cleaned of control characters (Word cannot hold them).
+    `unit_towns`: see views_for (a 街镇 account's 通报 names the units of its own town only). Text is
+    cleaned of control characters (Word cannot hold them).
     """
     from docx import Document
     from docx.shared import Cm, Pt
 
-    v = views_for(db, filters, ["towns", "trend", "industries", "buildings", "federations", "dynamics", "training"],
-                  unit_towns=unit_towns)
+    v = views_for(db, filters, BRIEFING_VIEWS, unit_towns=unit_towns)
     for res in v.values():
         res.df = clean_frame(res.df)
-    towns, trend = v["towns"], v["trend"]
-    snap = towns.resolved.snapshot
-    total = total_row(towns.df, "街镇")
-    groups = status_counts(towns.df)
     doc = Document()
     section = doc.sections[0]
     section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
     section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
-    date_text = f"{snap.year}年{snap.month}月{snap.day}日"
-    scope = "、".join(towns.resolved.towns) if towns.resolved.towns else "全区"
-    _para(doc, f"关于截至{date_text}{'' if scope == '全区' else scope}工会组建工作进展情况的通报", size=22,
-          font="方正小标宋简体", align="center", indent=False)
-    _para(doc, f"（数据截至{date_text}）", size=16, font="楷体_GB2312", align="center", indent=False)
-    _para(doc, "各街镇总工会：", indent=False)
-    _para(doc, summary_text(snap, towns.df, towns.resolved.towns))
-    _para(doc, data_note(towns), size=14)
-    _para(doc, "一、总体情况", font="黑体")
-    dh = double_half(snap, towns.df)
-    _para(doc, f"{scope}在营单位{fmt_int(total['在营单位数'])}家，已建会单位{fmt_int(total['已建会单位数'])}家，"
-               f"建会率{fmt_pct(total['建会率(%)'])}；职工{fmt_int(total['职工人数'])}人，会员{fmt_int(total['会员人数'])}人，"
-               f"入会率{fmt_pct(total['入会率(%)'])}；农民工{fmt_int(total['农民工人数'])}人，其中会员"
-               f"{fmt_int(total['农民工会员数'])}人，农民工入会率{fmt_pct(total['农民工入会率(%)'])}。"
-               f"序时进度{fmt_pct(total['序时进度(%)'])}，{dh.text('zh')}。")
-    doc.add_picture(io.BytesIO(trend_chart_png(trend.df, towns.resolved.year)), width=Cm(15.5))
-    _para(doc, "二、各街镇进展", font="黑体")
-    doc.add_picture(io.BytesIO(town_chart_png(towns.df)), width=Cm(15.5))
-    cols = ["街镇", "在营单位数", "已建会单位数", "建会率(%)", "新建会单位数", "新建会单位数目标", "新建会单位数完成率(%)",
-            "新发展会员数", "新发展会员数目标", "新发展会员数完成率(%)", "进度状态"]
-    table = doc.add_table(rows=1, cols=len(cols))
-    table.style = "Table Grid"
-    for cell, name in zip(table.rows[0].cells, cols, strict=True):
-        cell.text = ""
-        _font(cell.paragraphs[0].add_run(name), 9, "黑体", True)
-    last = len(towns.df) - 1  # the 合计 row (summary.total_row)
-    for n, (_, row) in enumerate(towns.df[cols].iterrows()):
-        cells = table.add_row().cells
-        for cell, name in zip(cells, cols, strict=True):
-            val = row[name]
-            text = "" if pd.isna(val) else (fmt_pct(val)[:-1] if name.endswith("(%)") else
-                                            fmt_int(val) if not isinstance(val, str) else val)
-            cell.text = ""
-            _font(cell.paragraphs[0].add_run(text), 9, "仿宋_GB2312", name == "街镇" and n == last)
-    _para(doc, "三、存在的问题", font="黑体")
-    if groups["滞后"] or groups["预警"]:
-        parts = []
-        if groups["滞后"]:
-            parts.append(f"{'、'.join(groups['滞后'])}等{len(groups['滞后'])}个街镇进度滞后")
-        if groups["预警"]:
-            parts.append(f"{'、'.join(groups['预警'])}等{len(groups['预警'])}个街镇慢于序时进度、处于预警")
-        _para(doc, "；".join(parts) + "。请相关街镇分析原因，制定措施，确保完成年度目标任务。")
-    else:
-        _para(doc, "各街镇均达到序时进度。")
-    dyn = v["dynamics"].df.iloc[-1]
-    _para(doc, f"今年以来企业关闭{fmt_int(dyn['关闭'])}家、迁出{fmt_int(dyn['迁出'])}家，工会撤销{fmt_int(dyn['撤销工会'])}家、"
-               f"转移接续{fmt_int(dyn['转移接续'])}家，会员转接率{fmt_pct(dyn['会员转接率(%)'])}。"
-               "请做好会员转接工作，做到“不断线、会员不流失”。")
-    _para(doc, "四、下一步工作要求", font="黑体")
-    _para(doc, "各街镇要对照目标责任书，聚焦25人以上未建会单位、商务楼宇和“两新”组织，加快推进工会组建和会员发展，"
-               "确保全年目标任务按时完成。")
+    for kind, content in compose(v):
+        if kind == "title":
+            _para(doc, content, size=22, font="方正小标宋简体", align="center", indent=False)
+        elif kind == "subtitle":
+            _para(doc, content, size=16, font="楷体_GB2312", align="center", indent=False)
+        elif kind == "salutation":
+            _para(doc, content, indent=False)
+        elif kind == "heading":
+            _para(doc, content, font="黑体")
+        elif kind == "note":
+            _para(doc, content, size=14)
+        elif kind == "picture":
+            doc.add_picture(io.BytesIO(content), width=Cm(15.5))
+        elif kind == "table":
+            _table(doc, content)
+        else:
+            _para(doc, content)
     _para(doc, issuer, align="right", indent=False)
-    _para(doc, f"{dt.date.today().year}年{dt.date.today().month}月{dt.date.today().day}日", align="right", indent=False)
+    _para(doc, _date(dt.date.today()), align="right", indent=False)
     for p in doc.paragraphs:
         p.paragraph_format.space_after = Pt(0)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def _table(doc, df: pd.DataFrame) -> None:  # noqa: ANN001 - a docx Document
+    """A table in the 通报: header in 黑体, rates without the % sign (the header says %), the last row (合计) bold."""
+    table = doc.add_table(rows=1, cols=len(df.columns))
+    table.style = "Table Grid"
+    for cell, name in zip(table.rows[0].cells, df.columns, strict=True):
+        cell.text = ""
+        _font(cell.paragraphs[0].add_run(str(name)), 9, "黑体", True)
+    last = len(df) - 1
+    for n, row in enumerate(df.itertuples(index=False)):
+        cells = table.add_row().cells
+        for cell, name, val in zip(cells, df.columns, row, strict=True):
+            text = "" if pd.isna(val) else (fmt_pct(val)[:-1] if str(name).endswith("(%)") else
+                                            fmt_int(val) if not isinstance(val, str) else val)
+            cell.text = ""
+            _font(cell.paragraphs[0].add_run(text), 9, "仿宋_GB2312", n == last)
 
 
 def workbook_bytes(db: Path, filters: Filters, lang: str = "zh", unit_towns: list[str] | None = None) -> bytes:

@@ -24,7 +24,8 @@ EN = {"新建会单位数完成率": "New unions done", "新发展会员数完�
       "村(园区)工会主席": "Village/park chairs", "企业工会主席": "Enterprise chairs", "工会干部": "Union cadres",
       "村(园区)工会联合会数": "Village/park federations", "按时": "on time", "逾期": "late", "未报送": "missing",
       "待报": "not yet due", "报送时间": "received", "报送人": "by", "较上期变化": "change",
-      "截止日期": "due"}
+      "截止日期": "due", "单位消失未报动态": "gone, no event", "新增单位未报动态": "new, no event",
+      "工会断线": "union lost", "会员锐减": "members fell", "街镇变更未报": "moved, not reported"}
 
 
 def _t(text: str, lang: str) -> str:
@@ -156,6 +157,16 @@ def uncovered_by_town(by_town: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """Units without a union per town, 25+ and under 25 stacked, from the uncovered-by-town view."""
     rows = without_total(by_town, "街镇")
     return stacked(rows, "街镇", ["25人以上", "25人以下"], [BLUE, GREY], lang)
+
+
+FINDINGS = ["单位消失未报动态", "新增单位未报动态", "工会断线", "会员锐减", "街镇变更未报"]
+
+
+def findings_by_town(changes_by_town: pd.DataFrame, lang: str = "zh") -> go.Figure:
+    """名册核对 findings per checked town, stacked by kind, from the changes-by-town view: counts, so in the
+    blues of plain quantities (green, amber and red mean 达标, 预警 and 滞后 only)."""
+    rows = changes_by_town[(changes_by_town["街镇"] != "合计") & changes_by_town["合计"].notna()]
+    return stacked(rows, "街镇", FINDINGS, [BLUE, LIGHT_BLUE, DARK, "#8E7CC3", GREY], lang)
 
 
 def federations_by_kind(federations: pd.DataFrame, lang: str = "zh") -> go.Figure:

@@ -195,7 +195,21 @@ def cmd_import(args: argparse.Namespace, db: Path, lang: str) -> int:
         print("  " + plan.line(lang))
         if plan.warning(lang):
             _err(warning + plan.warning(lang))
+    _print_findings(db, result, lang)
     return EXIT_OK
+
+
+def _print_findings(db: Path, result, lang: str) -> None:  # noqa: ANN001 - an importer.ImportResult
+    """What the roster check (名册核对) finds in the reports just imported: units to follow up."""
+    from .summary import findings_lines
+    from .views import Filters, get_view
+
+    for snapshot in sorted({p.snapshot for p in result.reports}):
+        towns = [p.town for p in result.reports if p.snapshot == snapshot]
+        changes = get_view(db, "changes", Filters(as_of=snapshot, towns=towns), lang="zh").df
+        print(msg("findings_head", lang, date=snapshot.isoformat(), n=len(changes)))
+        for line in findings_lines(changes, lang):
+            print("  " + line)
 
 
 def cmd_export(args: argparse.Namespace, db: Path, lang: str) -> int:

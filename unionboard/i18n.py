@@ -85,6 +85,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "database {db} is in the first release's format: run python -m unionboard migrate (no data changes)"),
     "migrated": ("{db} 已转换为按街镇报表存储的格式", "{db} converted to per-town report files"),
     "not_legacy": ("{db} 已是当前格式，无需转换", "{db} is already in the current format"),
+    "findings_head": ("名册核对（{date}）：发现 {n} 项需核实", "roster check ({date}): {n} finding(s) to look at"),
     "read_report_date": ("报表日期 {snapshot}（{year}年目标）；沿用此前报送数据的街镇 {carried} 个",
                          "report date {snapshot} ({year} targets); {carried} town(s) carried forward"),
     "bad_due_days": ("报送期限应为 0–60 的整数天数：「{value}」", 'the due days must be a whole number from 0 to 60: "{value}"'),

@@ -18,7 +18,7 @@ from .defaults import JIADING_TOWNS
 from .i18n import msg
 from .kinds import APPLY_ORDER, KINDS, Kind, kind_for_name, kind_from_header
 from .readers import RawTable, ReadError, read_file
-from .sql import execute
+from .sql import execute, load_sql, run_query
 from .store import (
     LAYOUT_FILE,
     backup_dir,
@@ -105,6 +105,7 @@ class ImportResult:
     rows: int = 0
     kinds: list[str] = field(default_factory=list)
     reports: list[ReportPlan] = field(default_factory=list)  # units: per town covered, what the file does
+    findings: pd.DataFrame | None = None  # units: what the roster check finds in the reports (the changes view)
 
     @property
     def needs_confirmation(self) -> bool:
@@ -243,7 +244,7 @@ def staging_database(folder: Path, *, preview: bool = False) -> Iterator[Stage]:
     folder.mkdir(parents=True, exist_ok=True)
     if preview:
         cutoff = dt.datetime.now().timestamp() - 86400
-        for old in folder.glob(".unionboard-preview-*.duckdb*"):
+        for old in folder.glob(".unionboard-preview-*"):
             with contextlib.suppress(FileNotFoundError):
                 if old.stat().st_mtime < cutoff:
                     old.unlink()
@@ -689,16 +690,51 @@ def set_setting(db: Path, key: str, value: str, *, user: str | None = None, lang
 def check_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None, *,
                 snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh",
                 town: str | None = None) -> ImportResult:
-    """Validate a file against the database without changing anything (the upload preview)."""
+    """Validate a file against the database without changing anything (the upload preview). For a valid
+    roster, `findings` holds what the roster check (名册核对) would find in the reports it brings."""
     con = connect_read(db)
     try:
         ctx = load_context(con)
     finally:
         con.close()
     with staging_database(Path(db).parent, preview=True) as stage:
-        _, result = validate_file(ctx, data, Path(file_name).name, kind, snapshot=snapshot, replace=replace,
-                                  lang=lang, stage=stage, town=town)
+        frames, result = validate_file(ctx, data, Path(file_name).name, kind, snapshot=snapshot, replace=replace,
+                                       lang=lang, stage=stage, town=town)
+        staged = [f for _, f in frames if isinstance(f, StagedUnits)]
+        if result.ok and staged:
+            result.findings = _preview_findings(db, stage, staged)
     return result
+
+
+def _preview_findings(db: Path, stage: Stage, staged: list[StagedUnits]) -> pd.DataFrame:
+    """The roster check of reports not yet imported: each staged town's rows are written to a scratch
+    report file and stand in for that town's report at their date (the files are removed afterwards)."""
+    stage_path = stage.release()
+    con = connect_read(db)
+    scratch: list[Path] = []
+    try:
+        execute(con, f"ATTACH {path_literal(stage_path)} AS stage (READ_ONLY)")
+        found = []
+        for report in staged:
+            files = [(f, t) for f, t, _ in con.execute(load_sql("roster_files"), {"as_of": report.snapshot}).fetchall()]
+            now = [f for f, t in files if t not in report.towns]
+            for town in report.towns:
+                path = Path(stage_path).with_name(f"{Path(stage_path).stem}-{len(scratch)}.parquet")
+                scratch.append(path)
+                # `report.table` is made by this module, never a user value
+                execute(con, f"COPY (SELECT $s::DATE AS snapshot, * FROM stage.{report.table} WHERE town = $t) "
+                             f"TO {path_literal(path)} (FORMAT parquet)", {"s": report.snapshot, "t": town})
+                now.append(str(path))
+            before = [r[0] for r in con.execute(load_sql("roster_files"),
+                                                {"as_of": report.snapshot - dt.timedelta(days=1)}).fetchall()]
+            found.append(run_query(con, "roster_changes", snapshot=report.snapshot, roster_files=now,
+                                   before_files=before, towns=list(report.towns)))
+        return pd.concat(found, ignore_index=True)
+    finally:
+        con.close()
+        for path in scratch:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
 
 
 PREVIEW_COLUMNS = 60  # columns a preview shows (no kind has more than 17)

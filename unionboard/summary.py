@@ -47,6 +47,14 @@ def fmt_int(v: object) -> str:
     return "—" if n is None else f"{round(n):,}"
 
 
+def change_text(v: object, points: bool = False) -> str | None:
+    """A 环比/同比 difference as shown: +1,234 for counts, +0.20 pt for rates; None when empty."""
+    n = _num(v)
+    if n is None:
+        return None
+    return f"{n:+.2f} pt" if points else f"{n:+,.0f}"
+
+
 def fmt_pct(v: object) -> str:
     """49.589 → '49.59%'; empty → '—'."""
     n = _num(v)
@@ -201,3 +209,36 @@ def reporting_line(submissions: pd.DataFrame, lang: str = "zh") -> str | None:
     text += f"，{'、'.join(missing)}未报送" if missing else ""
     text += f"，{'、'.join(pending)}尚未到报送期限" if pending else ""
     return text + "。"
+
+
+FINDINGS = ("单位消失未报动态", "新增单位未报动态", "工会断线", "会员锐减", "街镇变更未报")
+
+
+def findings_lines(changes: pd.DataFrame, lang: str = "zh", names: int = 5) -> list[str]:
+    """The roster check's findings (the changes view) in words, one line per town: how many of each kind,
+    with the first units named ("安亭镇：工会断线 1 家（上海德腾机械有限公司）；会员锐减 3 家（…）")."""
+    lines = []
+    for town, rows in changes.groupby("街镇", sort=False):
+        parts = []
+        for finding in FINDINGS:
+            units = rows.loc[rows["核对项"] == finding, "单位名称"].tolist()
+            if not units:
+                continue
+            shown = ("、" if lang != "en" else ", ").join(units[:names]) + ("等" if len(units) > names and lang != "en" else "")
+            parts.append(f"{finding} {len(units)} 家（{shown}）" if lang != "en" else f"{finding} {len(units)} ({shown})")
+        lines.append(f"{town}：{'；'.join(parts)}" if lang != "en" else f"{town}: {'; '.join(parts)}")
+    return lines
+
+
+def rank_towns(towns: pd.DataFrame) -> pd.DataFrame:
+    """The towns (without 合计) ranked by their lower completion of 新建会单位数 and 新发展会员数, highest
+    first, with a 排名 column; towns without any target come last, unranked. The view keeps the
+    dictionary order; this is the order of a ranking table."""
+    rows = without_total(towns, "街镇").copy()
+    lowest = rows[["新建会单位数完成率(%)", "新发展会员数完成率(%)"]].astype("Float64").min(axis=1, skipna=True)
+    rows.insert(0, "排名", pd.array([None] * len(rows), dtype="Int64"))
+    order = lowest.sort_values(ascending=False, na_position="last", kind="stable").index
+    rows = rows.loc[order]
+    ranked = lowest.loc[order].notna().to_numpy()
+    rows.loc[rows.index[ranked], "排名"] = range(1, int(ranked.sum()) + 1)
+    return rows.reset_index(drop=True)

@@ -106,6 +106,13 @@ EN_COLUMNS: dict[str, str] = {
     "截止日期": "due", "报送时间": "received", "报送人": "by", "文件名": "file", "较上期变化": "change",
     "沿用街镇数": "towns carried forward", "未报送街镇数": "towns not reported", "报送街镇数": "towns reported",
     "报送单位数": "units reported", "报送街镇": "towns that reported",
+    "核对项": "finding", "核对情况": "checked", "本期报表日期": "report date", "上期报表日期": "previous report",
+    "单位消失未报动态": "gone, no event", "新增单位未报动态": "new, no event", "工会断线": "union lost",
+    "会员锐减": "members fell", "街镇变更未报": "moved, not reported", "上期街镇": "town before",
+    "上期经营状态": "status before", "上期建会情况": "union before", "上期职工人数": "employees before",
+    "上期会员人数": "members before", "本期街镇": "town now", "本期经营状态": "status now", "本期建会情况": "union now",
+    "本期职工人数": "employees now", "本期会员人数": "members now", "会员变化": "members change", "期间动态": "events",
+    "环比报表日期": "compared with", "同比报表日期": "a year before",
 }
 EN_VALUES = {"合计": "Total", "达标": "on track", "预警": "warning", "滞后": "lagging", "按时": "on time",
              "逾期": "late", "未报送": "not reported", "待报": "not yet due", "世界500强": "Fortune 500",
