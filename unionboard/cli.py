@@ -135,6 +135,8 @@ def cmd_import(args: argparse.Namespace, db: Path, lang: str) -> int:
             _err(str(exc))
             return EXIT_REFUSED
     result = import_path(db, path, kind, snapshot=snapshot, replace=args.replace, lang=lang)
+    for n in result.notices:  # what reading skipped or inferred (title rows, totals, footers, hidden rows…)
+        _err(("说明：" if lang != "en" else "note: ") + n.line(lang))
     for w in result.warnings:
         _err(("警告：" if lang != "en" else "warning: ") + w.line(lang))
     if not result.ok:

@@ -1,6 +1,7 @@
 """The import kinds of DATA-FORMAT.md: columns, Chinese headers, required flags and value sets."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 INDUSTRIES = ("现代服务业", "高新技术产业", "制造业", "建筑业", "商贸流通", "其他")
@@ -118,6 +119,33 @@ KINDS: dict[str, Kind] = {
 
 # Workbook sheets are applied in this order so that later kinds can refer to earlier ones.
 APPLY_ORDER = ("towns", "buildings", "federations", "targets", "units", "events", "training")
+
+
+# A column ignored wherever it appears: the row counter of printed forms.
+SERIAL_COLUMN = "序号"
+_UNIT_SUFFIX = re.compile(r"[（(\[【][^（）()\[\]【】]*[）)\]】]$")
+
+
+def header_key(text: str) -> str:
+    """A header cell as the column name it means: spaces and line breaks anywhere removed, a unit in
+    brackets at its end (`职工人数（人）`) and required-marks (`*`) dropped, English keys in lower case."""
+    s = re.sub(r"\s+", "", str(text)).strip("*＊")
+    s = _UNIT_SUFFIX.sub("", s).strip("*＊") or s
+    return s.lower() if s.isascii() else s
+
+
+def column_positions(kind: Kind, names: list[str]) -> dict[str, int]:
+    """Which position holds each column of `kind` (the first, where a name repeats)."""
+    by_name = {}
+    for c in kind.cols:
+        by_name[c.zh] = c.key
+        by_name[c.key] = c.key
+    found: dict[str, int] = {}
+    for i, name in enumerate(names):
+        key = by_name.get(header_key(name))
+        if key is not None and key not in found:
+            found[key] = i
+    return found
 
 
 def kind_for_name(name: str) -> Kind | None:
