@@ -237,13 +237,14 @@ def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = 
                 table_snapshot = _title_snapshot(file_name, table, snapshot, result, lang)
                 uc = check_units(k, table, file_name, ctx, snapshot=table_snapshot, replace=replace,
                                  sink=_stager(stage, name) if stage is not None else None)
-                _add_reading(result, file_name, table, lang)
                 if not uc.rows and not uc.problems:
+                    _add_reading(result, file_name, table, lang)
                     result.problems.append(Problem(file_name, table.sheet, None, None, None, "empty_file", {}))
                     continue
                 result.rows += uc.rows
                 result.problems += uc.problems
                 result.warnings += uc.warnings
+                _add_reading(result, file_name, table, lang)
                 result.kinds.append(k.key)
                 if uc.snapshot is not None:
                     frames.append((k.key, StagedUnits(name, uc.snapshot, uc.rows)))
@@ -255,9 +256,9 @@ def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = 
                 continue
             result.rows += len(table)  # counted first: checking releases the table's raw text
             df, ch = check_table(k, table, file_name, ctx, snapshot=snapshot, replace=replace)
-            _add_reading(result, file_name, table, lang)
             result.problems += ch.problems
             result.warnings += ch.warnings
+            _add_reading(result, file_name, table, lang)
             result.kinds.append(k.key)
             if not ch.problems:
                 _extend_context(ctx, k.key, df)

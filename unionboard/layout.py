@@ -126,8 +126,10 @@ def _known(name: str) -> bool:
 
 
 def _header_candidates(opened: Opened) -> Iterator[tuple[int, tuple[int, ...], list[str], bool]]:
-    """(last head index, header rows, names, qualifies-alone flag) for each way the head may hold a
-    header: each row alone, and each row with the next as the lower row of a two-row header."""
+    """(last head index, header rows, names, linked) for each way the head may hold a header: each row
+    alone, and each row with the next as the lower row of a two-row header. `linked`: the upper row
+    is part of the header for certain (it merges down into the lower row, or names a column itself),
+    not a title spanning the table."""
     head = opened.head
     merged = opened.sheet.merged
     for i, (number, cells) in enumerate(head):
@@ -139,6 +141,7 @@ def _header_candidates(opened: Opened) -> Iterator[tuple[int, tuple[int, ...], l
             under_span = any(any(lower[c].strip() for c in range(m[1], min(m[3] + 1, len(lower)))) for m in spans)
             names_only = any(v.strip() for v in lower) and all(_known(v) for v in lower if v.strip())
             if vertical or under_span or names_only:
+                linked = vertical or any(_known(v) for v in cells if v.strip())
                 upper = list(cells)
                 for m in spans:  # a merged group title names every column under it
                     if m[1] < len(upper):
@@ -149,17 +152,24 @@ def _header_candidates(opened: Opened) -> Iterator[tuple[int, tuple[int, ...], l
                 upper += [""] * (width - len(upper))
                 low = list(lower) + [""] * (width - len(lower))
                 yield i + 1, (number, number + 1), _names([lo if lo.strip() else up for up, lo in zip(upper, low,
-                                                                                                       strict=True)]), False
+                                                                                                       strict=True)]), linked
 
 
 def find_header(opened: Opened, kinds: list[Kind]) -> Header | None:
     """The header for one of `kinds` (the one with most required columns where several qualify at the
     same row), or the candidate that came closest (most required columns, earliest), or None for an
     empty sheet."""
+    if len(kinds) > 1:
+        # 街镇 alone makes a towns header: of the kinds found anywhere in the head, the most specific wins
+        found = [h for h in (find_header(opened, [k]) for k in kinds) if h is not None]
+        complete = [h for h in found if h.found]
+        if complete:
+            return min(complete, key=lambda h: (-sum(c.required for c in h.kind.cols), h.rows[0]))
+        return max(found, key=lambda h: (len(h.positions), -h.rows[0]), default=None)
     best: Header | None = None
     best_score = -1.0
     candidates = list(_header_candidates(opened))
-    for n, (last, rows, names, _) in enumerate(candidates):
+    for n, (last, rows, names, linked) in enumerate(candidates):
         matches = []
         for kind in kinds:
             positions = column_positions(kind, names)
@@ -182,8 +192,8 @@ def find_header(opened: Opened, kinds: list[Kind]) -> Header | None:
                 if vertical or (any(v.strip() for v in lower) and all(_known(v) for v in lower if v.strip())):
                     return _pick([Header(h.kind, nxt[1], nxt[0], nxt[2], column_positions(h.kind, nxt[2]), [])
                                   for h in matches])
-        elif _qualifies_alone(candidates, n, kinds):
-            continue  # the lower row is a header by itself: the upper one is a title
+        elif not linked and _qualifies_alone(candidates, n, kinds):
+            continue  # the lower row is a header by itself: the upper one is a title above it
         return _pick(matches)
     return best
 
@@ -224,6 +234,9 @@ def table(opened: Opened, header: Header, lang: str = "zh") -> RawTable:
     reading = Reading()
     sheet = opened.sheet
     name = sheet.name
+    # what the file is comes first (read as TSV, as HTML…); what its rows held (hidden rows), last
+    reading.notices += [n for n in sheet.notices if n.key in ("read_as", "read_tsv")]
+    sheet.notices = [n for n in sheet.notices if n.key not in ("read_as", "read_tsv")]
     width = max((i + 1 for i, n in enumerate(header.names) if n), default=0)
     labels = header.names[:width] + [""] * (width - len(header.names[:width]))
     top = header.rows[0]
