@@ -115,6 +115,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fmt_html": ("网页表格（HTML）", "an HTML table"),
     "read_as": ("文件名为 {ext}，内容实际是{fmt}，已按其实际格式读取", "the file is named {ext} but holds {fmt}; read as what it is"),
     "read_tsv": ("以制表符分隔（TSV），已按此读取", "tab-separated (TSV); read as such"),
+    "instructions_skipped": ("工作表「{sheet}」是模板的填写说明，已跳过", 'sheet "{sheet}" holds a template\'s instructions; skipped'),
     "hidden_sheet_skipped": ("工作表「{sheet}」是隐藏的，已跳过", 'sheet "{sheet}" is hidden; skipped'),
     "hidden_rows_cols": ("含{what}，已照常读取", "holds {what}; read like the others"),
     "hidden_rows_part": ("隐藏行 {n} 行（第{rows}行）", "{n} hidden row(s) ({rows})"),

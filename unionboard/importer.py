@@ -17,7 +17,7 @@ import pandas as pd
 from . import layout
 from .defaults import JIADING_TOWNS
 from .i18n import msg
-from .kinds import APPLY_ORDER, KINDS, Kind, kind_for_name
+from .kinds import APPLY_ORDER, INSTRUCTION_SHEETS, KINDS, Kind, kind_for_name
 from .readers import Notice, RawTable, ReadError, Sheet, read_file
 from .sql import execute
 from .store import backup_dir, connect_read, prune_backups, remove_stale_temporaries, transaction, write_lock
@@ -84,7 +84,9 @@ def _assign_kinds(sheets: list[Sheet], kind: str | None, file_name: str, lang: s
     notices: list[Problem] = []
     visible = []
     for s in sheets:
-        if s.hidden:
+        if s.name in INSTRUCTION_SHEETS:
+            notices.append(Problem(file_name, s.name, None, None, None, "instructions_skipped", {"sheet": s.name}))
+        elif s.hidden:
             notices.append(Problem(file_name, s.name, None, None, None, "hidden_sheet_skipped", {"sheet": s.name}))
             notices += [_from_notice(file_name, n, lang) for n in s.notices if n.row is None and n.col is None
                         and n.key in ("read_as", "read_tsv")]

@@ -121,6 +121,8 @@ KINDS: dict[str, Kind] = {
 APPLY_ORDER = ("towns", "buildings", "federations", "targets", "units", "events", "training")
 
 
+# The instructions sheet of a fill-in template (unionboard.templates): never data.
+INSTRUCTION_SHEETS = ("填写说明", "instructions")
 # A column ignored wherever it appears: the row counter of printed forms.
 SERIAL_COLUMN = "序号"
 _UNIT_SUFFIX = re.compile(r"[（(\[【][^（）()\[\]【】]*[）)\]】]$")

@@ -162,7 +162,8 @@ def find_header(opened: Opened, kinds: list[Kind]) -> Header | None:
     if len(kinds) > 1:
         # 街镇 alone makes a towns header: of the kinds found anywhere in the head, the most specific wins
         found = [h for h in (find_header(opened, [k]) for k in kinds) if h is not None]
-        complete = [h for h in found if h.found]
+        # a guessed kind needs two of its columns at least (a lone 街镇 cell is no towns table)
+        complete = [h for h in found if h.found and len(h.positions) >= min(2, len(h.kind.cols))]
         if complete:
             return min(complete, key=lambda h: (-sum(c.required for c in h.kind.cols), h.rows[0]))
         return max(found, key=lambda h: (len(h.positions), -h.rows[0]), default=None)

@@ -576,7 +576,7 @@ def read_ods(data: bytes, lang: str = "zh") -> list[Sheet]:
 def _ods_text(el) -> str:  # noqa: ANN001 - an Element
     """A cell's text: its paragraphs joined by line breaks (text:s counts as its spaces)."""
     parts = []
-    for p in el.iter(f"{_X}p"):
+    for p in el.findall(f"{_X}p"):  # the cell's own paragraphs, not those of a comment (office:annotation)
         bits = []
         for node in p.iter():
             if node is not p and node.tag == f"{_X}s":
