@@ -13,37 +13,14 @@ import zipfile
 import pytest
 
 from conftest import A1, A2, A3, A4, BUILDINGS, FEDERATIONS, UNITS_HEADER, load
-from spreadsheets import html_xls_bytes, ods_bytes, xls_bytes, xlsx_bytes
+from spreadsheets import MERGES, TITLE, UNITS, UPPER, html_xls_bytes, ods_bytes, town_sheet, xls_bytes, xlsx_bytes
 from unionboard.importer import check_bytes, import_bytes
 from unionboard.store import connect_read
 
-TITLE = "马陆镇2015年7月单位建会情况统计表"
-UPPER = ["序号", "统一社会信用代码", "单位名称", "街镇", "村居园区", "行业类别", "单位类型", "职工\n人数（人）", "其中",
-         "经营状态", "建会情况", "建会日期", "会员情况", None, None, "备注"]
-LOWER = [None, None, None, None, None, None, None, None, "农民工人数", None, None, None, "会员人数", "农民工会员数"]
-# 序号, code, name, town (merged down), area, industry, type, employees, migrants, status, form, date, members, migrant members
-UNITS = [
-    [1, A1, "甲机械", "马陆", "大裕村", "制造业", "民营企业", 120, 50, "在营", "单独建会", dt.date(2012, 3, 1), 100, 40],
-    [2, A2, "乙物流", None, "大裕村", "现代服务业", "民营企业", 30, 10, "在营", "未建会", None, 0, 0],
-    [3, A3, "丙科技", None, None, "高新技术产业", "外资企业", 45, 0, "在营", "单独建会", dt.date(2015, 5, 20), 40, 0],
-    [4, A4, "丁商贸", None, None, "商贸流通", "民营企业", 5, 1, "停产", "未建会", None, 0, 0],
-]
-# 合计: employees and migrants add up; 会员人数 says 150 where the rows add up to 140
-TOTAL = ["合计", None, None, None, None, None, None, 200, 61, None, None, None, 150, 40]
-FOOTER = [["填表人：张三        联系电话：021-59990000"], ["审核人：李四"]]
-MERGES = [(1, 1, 1, 16), (3, 1, 4, 1), (3, 2, 4, 2), (3, 3, 4, 3), (3, 4, 4, 4), (3, 5, 4, 5), (3, 6, 4, 6),
-          (3, 7, 4, 7), (3, 8, 4, 8), (3, 10, 4, 10), (3, 11, 4, 11), (3, 12, 4, 12), (3, 13, 3, 14),
-          (3, 16, 4, 16), (5, 4, 8, 4), (9, 1, 9, 3)]
 EXPECTED = [(A1, "甲机械", "马陆镇", "大裕村", 120, 50, 100, 40, dt.date(2012, 3, 1)),
             (A2, "乙物流", "马陆镇", "大裕村", 30, 10, 0, 0, None),
             (A3, "丙科技", "马陆镇", None, 45, 0, 40, 0, dt.date(2015, 5, 20)),
             (A4, "丁商贸", "马陆镇", None, 5, 1, 0, 0, None)]
-
-
-def town_sheet(units: list[list[object]] = UNITS, total: list[object] = TOTAL) -> list[list[object]]:
-    """The sheet a town office sends: title, reporting unit and date, two-row header, units, 合计, footer."""
-    return [[TITLE], ["填报单位：马陆镇总工会（盖章）", None, None, None, None, None, None, None, None, None, None,
-                      "报表日期：2015年7月31日"], UPPER, LOWER, *units, total, *FOOTER]
 
 
 def stored(db) -> list[tuple]:  # noqa: ANN001
