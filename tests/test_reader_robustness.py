@@ -159,3 +159,12 @@ def test_unreadable_files_say_what_they_are(empty_db, data, says):
     line = r.problems[0].line()
     assert says in line, line
     assert "编码" not in line and "KeyError" not in line
+
+
+def test_credit_code_stored_as_a_number_says_so(empty_db):
+    # Excel turns an all-digit code typed into a General cell into 9.13101140000000E+17
+    data = xlsx([HEADER, unit(9.1310114e17, "甲")])
+    r = import_bytes(empty_db, data, "u.xlsx", "units", snapshot=SNAP)
+    assert [(p.row, p.letter, p.key) for p in r.problems] == [(2, "A", "code_as_number")]
+    assert "科学计数法" in r.problems[0].line()
+

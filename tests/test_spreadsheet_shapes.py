@@ -166,13 +166,14 @@ def test_kind_found_from_a_header_below_title_rows(db):
     assert r.kinds == ["units"] and stored(db) == EXPECTED
 
 
-def test_hidden_sheet_is_skipped(db):
+@pytest.mark.parametrize(("writer", "ext"), [(xlsx_bytes, "xlsx"), (xls_bytes, "xls"), (ods_bytes, "ods")])
+def test_hidden_sheet_is_skipped(db, writer, ext):
     old = [UNITS_HEADER.split(","), [A1, "旧", "马陆", None, None, "制造业", "民营企业", "否", 1, 0, "在营", "未建会",
                                      None, None, 0, 0]]
-    data = xlsx_bytes({"旧数据": old, "单位名册": town_sheet()}, merges={"单位名册": MERGES}, hidden_sheets=("旧数据",))
-    r = import_bytes(db, data, "马陆镇7月.xlsx", "units", snapshot=dt.date(2015, 7, 31))
+    data = writer({"旧数据": old, "单位名册": town_sheet()}, merges={"单位名册": MERGES}, hidden_sheets=("旧数据",))
+    r = import_bytes(db, data, f"马陆镇7月.{ext}", "units", snapshot=dt.date(2015, 7, 31))
     assert r.ok, lines(r.problems)
-    assert lines(r.notices)[0] == "马陆镇7月.xlsx［旧数据］：工作表「旧数据」是隐藏的，已跳过"
+    assert lines(r.notices)[0] == f"马陆镇7月.{ext}［旧数据］：工作表「旧数据」是隐藏的，已跳过"
     assert stored(db) == EXPECTED
 
 

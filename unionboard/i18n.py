@@ -36,6 +36,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_organiser": ("应为「区总工会」或已知街镇", 'must be "区总工会" or a known town'),
     "code_length": ("统一社会信用代码应为18位（此处{n}位）", "a credit code has 18 characters (this has {n})"),
     "code_char": ("统一社会信用代码含非法字符：{chars}", "the credit code has invalid characters: {chars}"),
+    "code_as_number": ("统一社会信用代码被表格软件存成了数字（科学计数法），末几位已丢失：请把该列设为文本格式后重新填写"
+                       "（填报模板已设好）", "the credit code was stored as a number (scientific notation) and lost its last "
+                       "digits: format the column as text and type the codes again (the template does)"),
     "code_check": ("统一社会信用代码校验位错误（按 GB 32100-2015 应为 {expected}）",
                    "wrong check character (GB 32100-2015 gives {expected})"),
     "duplicate": ("与第{row}行重复", "duplicates row {row}"),

@@ -24,6 +24,7 @@ import codecs
 import csv
 import datetime as dt
 import heapq
+import html
 import io
 import os
 import re
@@ -447,9 +448,14 @@ def _xlsx_rows(wb, ws, sheet: Sheet, lang: str) -> Iterator[tuple[int, Cells]]: 
             parser = parser_class(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
                                   date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
             for number, cells in parser.parse():
-                row = [(c["column"] - 1, cell_text(c["value"])) for c in cells
-                       if c["value"] is not None and c["column"] <= MAX_COLUMNS]
-                row = [(col, text) for col, text in row if text != ""]
+                row = []
+                for c in cells:
+                    v = c["value"]
+                    if v is None or c["column"] > MAX_COLUMNS:
+                        continue
+                    text = v if type(v) is str else cell_text(v)  # most cells are text: no call
+                    if text != "":
+                        row.append((c["column"] - 1, text))
                 if not row:
                     continue
                 count += 1
@@ -548,18 +554,7 @@ def read_ods(data: bytes, lang: str = "zh") -> list[Sheet]:
         if zf.getinfo("content.xml").file_size > max_xlsx_unpacked_bytes():
             raise ReadError(msg("too_large", lang, size=zf.getinfo("content.xml").file_size,
                                 limit=max_xlsx_unpacked_bytes()))
-        hidden_styles: set[str] = set()
-        tables: list[tuple[str, bool]] = []
-        with zf.open("content.xml") as src:
-            for event, el in iterparse(src, events=("start", "end")):
-                if event == "start" and el.tag == f"{_T}table":
-                    tables.append((el.get(f"{_T}name", f"Sheet{len(tables) + 1}"),
-                                   el.get(f"{_T}style-name") in hidden_styles))
-                elif event == "end" and el.tag == f"{_S}style":
-                    if any(c.tag == f"{_S}table-properties" and c.get(f"{_T}display") == "false" for c in el):
-                        hidden_styles.add(el.get(f"{_S}name", ""))
-                if event == "end" and el.tag in (f"{_T}table-row", f"{_T}table"):
-                    el.clear()
+        tables = _ods_tables(zf)
     except ReadError:
         raise
     except Exception as exc:  # a damaged package or XML
@@ -567,16 +562,77 @@ def read_ods(data: bytes, lang: str = "zh") -> list[Sheet]:
     sheets = []
     for index, (name, hidden) in enumerate(tables):
         sheet = Sheet(name, "ods", hidden=hidden)
-        sheet.merged = _ods_scan(zf, index, sheet, lang, merges_only=True)  # type: ignore[assignment]
-        sheet.rows = _ods_scan(zf, index, sheet, lang)  # type: ignore[assignment]
+        sheet.rows = _ods_rows(zf, index, sheet, lang)  # finds the merged ranges as it reads (sheet.merged)
         sheets.append(sheet)
     return sheets
 
 
+_ODS_TABLE = re.compile(rb"<table:table\s([^>]*)>")
+_ODS_STYLE = re.compile(rb"<style:style\s([^>]*)>(.*?)</style:style>", re.S)
+
+
+def _ods_attr(attrs: bytes, name: bytes) -> str | None:
+    m = re.search(rb"\b" + re.escape(name) + rb'="([^"]*)"', attrs)
+    return html.unescape(m.group(1).decode("utf-8")) if m else None
+
+
+def _ods_tables(zf: zipfile.ZipFile) -> list[tuple[str, bool]]:
+    """(name, hidden) of each table, by a scan of content.xml's bytes (a full XML parse per sheet
+    follows anyway); the conventional `table:` and `style:` prefixes are checked against the document's
+    own declarations, else the document is parsed."""
+    tables: list[tuple[str, bool]] = []
+    hidden_styles: set[str] = set()
+    with zf.open("content.xml") as src:
+        head = src.read(1 << 16)
+        if b'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"' not in head or \
+                b'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"' not in head:
+            return _ods_tables_parsed(zf)
+        tail, in_body = head, False
+        while True:
+            if not in_body:
+                body_at = tail.find(b"<office:body")
+                styles = tail if body_at < 0 else tail[:body_at]
+                for m in _ODS_STYLE.finditer(styles):
+                    if b'table:display="false"' in m.group(2) and _ods_attr(m.group(1), b"style:name"):
+                        hidden_styles.add(_ods_attr(m.group(1), b"style:name"))
+                if body_at >= 0:
+                    in_body, tail = True, tail[body_at:]
+            if in_body:
+                for m in _ODS_TABLE.finditer(tail):
+                    name = _ods_attr(m.group(1), b"table:name") or f"Sheet{len(tables) + 1}"
+                    tables.append((name, _ods_attr(m.group(1), b"table:style-name") in hidden_styles))
+                cut = tail.rfind(b"<")
+                tail = tail[cut:] if cut >= 0 and b">" not in tail[cut:] else b""
+            chunk = src.read(1 << 20)
+            if not chunk:
+                break
+            tail += chunk
+    return tables
+
+
+def _ods_tables_parsed(zf: zipfile.ZipFile) -> list[tuple[str, bool]]:
+    """_ods_tables for a document with unusual namespace prefixes: a full parse."""
+    hidden_styles: set[str] = set()
+    tables: list[tuple[str, bool]] = []
+    with zf.open("content.xml") as src:
+        for event, el in iterparse(src, events=("start", "end")):
+            if event == "start" and el.tag == f"{_T}table":
+                tables.append((el.get(f"{_T}name", f"Sheet{len(tables) + 1}"), el.get(f"{_T}style-name") in hidden_styles))
+            elif event == "end" and el.tag == f"{_S}style":
+                if any(c.tag == f"{_S}table-properties" and c.get(f"{_T}display") == "false" for c in el):
+                    hidden_styles.add(el.get(f"{_S}name", ""))
+            if event == "end" and el.tag in (f"{_T}table-row", f"{_T}table"):
+                el.clear()
+    return tables
+
+
 def _ods_text(el) -> str:  # noqa: ANN001 - an Element
     """A cell's text: its paragraphs joined by line breaks (text:s counts as its spaces)."""
+    paragraphs = el.findall(f"{_X}p")  # the cell's own paragraphs, not those of a comment (office:annotation)
+    if len(paragraphs) == 1 and not len(paragraphs[0]):  # the common case: one plain paragraph
+        return paragraphs[0].text or ""
     parts = []
-    for p in el.findall(f"{_X}p"):  # the cell's own paragraphs, not those of a comment (office:annotation)
+    for p in paragraphs:
         bits = []
         for node in p.iter():
             if node is not p and node.tag == f"{_X}s":
@@ -614,13 +670,14 @@ def _ods_value(el) -> str:  # noqa: ANN001 - an Element
     return _ods_text(el)
 
 
-def _ods_scan(zf: zipfile.ZipFile, index: int, sheet: Sheet, lang: str, merges_only: bool = False):  # noqa: ANN202
-    """Stream table `index` of content.xml: its merged ranges (merges_only), else its rows holding a value.
+def _ods_rows(zf: zipfile.ZipFile, index: int, sheet: Sheet, lang: str) -> Iterator[tuple[int, Cells]]:
+    """Stream table `index` of content.xml: its rows holding a value, each merged range added to
+    sheet.merged when its first cell is read (before its row is yielded).
 
     Repeated rows and cells are expanded only where they hold a value (LibreOffice writes a million
     empty rows as one repeated row); columns and rows beyond Excel's limits are ignored.
     """
-    merges: list[tuple[int, int, int, int]] = []
+    merges = sheet.merged
 
     def rows() -> Iterator[tuple[int, Cells]]:
         table = -1
@@ -659,20 +716,19 @@ def _ods_scan(zf: zipfile.ZipFile, index: int, sheet: Sheet, lang: str, merges_o
                             if cell.tag == f"{_T}table-cell":
                                 rs = int(cell.get(f"{_T}number-rows-spanned", "1"))
                                 cs = int(cell.get(f"{_T}number-columns-spanned", "1"))
-                                if (rs > 1 or cs > 1) and merges_only and row_no < MAX_SHEET_ROWS:
+                                if (rs > 1 or cs > 1) and row_no < MAX_SHEET_ROWS:
                                     merges.append((row_no + 1, col, min(row_no + rs, MAX_SHEET_ROWS),
                                                    min(col + cs, MAX_COLUMNS) - 1))
-                                if not merges_only:
-                                    text = _ods_value(cell)
-                                    if text != "":
-                                        cells += [(c, text) for c in range(col, min(col + span, MAX_COLUMNS))]
+                                text = _ods_value(cell)
+                                if text != "":
+                                    cells += [(c, text) for c in range(col, min(col + span, MAX_COLUMNS))]
                             col += span
                             if col >= MAX_COLUMNS:
                                 break
                         if el.get(f"{_T}visibility", "visible") != "visible" and cells:
                             hidden_rows += range(row_no + 1, row_no + 1 + repeat)
                         el.clear()
-                        if cells and not merges_only:
+                        if cells:
                             for k in range(repeat):
                                 count += 1
                                 if count > max_rows() + 1 or row_no + k + 1 > MAX_SHEET_ROWS:
@@ -685,13 +741,8 @@ def _ods_scan(zf: zipfile.ZipFile, index: int, sheet: Sheet, lang: str, merges_o
             raise
         except Exception as exc:  # damaged XML part-way through
             raise ReadError(msg("damaged_file", lang, err=type(exc).__name__)) from exc
-        if not merges_only:
-            _hidden_notice(sheet, hidden_rows, hidden_cols)
+        _hidden_notice(sheet, hidden_rows, hidden_cols)
 
-    if merges_only:
-        for _ in rows():
-            pass
-        return sorted(set(merges))
     return rows()
 
 
@@ -807,17 +858,20 @@ def read_html(data: bytes, lang: str = "zh") -> list[Sheet]:
 def filled_down(rows: Iterator[tuple[int, Cells]], merges: list[tuple[int, int, int, int]],
                 filled: dict[int, list[int]]) -> Iterator[tuple[int, Cells]]:
     """Rows with each vertically merged range's value in every row of the range that is present (its
-    first column). `filled` collects, per column, the rows that received a value."""
-    pending = sorted((m for m in merges if m[2] > m[0]), key=lambda m: m[0])
+    first column). `filled` collects, per column, the rows that received a value.
+
+    `merges` is sorted by first row; it may grow while the rows are read (an ODS names a range at its
+    first cell), as long as a range is added before its first row is yielded.
+    """
     active: list[tuple[int, int, str]] = []  # (last row, column, value) as a heap on the last row
     k = 0
     for number, cells in rows:
         while active and active[0][0] < number:
             heapq.heappop(active)
         starting = []
-        while k < len(pending) and pending[k][0] <= number:
-            first, col, last, _ = pending[k]
-            if first == number:
+        while k < len(merges) and merges[k][0] <= number:
+            first, col, last, _ = merges[k]
+            if first == number and last > first:
                 starting.append((last, col))
             k += 1
         if starting:
