@@ -46,7 +46,7 @@ if ctx.version is not None and ctx.can_import:
     if upload is not None:
         data = upload.getvalue()
         name = upload.name
-        for sheet, df in preview(data, name).items():
+        for sheet, df in preview(data, name, kind=kind).items():
             st.caption(f"{t('preview', lang)} · {sheet}")
             st.dataframe(df, hide_index=True, width="stretch", height=260)
         result = check_bytes(ctx.db, data, name, kind, snapshot=snap, replace=replace, lang=lang)

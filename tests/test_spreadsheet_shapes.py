@@ -14,7 +14,8 @@ import pytest
 
 from conftest import A1, A2, A3, A4, BUILDINGS, FEDERATIONS, UNITS_HEADER, load
 from spreadsheets import MERGES, TITLE, UNITS, UPPER, html_xls_bytes, ods_bytes, town_sheet, xls_bytes, xlsx_bytes
-from unionboard.importer import check_bytes, import_bytes
+from unionboard.cli import main
+from unionboard.importer import check_bytes, import_bytes, preview
 from unionboard.store import connect_read
 
 EXPECTED = [(A1, "甲机械", "马陆镇", "大裕村", 120, 50, 100, 40, dt.date(2012, 3, 1)),
@@ -231,3 +232,20 @@ def test_every_kind_reads_title_rows_and_names_cells(db, kind):
     r = import_bytes(db, data, f"{kind}.xlsx", kind)
     assert [(p.row, p.letter, p.column) for p in r.problems] == [(4, *bad)]
     assert lines(r.notices) == [f"{kind}.xlsx［Sheet1］：第1–2行在表头之上（标题、填报单位等），已跳过；表头在第3行"]
+
+
+def test_command_line_prints_notices_and_cells(db, tmp_path, capsys):
+    bad = [list(u) for u in UNITS]
+    bad[2][7] = "四十五"
+    path = tmp_path / "马陆镇7月.xlsx"
+    path.write_bytes(xlsx_bytes({"单位名册": town_sheet(bad)}, merges={"单位名册": MERGES}))
+    assert main(["import", "units", str(path), "--db", str(db)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert "说明：马陆镇7月.xlsx［单位名册］ 第9行：合计行，不作为单位导入" in err
+    assert "  马陆镇7月.xlsx［单位名册］ 第7行 H列「职工人数（人）」 值「四十五」：不是整数" in err
+    r = check_bytes(db, path.read_bytes(), path.name, "units")
+    assert r.report().iloc[0].to_dict() == {"文件": "马陆镇7月.xlsx", "工作表": "单位名册", "行": 7, "列": "H列「职工人数（人）」",
+                                            "值": "四十五", "问题": "不是整数"}
+    shown = preview(path.read_bytes(), path.name, kind="units")["单位名册"]
+    assert list(shown["行"]) == [5, 6, 7, 8] and list(shown["街镇"]) == ["马陆"] * 4
+

@@ -157,17 +157,3 @@ def kind_for_name(name: str) -> Kind | None:
         if name.lower() == k.key or name == k.zh:
             return k
     return None
-
-
-def kind_from_header(header: list[str]) -> Kind | None:
-    """Guess a CSV's kind: the one kind whose required columns are all present (units first)."""
-    present = set(header)
-    matches = [k for k in KINDS.values()
-               if all(c.zh in present or c.key in present for c in k.cols if c.required)]
-    if len(matches) == 1:
-        return matches[0]
-    # towns' only required column 街镇 appears in most kinds: prefer the most specific match
-    matches.sort(key=lambda k: -sum(c.required for c in k.cols))
-    if len(matches) > 1 and sum(c.required for c in matches[0].cols) > sum(c.required for c in matches[1].cols):
-        return matches[0]
-    return None
