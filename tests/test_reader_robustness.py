@@ -168,3 +168,22 @@ def test_credit_code_stored_as_a_number_says_so(empty_db):
     assert [(p.row, p.letter, p.key) for p in r.problems] == [(2, "A", "code_as_number")]
     assert "科学计数法" in r.problems[0].line()
 
+
+def test_ods_repeats_are_bounded(empty_db, monkeypatch):
+    # a few hundred bytes: one value repeated over 16,384 columns and 1,048,576 rows (17 billion cells)
+    monkeypatch.setenv("UNIONBOARD_MAX_ROWS", "100000")
+    data = ods_bytes({"单位名册": [HEADER, unit(A1, "甲")]})
+    bomb = ('<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated='
+            '"16384" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>')
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename).decode()
+            if info.filename == "content.xml":
+                body = re.sub(r'<table:table-row table:number-rows-repeated="1048000">.*?</table:table-row>', bomb, body)
+            dst.writestr(info.filename, body)
+    r = import_bytes(empty_db, out.getvalue(), "u.ods", "units", snapshot=SNAP)
+    assert not r.ok and [p.key for p in r.problems] == ["bad_file"]
+    assert "单元格过多（上限 6,400,000）" in r.problems[0].line()
+

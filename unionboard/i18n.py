@@ -10,6 +10,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "the file contains replacement characters (U+FFFD); export it again from the original"),
     "empty_file": ("文件没有数据行", "the file has no data rows"),
     "too_large": ("文件过大（{size} 字节，上限 {limit}）", "the file is too large ({size} bytes, limit {limit})"),
+    "too_many_cells": ("表格展开后的单元格过多（上限 {limit}）：文件中重复的行或单元格不像真实数据", "too many cells once "
+                       "repeated rows and cells are expanded (limit {limit}): not what a real table holds"),
     "too_many_rows": ("行数过多（{rows} 行，上限 {limit}）", "too many rows ({rows}, limit {limit})"),
     "unknown_kind": ("未知数据类型「{kind}」，应为：{allowed}", 'unknown kind "{kind}"; expected one of: {allowed}'),
     "no_kind": ("无法判断数据类型：请指定 KIND，或把工作表命名为数据类型名称（{allowed}）",

@@ -68,6 +68,14 @@ FORMULA_WITHOUT_VALUE = "\x00formula"
 # Excel's limits: a column or row beyond them is a damaged or hostile file.
 MAX_COLUMNS = 16_384
 MAX_SHEET_ROWS = 1_048_576
+# ODS repeats a cell with one attribute: a value repeated over more columns than any table has is cut.
+REPEAT_COLUMNS = 64
+
+
+def max_cells() -> int:
+    """Cells an ODS may expand its repeated rows and cells into: 64 per allowed row ($UNIONBOARD_MAX_ROWS),
+    at most 40 million (an ODS holds at most 1,048,576 rows; a roster has about 20 columns)."""
+    return min(max_rows() * 64, 40_000_000)
 
 
 @dataclass
@@ -686,6 +694,7 @@ def _ods_rows(zf: zipfile.ZipFile, index: int, sheet: Sheet, lang: str) -> Itera
         hidden_rows: list[int] = []
         hidden_cols: list[int] = []
         col_no = 0
+        expanded = 0
         try:
             with zf.open("content.xml") as src:
                 for event, el in iterparse(src, events=("start", "end")):
@@ -720,8 +729,9 @@ def _ods_rows(zf: zipfile.ZipFile, index: int, sheet: Sheet, lang: str) -> Itera
                                     merges.append((row_no + 1, col, min(row_no + rs, MAX_SHEET_ROWS),
                                                    min(col + cs, MAX_COLUMNS) - 1))
                                 text = _ods_value(cell)
-                                if text != "":
-                                    cells += [(c, text) for c in range(col, min(col + span, MAX_COLUMNS))]
+                                if text != "":  # a value repeated across columns: as many as a table can use
+                                    cells += [(c, text) for c in range(col, min(col + span, col + REPEAT_COLUMNS,
+                                                                               MAX_COLUMNS))]
                             col += span
                             if col >= MAX_COLUMNS:
                                 break
@@ -729,6 +739,9 @@ def _ods_rows(zf: zipfile.ZipFile, index: int, sheet: Sheet, lang: str) -> Itera
                             hidden_rows += range(row_no + 1, row_no + 1 + repeat)
                         el.clear()
                         if cells:
+                            expanded += len(cells) * repeat
+                            if expanded > max_cells():  # a few bytes repeated into billions of cells
+                                raise ReadError(msg("too_many_cells", lang, limit=f"{max_cells():,}"))
                             for k in range(repeat):
                                 count += 1
                                 if count > max_rows() + 1 or row_no + k + 1 > MAX_SHEET_ROWS:
