@@ -81,7 +81,10 @@ def convert(src: Path, fmt: str, out: Path, profile: Path) -> Path:
 
 def measure(script: str, *args: str) -> dict:
     seconds, rss, out = child_rss(["-c", script, *args])
-    rows, inner = out.split()
+    try:
+        rows, inner = out.strip().splitlines()[-1].split()
+    except (IndexError, ValueError) as exc:
+        raise SystemExit(f"unexpected output: {out[-2000:]!r}") from exc
     return {"rows": int(rows), "seconds": float(inner), "process_seconds": round(seconds, 2), "peak_rss_mb": round(rss)}
 
 
