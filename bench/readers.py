@@ -138,7 +138,8 @@ def main() -> None:
                     entry["python_calamine"] = f"not measured: {str(exc).splitlines()[-1]}"
             results["formats"][fmt] = entry
             print(fmt, json.dumps(entry, ensure_ascii=False), flush=True)
-    out = ROOT / "bench" / f"results-readers-{args.rows}.json"
+    part = "" if wanted == {"csv", "xlsx", "ods", "xls"} else "-" + "-".join(sorted(wanted))
+    out = ROOT / "bench" / f"results-readers-{args.rows}{part}.json"
     out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(out)
 
