@@ -153,17 +153,9 @@ def _from_notice(file_name: str, n: Notice, lang: str) -> Problem:
             parts.append(msg("hidden_cols_part", lang, n=len(cols), cols=letters))
         params = {"what": ("、" if lang != "en" else ", ").join(parts)}
     if n.key == "read_as":
-        params["fmt"] = msg(f"fmt_{n.params['fmt']}", lang) if n.params["fmt"] in ("xlsx", "xls", "ods", "csv", "html") \
-            else n.params["fmt"]
+        params["fmt"] = msg(f"fmt_{n.params['fmt']}", lang)
     return Problem(file_name, n.sheet, n.row, n.header, n.value, n.key, params,
                    layout.letter(n.col) if n.col is not None else None)
-
-
-def _reading(file_name: str, table: RawTable, lang: str) -> tuple[list[Problem], list[Problem], list[Problem]]:
-    """What reading the table found (problems, warnings, notices), once all its pieces were read."""
-    r = table.reading
-    return ([_from_notice(file_name, n, lang) for n in r.problems], [_from_notice(file_name, n, lang) for n in r.warnings],
-            [_from_notice(file_name, n, lang) for n in r.notices])
 
 
 @dataclass
@@ -286,11 +278,9 @@ def _title_snapshot(file_name: str, table: RawTable, snapshot: dt.date | None, r
 
 
 def _add_reading(result: ImportResult, file_name: str, table: RawTable, lang: str) -> None:
-    """Add what reading a checked table found to the result."""
-    problems, warnings, notices = _reading(file_name, table, lang)
-    result.problems += problems
-    result.warnings += warnings
-    result.notices += notices
+    """Add what reading a checked table found (warnings, notices) to the result, once all its pieces were read."""
+    result.warnings += [_from_notice(file_name, n, lang) for n in table.reading.warnings]
+    result.notices += [_from_notice(file_name, n, lang) for n in table.reading.notices]
 
 
 # ---------------------------------------------------------------- applying

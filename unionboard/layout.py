@@ -5,8 +5,9 @@ A Sheet from unionboard.readers is laid out for one kind: the header row is the 
 read as one); title rows above it are skipped (a report date written there is kept); 序号 and
 columns with neither header nor values are ignored; below it, total rows (合计, 小计, 总计, 累计)
 are skipped and checked against the rows they total, footers (填表人, 备注, …) are skipped, blank
-rows are dropped, and a formula without a cached value is an error naming the cell. The body comes
-out as RawTable pieces of at most readers.CHUNK_ROWS rows, each row keeping the sheet's own number.
+rows are dropped; a formula without a cached value stays marked for validation to name the cell. The
+body comes out as RawTable pieces (readers.CHUNK_ROWS rows at most, SHEET_CHUNK_ROWS for spreadsheets),
+each row keeping the sheet's own number.
 Every skipped or inferred thing is a readers.Notice in the table's Reading.
 """
 from __future__ import annotations
@@ -365,7 +366,7 @@ class _Body:
         self._finish()
 
     def _classify(self, frame: pd.DataFrame, numbers: np.ndarray) -> tuple[pd.DataFrame, np.ndarray] | None:
-        """Drop title-like, total, footer and blank rows from one frame; check totals; find formulas."""
+        """Drop total, footer and blank rows from one frame, checking the totals."""
         n = len(frame)
         if n == 0:
             return None

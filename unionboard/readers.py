@@ -98,7 +98,6 @@ class Reading:
 
     notices: list[Notice] = field(default_factory=list)   # skipped or inferred things
     warnings: list[Notice] = field(default_factory=list)  # things that may be wrong (a total that does not add up)
-    problems: list[Notice] = field(default_factory=list)  # errors (a formula without a value)
     title_date: dt.date | None = None                     # a report date written above the header
     title_date_row: int | None = None
 
@@ -199,8 +198,7 @@ def read_file(data: bytes, file_name: str, lang: str = "zh") -> list[Sheet]:
     named = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".et": "xls", ".ods": "ods", ".csv": "csv",
              ".tsv": "csv", ".txt": "csv", ".htm": "html", ".html": "html"}.get(ext)
     if named is not None and named != fmt and sheets:
-        sheets[0].notices.insert(0, Notice(sheets[0].name, None, None, "read_as",
-                                           {"ext": ext, "fmt": msg(f"fmt_{fmt}", lang)}))
+        sheets[0].notices.insert(0, Notice(sheets[0].name, None, None, "read_as", {"ext": ext, "fmt": fmt}))
     return sheets
 
 
