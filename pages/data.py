@@ -1,8 +1,11 @@
-"""数据管理: upload CSV/XLSX, preview, validation report, confirm to import; snapshots and history."""
+"""数据管理: upload a file, preview, reading notices, validation report, confirm to import; fill-in templates;
+snapshots and history."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
+import pandas as pd
 import streamlit as st
 
 from ui import shell
@@ -11,6 +14,7 @@ from unionboard.export import csv_bytes
 from unionboard.importer import RollbackError, check_bytes, create_database, import_bytes, preview, rollback
 from unionboard.kinds import KINDS
 from unionboard.summary import findings_lines
+from unionboard.templates import template_name, town_template
 
 ctx = shell.page_setup()
 lang = ctx.lang
@@ -86,14 +90,14 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
         received = c4.date_input(t("received_date", lang), value=None, key="data_received", min_value=dt.date(2000, 1, 1),
                                  max_value=dt.date.today(), format="YYYY-MM-DD", help=t("received_help", lang))
     # a new key after each import clears the uploader
-    upload = st.file_uploader(t("upload", lang), type=["csv", "xlsx"],
-                              key=f"data_upload_{st.session_state.get('data_uploads', 0)}")
+    upload = st.file_uploader(t("upload", lang), type=["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "et", "ods", "htm",
+                                                      "html"], key=f"data_upload_{st.session_state.get('data_uploads', 0)}")
     result = None
     if upload is not None:
         data = upload.getvalue()
         name = upload.name
         try:  # a failure of the machine (or a bug) is explained, never shown as a traceback
-            for sheet, df in preview(data, name).items():
+            for sheet, df in preview(data, name, kind=kind).items():
                 st.caption(f"{t('preview', lang)} · {sheet}")
                 st.dataframe(df, hide_index=True, width="stretch", height=260)
             # checked as if replacing were allowed: what the file would replace is shown, then confirmed below
@@ -101,6 +105,11 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
         except Exception as exc:  # noqa: BLE001
             shell.failure(ctx, exc)
     if result is not None:
+        # what reading skipped or inferred (title rows, totals, footers, hidden rows, the report date)
+        if result.notices:
+            with st.expander(t("reading_notices", lang, n=len(result.notices)), expanded=True):
+                st.dataframe(pd.DataFrame({t("reading_notice", lang): [n.line(lang) for n in result.notices]}),
+                             hide_index=True, width="stretch", key="data_reading_notices")
         shell.notices(ctx, result.warnings, "data_notices")
         if result.reports:
             st.markdown(f"**{t('report_plan', lang)}**")
@@ -135,6 +144,27 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
                          key="data_report")
             st.download_button(t("report_download", lang), csv_bytes(report), file_name=f"校验报告_{name}.csv",
                                mime="text/csv", key="data_report_download", on_click="ignore")
+# ---- fill-in templates (unionboard.templates), beside the uploader: a 街镇 account gets its own town's
+# (pre-filled with its latest report)
+if ctx.version is not None:
+    with st.expander(t("template_title", lang)):
+        t1, t2, t3 = st.columns([2, 2, 1])
+        template_kind = t1.selectbox(t("kind", lang), list(KINDS), key="data_template_kind",
+                                     format_func=lambda k: f"{KINDS[k].zh}（{k}）")
+        own_town = ctx.user.town if ctx.user is not None and ctx.user.role == "街镇" else None
+        if own_town:
+            template_town = own_town
+            t2.text_input(t("template_town", lang), value=own_town, disabled=True, key="data_template_own_town")
+        else:
+            template_town = t2.selectbox(t("template_town", lang), [None, *ctx.towns_all], key="data_template_town",
+                                         format_func=lambda x: t("template_all_towns", lang) if x is None else x)
+        st.caption(t("template_help", lang))
+        t3.download_button(t("template_download", lang),
+                           functools.partial(town_template, ctx.db, template_kind, template_town, lang=lang),
+                           file_name=template_name(template_kind, template_town),
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           key="data_template_download", on_click="ignore")
+if ctx.version is not None and ctx.can_import:
     past = shell.plain_table(ctx, "import_history")
     history_ids = past.loc[past["结果"] == "已导入", "编号"].astype(int).tolist()
     if history_ids and ctx.can_import:

@@ -29,16 +29,16 @@ def roster(name: str = "甲公司", area: str = "红星村") -> str:
 
 @pytest.mark.parametrize(("kind", "text", "line"), [
     ("units", roster(name="甲\x00公司"),
-     "units.csv 第2行「单位名称」 值「甲<U+0000>公司」：含有控制字符（U+0000），无法保存和导出；请删除后重新导入"),
+     "units.csv 第2行 B列「单位名称」 值「甲<U+0000>公司」：含有控制字符（U+0000），无法保存和导出；请删除后重新导入"),
     ("units", roster(area="红星\x07\x1b村"),
-     "units.csv 第2行「村居园区」 值「红星<U+0007><U+001B>村」：含有控制字符（U+0007、U+001B），无法保存和导出；请删除后重新导入"),
+     "units.csv 第2行 D列「村居园区」 值「红星<U+0007><U+001B>村」：含有控制字符（U+0007、U+001B），无法保存和导出；请删除后重新导入"),
     ("towns", "街镇,类型,别名\n新\x0b镇,镇,\n",
-     "towns.csv 第2行「街镇」 值「新<U+000B>镇」：含有控制字符（U+000B），无法保存和导出；请删除后重新导入"),
+     "towns.csv 第2行 A列「街镇」 值「新<U+000B>镇」：含有控制字符（U+000B），无法保存和导出；请删除后重新导入"),
     ("towns", "街镇,类型,别名\n新镇,镇,新\x7f\n",
-     "towns.csv 第2行「别名」 值「新<U+007F>」：含有控制字符（U+007F），无法保存和导出；请删除后重新导入"),
+     "towns.csv 第2行 C列「别名」 值「新<U+007F>」：含有控制字符（U+007F），无法保存和导出；请删除后重新导入"),
     ("training", "开始日期,结束日期,地点,主办单位,参训街镇,培训对象,参训人数\n"
                  "2015-07-01,2015-07-02,文化\x85宫,区总工会,安亭镇,工会干部,3\n",
-     "training.csv 第2行「地点」 值「文化<U+0085>宫」：含有控制字符（U+0085），无法保存和导出；请删除后重新导入"),
+     "training.csv 第2行 C列「地点」 值「文化<U+0085>宫」：含有控制字符（U+0085），无法保存和导出；请删除后重新导入"),
 ])
 def test_control_characters_refused_naming_the_cell(fixture_db, kind, text, line):
     r = import_bytes(fixture_db, text.encode("utf-8"), f"{kind}.csv", kind, snapshot=JULY if kind == "units" else None)

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import UNITS_2015, load
+from spreadsheets import MERGES, html_xls_bytes, ods_bytes, town_sheet, xls_bytes, xlsx_bytes
 from unionboard.importer import ImportResult, check_bytes, import_bytes, load_context, validate_file
 from unionboard.store import connect_read
 
@@ -127,6 +128,86 @@ def test_xlsx_cells(ctx, values):
     buf = io.BytesIO()
     wb.save(buf)
     assert_clean(check(ctx, buf.getvalue(), "u.xlsx"))
+
+
+# Seeds in the shapes towns send (issue 13): title rows, a two-row merged header, 序号, a town merged down,
+# a 合计 row, a footer — as XLSX, XLS, ODS, HTML saved as .xls and CSV. Mutations start from these.
+def _shape_rows() -> list[list[object]]:
+    return [[v.isoformat() if isinstance(v, dt.date) else v for v in row] for row in town_sheet()]
+
+
+def _csv_shape() -> bytes:
+    """The shape as a CSV export gives it: no merges, so the town is written in every unit row."""
+    rows = _shape_rows()
+    for row in rows[4:8]:
+        row[3] = "马陆"
+    return "\n".join(",".join("" if v is None else str(v).replace("\n", " ") for v in row)
+                     for row in rows).encode("gb18030")
+
+
+SEEDS = {
+    "shape.xlsx": lambda: xlsx_bytes({"单位名册": town_sheet()}, merges={"单位名册": MERGES}, hidden_rows={"单位名册": [6]}),
+    "shape.xls": lambda: xls_bytes({"单位名册": town_sheet()}, merges={"单位名册": MERGES}, hidden_rows={"单位名册": [6]}),
+    "shape.ods": lambda: ods_bytes({"单位名册": town_sheet()}, merges={"单位名册": MERGES}, hidden_rows={"单位名册": [6]}),
+    "shape_html.xls": lambda: html_xls_bytes(_shape_rows(), MERGES),
+    "shape.csv": _csv_shape,
+}
+SEED_BYTES = {name: build() for name, build in SEEDS.items()}
+# the part of a package a mutation should reach (mutating the zip itself only tests the zip checksum)
+INNER = {"shape.xlsx": "xl/worksheets/sheet1.xml", "shape.ods": "content.xml"}
+
+
+def mutate_seed(name: str, ops: list[tuple[int, int, int]]) -> bytes:
+    """A seed with its bytes mutated; for XLSX and ODS the sheet's XML inside the package."""
+    data = SEED_BYTES[name]
+    if name not in INNER:
+        return mutate(data, ops)
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            dst.writestr(info.filename, mutate(body, ops) if info.filename == INNER[name] else body)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", list(SEEDS))
+def test_seed_shapes_import(ctx, name):
+    r = check(ctx, SEED_BYTES[name], name)
+    assert r.ok, [p.line() for p in r.problems]
+    assert r.rows == 4 and [p.key for p in r.warnings][-1] == "total_mismatch"
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@given(name=st.sampled_from(list(SEEDS)), ops=ops)
+def test_shape_byte_mutations(ctx, name, ops):
+    assert_clean(check(ctx, mutate_seed(name, ops), name))
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@given(name=st.sampled_from(["shape.xlsx", "shape.xls", "shape.ods", "shape_html.xls"]), row=st.integers(0, 10),
+       col=st.integers(0, 15), value=st.one_of(cell, st.integers(-10, 10**9), st.sampled_from(["合计", "小计", "注：", "序号"])),
+       merge=st.one_of(st.none(), st.tuples(st.integers(1, 11), st.integers(1, 16), st.integers(0, 3), st.integers(0, 2))))
+def test_shape_cell_mutations(ctx, name, row, col, value, merge):
+    rows = [list(r) + [None] * (16 - len(r)) for r in town_sheet()]
+    if isinstance(value, str):
+        value = "".join(ch for ch in value if ch.isprintable() or ch == "\n")  # what a cell of each format holds
+    rows[row][col] = value
+    merges = list(MERGES)
+    if merge is not None:
+        r1, c1, dr, dc = merge
+        new = (r1, c1, min(r1 + dr, 11), min(c1 + dc, 16))
+        if not any(m[0] <= new[2] and new[0] <= m[2] and m[1] <= new[3] and new[1] <= m[3] for m in merges):
+            merges.append(new)
+    if name == "shape.xlsx":
+        data = xlsx_bytes({"单位名册": rows}, merges={"单位名册": merges})
+    elif name == "shape.xls":
+        data = xls_bytes({"单位名册": rows}, merges={"单位名册": merges})
+    elif name == "shape.ods":
+        data = ods_bytes({"单位名册": rows}, merges={"单位名册": merges})
+    else:
+        data = html_xls_bytes([[v.isoformat() if isinstance(v, dt.date) else v for v in r] for r in rows], merges)
+    assert_clean(check(ctx, data, name))
 
 
 def test_file_size_limit_refused_before_parsing(db, monkeypatch):

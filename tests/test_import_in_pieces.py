@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from conftest import A1, A2, A3, A4, A5, BUILDINGS, FEDERATIONS, J1, J2, UNITS_2015, UNITS_HEADER, load
-from unionboard import readers
+from unionboard import layout, readers
 from unionboard.importer import import_bytes
+from unionboard.kinds import KINDS
 from unionboard.store import connect_read
 from unionboard.views import get_view
 
@@ -37,11 +38,19 @@ def found(r) -> set[tuple]:  # noqa: ANN001
     return {(p.row, p.column, p.key, p.value) for p in r.problems}
 
 
-def test_pieces_carry_their_row_numbers():
-    text = roster("a", "", "b", "c", "d").decode()  # one blank line, dropped but counted
-    t = readers.read_csv(text.replace("a", "x,1").encode(), rows=2)[0]
-    got = [(list(p.row_numbers), list(p.frame[0])) for p in t.pieces()]
-    assert got == [([2], ["x"]), ([4], ["b"]), ([5, 6], ["c", "d"])]
+def test_pieces_carry_their_row_numbers(pieces_of_two):
+    # 31 records, record 5 blank: the records up to the 21st non-blank one (the header search) come in one piece, then
+    # pieces of two records, every row keeping its number in the file
+    lines = [f"x{i},{i}" if i != 5 else "" for i in range(2, 32)]
+    sheet = readers.read_file(roster(*lines), "u.csv")[0]
+    opened = layout.open_sheet(sheet)
+    header = layout.find_header(opened, [KINDS["units"]])
+    assert header.rows == (1,) and header.found
+    pieces = [(list(p.row_numbers), list(p.frame[0])) for p in layout.table(opened, header).pieces()]
+    expected = [i for i in range(2, 32) if i != 5]
+    assert [n for numbers, _ in pieces for n in numbers] == expected
+    assert [v for _, values in pieces for v in values] == [f"x{i}" for i in expected]
+    assert pieces[0][0][-1] == 22 and all(len(numbers) <= 2 for numbers, _ in pieces[1:]) and len(pieces) == 6
 
 
 def test_same_views_as_one_piece(db, pieces_of_two):

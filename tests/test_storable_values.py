@@ -33,7 +33,7 @@ def test_integers_beyond_32_bits_are_refused_naming_the_cell(fixture_db, value):
     r = check_bytes(fixture_db, roster(value), "u.csv", "units", snapshot=JULY)
     assert not r.ok
     lines = [p.line() for p in r.problems]
-    assert f"u.csv 第2行「职工人数」 值「{value}」：{RANGE}" in lines
+    assert f"u.csv 第2行 I列「职工人数」 值「{value}」：{RANGE}" in lines
 
 
 def test_the_largest_integer_is_stored_exactly(fixture_db):
@@ -52,7 +52,7 @@ def test_targets_must_be_finite_and_in_range(fixture_db, value):
     text = f"年度,街镇,指标,目标值\n2016,安亭镇,新建会单位数,{value}\n"
     r = import_bytes(fixture_db, text.encode(), "t.csv", "targets")
     assert not r.ok
-    assert r.problems[0].line() == f"t.csv 第2行「目标值」 值「{value}」：{RANGE}"
+    assert r.problems[0].line() == f"t.csv 第2行 D列「目标值」 值「{value}」：{RANGE}"
     con = connect_read(fixture_db)
     try:
         assert con.execute("SELECT count(*) FROM targets WHERE year = 2016").fetchall() == [(0,)]
@@ -117,7 +117,7 @@ def test_data_page_refuses_what_cannot_be_stored(admin_page):
     assert "校验未通过：1 个问题" in " ".join(e.value for e in at.error)
     assert "data_confirm" not in [b.key for b in at.button]
     report = report_table(at)
-    assert report.iloc[0].to_dict() == {"文件": "u.csv", "工作表": "", "行": 2, "列": "职工人数", "值": "3,000,000,000",
+    assert report.iloc[0].to_dict() == {"文件": "u.csv", "工作表": "", "行": 2, "列": "I列「职工人数」", "值": "3,000,000,000",
                                         "问题": RANGE}
 
 

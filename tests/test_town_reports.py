@@ -85,7 +85,7 @@ def test_declared_town_refuses_rows_of_another_town(reports_db, capsys, tmp_path
                  encoding="utf-8")
     assert main(["import", "units", str(f), "--db", str(reports_db), "--snapshot", "2015-07-31", "--town", "安亭"]) == 2
     err = capsys.readouterr().err
-    assert "安亭7月.csv 第3行「街镇」 值「马陆镇」：不是申报街镇「安亭镇」的单位：本次只能报送安亭镇的名册" in err
+    assert "安亭7月.csv 第3行 C列「街镇」 值「马陆镇」：不是申报街镇「安亭镇」的单位：本次只能报送安亭镇的名册" in err
     assert get_view(reports_db, "towns").resolved.snapshot == D06  # nothing changed
 
 

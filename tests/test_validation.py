@@ -191,5 +191,7 @@ def test_every_bad_row_is_named_in_english(db):
                                GOOD_UNIT.replace(A1, A3).replace("在营", "?")).encode(), "bad.csv", "units",
                      snapshot=SNAP, lang="en")
     lines = [p.line("en") for p in r.problems]
-    assert 'bad.csv row 3 column "职工人数" value "x": not an integer' in lines
-    assert any(line.startswith('bad.csv row 4 column "经营状态" value "?": must be one of') for line in lines)
+    assert 'bad.csv row 3 column I "职工人数" value "x": not an integer' in lines
+    assert any(line.startswith('bad.csv row 4 column K "经营状态" value "?": must be one of') for line in lines)
+    zh = [p.line() for p in r.problems]
+    assert "bad.csv 第3行 I列「职工人数」 值「x」：不是整数" in zh

@@ -54,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("key", nargs="?", choices=["due_days"])
     s.add_argument("value", nargs="?")
 
+    s = sub.add_parser("template", parents=[common], help="write a fill-in template (XLSX) for one kind")
+    s.add_argument("kind", help="towns, buildings, federations, units, targets, events, training")
+    s.add_argument("--town", help="for one town (units: pre-filled with its latest report)")
+    s.add_argument("--as-of", dest="as_of", help="units --town: the latest report on or before this date")
+    s.add_argument("-o", "--output", help="the .xlsx to write (default: 单位名册_填报模板[_TOWN].xlsx here)")
+
     s = sub.add_parser("rollback", parents=[common], help="restore the state before an import (undoing it and later ones)")
     s.add_argument("import_id", type=int)
 
@@ -181,6 +187,8 @@ def cmd_import(args: argparse.Namespace, db: Path, lang: str) -> int:
     result = import_path(db, path, kind, snapshot=snapshot, replace=args.replace, lang=lang, town=args.town,
                          received=received)
     warning = "警告：" if lang != "en" else "warning: "
+    for n in result.notices:  # what reading skipped or inferred (title rows, totals, footers, hidden rows…)
+        _err(("说明：" if lang != "en" else "note: ") + n.line(lang))
     for w in result.warnings:
         _err(warning + w.line(lang))
     if not result.ok:
@@ -311,6 +319,41 @@ def cmd_config(args: argparse.Namespace, db: Path, lang: str) -> int:
     return EXIT_OK
 
 
+def cmd_template(args: argparse.Namespace, db: Path, lang: str) -> int:
+    from .defaults import JIADING_TOWNS
+    from .kinds import KINDS, kind_for_name
+    from .templates import template_bytes, template_name, town_template
+    from .views import ViewError, parse_date_arg
+
+    kind = kind_for_name(args.kind)
+    if kind is None:
+        _err(msg("unknown_kind", lang, kind=args.kind, allowed="、".join(f"{k.key}/{k.zh}" for k in KINDS.values())))
+        return EXIT_REFUSED
+    try:
+        as_of = parse_date_arg(args.as_of, lang) if args.as_of else None
+    except ViewError as exc:
+        _err(str(exc))
+        return EXIT_REFUSED
+    town = args.town
+    if db.exists():
+        try:
+            data = town_template(db, kind.key, town, lang=lang, as_of=as_of)
+        except KeyError:
+            _err(msg("unknown_town_arg", lang, town=town))
+            return EXIT_REFUSED
+    else:  # no database yet: the bundled town dictionary, nothing to pre-fill
+        lookup = {a: t for t, _, aliases in JIADING_TOWNS for a in (t, *aliases)}
+        if town is not None and town not in lookup:
+            _err(msg("unknown_town_arg", lang, town=town))
+            return EXIT_REFUSED
+        towns = [lookup[town]] if town else [t for t, _, _ in JIADING_TOWNS]
+        data = template_bytes(kind.key, towns, lang=lang)
+    output = Path(args.output or template_name(kind.key, town))
+    output.write_bytes(data)
+    print(output)
+    return EXIT_OK
+
+
 def cmd_rollback(args: argparse.Namespace, db: Path, lang: str) -> int:
     from .importer import RollbackError, rollback
 
@@ -362,5 +405,5 @@ def cmd_user(args: argparse.Namespace, db: Path, lang: str) -> int:
 
 
 COMMANDS = {"init": cmd_init, "config": cmd_config, "migrate": cmd_migrate, "rollback": cmd_rollback, "user": cmd_user,
-            "import": cmd_import, "export": cmd_export, "snapshots": cmd_snapshots, "history": cmd_history,
-            "generate": cmd_generate}
+            "template": cmd_template, "import": cmd_import, "export": cmd_export, "snapshots": cmd_snapshots,
+            "history": cmd_history, "generate": cmd_generate}

@@ -1,6 +1,8 @@
 """The unified social credit code (统一社会信用代码, GB 32100-2015): check digit and generation."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # 31 characters; no I, O, Z, S, V
@@ -14,8 +16,13 @@ def check_char(first17: str) -> str:
     return CHARSET[(31 - total % 31) % 31]
 
 
+_AS_NUMBER = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")
+
+
 def problem(code: str) -> tuple[str, dict] | None:
     """None when the code is valid, else (reason key, params)."""
+    if _AS_NUMBER.match(code):  # a spreadsheet made an all-digit code a number: its last digits are gone
+        return "code_as_number", {}
     if len(code) != 18:
         return "code_length", {"n": len(code)}
     code = code.upper()

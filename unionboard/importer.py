@@ -14,10 +14,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from . import layout
 from .defaults import JIADING_TOWNS
 from .i18n import msg
-from .kinds import APPLY_ORDER, KINDS, Kind, kind_for_name, kind_from_header
-from .readers import RawTable, ReadError, read_file
+from .kinds import APPLY_ORDER, INSTRUCTION_SHEETS, KINDS, Kind, kind_for_name
+from .readers import Notice, RawTable, ReadError, Sheet, read_file
 from .sql import execute, load_sql, run_query
 from .store import (
     LAYOUT_FILE,
@@ -100,6 +101,7 @@ class ImportResult:
     ok: bool
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    notices: list[Problem] = field(default_factory=list)  # what reading skipped or inferred (title rows, totals…)
     summary: list[str] = field(default_factory=list)
     import_id: int | None = None
     rows: int = 0
@@ -146,32 +148,91 @@ def _extend_context(ctx: Context, kind: str, df: pd.DataFrame) -> None:
         ctx.federations.update(f for f in df["federation"] if f)
 
 
-def _assign_kinds(tables: list[RawTable], kind: str | None, file_name: str, lang: str
-                  ) -> tuple[list[tuple[Kind, RawTable]], list[Problem], list[Problem]]:
-    """Which kind each table holds: the KIND given, the sheet name, or (CSV) the headers."""
+def _assign_kinds(sheets: list[Sheet], kind: str | None, file_name: str, lang: str
+                  ) -> tuple[list[tuple[Kind, RawTable]], list[Problem], list[Problem], list[Problem]]:
+    """Which kind each sheet holds, and where its header is (layout.find_header): the KIND given, else
+    the sheet's name, else the kind whose required columns a row of its first 20 holds.
+
+    Returns (kind, table) pairs in APPLY_ORDER, problems, warnings and notices (hidden sheets skipped).
+    """
     allowed = "、".join(f"{k.key}/{k.zh}" for k in KINDS.values())
     problems: list[Problem] = []
     warnings: list[Problem] = []
+    notices: list[Problem] = []
+    visible = []
+    for s in sheets:
+        if s.name in INSTRUCTION_SHEETS:
+            notices.append(Problem(file_name, s.name, None, None, None, "instructions_skipped", {"sheet": s.name}))
+        elif s.hidden:
+            notices.append(Problem(file_name, s.name, None, None, None, "hidden_sheet_skipped", {"sheet": s.name}))
+            notices += [_from_notice(file_name, n, lang) for n in s.notices if n.row is None and n.col is None
+                        and n.key in ("read_as", "read_tsv")]
+        else:
+            visible.append(s)
     if kind and kind != "auto":
         k = kind_for_name(kind)
         if k is None:
-            return [], [Problem(file_name, None, None, None, kind, "unknown_kind", {"kind": kind, "allowed": allowed})], []
-        named = [t for t in tables if t.sheet and kind_for_name(t.sheet) == k]
-        return [(k, named[0] if named else tables[0])], problems, warnings
+            return [], [Problem(file_name, None, None, None, kind, "unknown_kind", {"kind": kind, "allowed": allowed})], [], []
+        named = [s for s in visible if s.name and kind_for_name(s.name) == k]
+        closest: tuple[layout.Opened, layout.Header | None] | None = None
+        for s in named + [s for s in visible if s not in named]:
+            opened = layout.open_sheet(s)
+            header = layout.find_header(opened, [k])
+            if header is not None and header.found:
+                return [(k, layout.table(opened, header, lang))], problems, warnings, notices
+            if closest is None or (closest[1] is None and header is not None):
+                closest = (opened, header)
+            if s in named:
+                break  # the sheet named for the kind is the one that must hold it
+        problems += _no_header(file_name, k, closest)
+        return [], problems, warnings, notices
     pairs = []
-    for t in tables:
-        k = kind_for_name(t.sheet) if t.sheet else kind_from_header(t.header)
-        if k is None:
-            if t.sheet is None:
-                problems.append(Problem(file_name, None, None, None, None, "kind_csv_auto", {}))
-            else:
-                warnings.append(Problem(file_name, t.sheet, None, None, None, "sheet_ignored", {"sheet": t.sheet}))
-            continue
-        pairs.append((k, t))
+    for s in visible:
+        opened = layout.open_sheet(s)
+        named_kind = kind_for_name(s.name) if s.name else None
+        header = layout.find_header(opened, [named_kind] if named_kind else list(KINDS.values()))
+        if header is not None and header.found:
+            pairs.append((header.kind, layout.table(opened, header, lang)))
+        elif named_kind is not None:
+            problems += _no_header(file_name, named_kind, (opened, header))
+        elif s.name is None:
+            problems.append(Problem(file_name, None, None, None, None, "kind_csv_auto", {}))
+        else:
+            warnings.append(Problem(file_name, s.name, None, None, None, "sheet_ignored", {"sheet": s.name}))
     if not pairs and not problems:
         problems.append(Problem(file_name, None, None, None, None, "no_kind", {"allowed": allowed}))
     pairs.sort(key=lambda p: APPLY_ORDER.index(p[0].key))
-    return pairs, problems, warnings
+    return pairs, problems, warnings, notices
+
+
+def _no_header(file_name: str, kind: Kind, closest: tuple[layout.Opened, layout.Header | None] | None) -> list[Problem]:
+    """No row of the first 20 holds the kind's required columns: name the closest row and what it lacks."""
+    if closest is None or closest[1] is None:
+        sheet = closest[0].sheet.name if closest else None
+        return [Problem(file_name, sheet, None, None, None, "empty_file", {})]
+    opened, header = closest
+    return [Problem(file_name, opened.sheet.name, header.rows[0], col, None, "missing_column", {"col": col})
+            for col in header.missing]
+
+
+def _from_notice(file_name: str, n: Notice, lang: str) -> Problem:
+    """A reader's notice as a Problem line (row lists written as ranges, columns as letters)."""
+    params = dict(n.params)
+    if "rows" in params and isinstance(params["rows"], list):
+        params["rows"] = layout.rows_text(params["rows"], lang)
+    if n.key == "hidden_rows_cols":
+        rows, cols = n.params["rows"], n.params["cols"]
+        parts = []
+        if rows:
+            parts.append(msg("hidden_rows_part", lang, n=len(rows), rows=layout.rows_text(rows, lang)))
+        if cols:
+            letters = "、".join(layout.letter(c) for c in cols[:20]) + ("…" if len(cols) > 20 else "")
+            parts.append(msg("hidden_cols_part", lang, n=len(cols), cols=letters))
+        params = {"what": ("、" if lang != "en" else ", ").join(parts)}
+    if n.key == "read_as":
+        params["fmt"] = msg(f"fmt_{n.params['fmt']}", lang)
+    return Problem(file_name, n.sheet, n.row, n.header, n.value, n.key, params,
+                   layout.letter(n.col) if n.col is not None else None)
 
 
 @dataclass
@@ -274,24 +335,28 @@ def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = 
             result.problems.append(Problem(file_name, None, None, None, town, "unknown_town_arg_import", {"town": town}))
             return [], result
         town = ctx.lookup.get(town) if town is not None else None
-        tables = read_file(data, file_name, lang)
-        pairs, problems, warnings = _assign_kinds(tables, kind, file_name, lang)
+        sheets = read_file(data, file_name, lang)
+        pairs, problems, warnings, notices = _assign_kinds(sheets, kind, file_name, lang)
         result.problems += problems
         result.warnings += warnings
+        result.notices += notices
         sheet_of: dict[tuple[dt.date, str], str] = {}  # (date, town) → the sheet that reports it
         for n, (k, table) in enumerate(pairs):
             if snapshot is not None and k.key != "units" and kind not in (None, "auto"):
                 result.problems.append(Problem(file_name, table.sheet, None, None, None, "bad_replace", {}))
             if k.key == "units":
                 name = f"incoming_{prefix}{n}"  # made here, never a user value
-                uc = check_units(k, table, file_name, ctx, snapshot=snapshot, replace=replace, town=town,
+                table_snapshot = _title_snapshot(file_name, table, snapshot, result, lang)
+                uc = check_units(k, table, file_name, ctx, snapshot=table_snapshot, replace=replace, town=town,
                                  sink=stage.sink(name) if stage is not None else None)
                 if not uc.rows and not uc.problems:
+                    _add_reading(result, file_name, table, lang)
                     result.problems.append(Problem(file_name, table.sheet, None, None, None, "empty_file", {}))
                     continue
                 result.rows += uc.rows
                 result.problems += uc.problems
                 result.warnings += uc.warnings
+                _add_reading(result, file_name, table, lang)
                 result.kinds.append(k.key)
                 if uc.snapshot is not None:
                     for t in uc.towns:  # two sheets may not report the same town for the same date
@@ -304,12 +369,14 @@ def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = 
                 continue
             table = table.whole()
             if not len(table):
+                _add_reading(result, file_name, table, lang)
                 result.problems.append(Problem(file_name, table.sheet, None, None, None, "empty_file", {}))
                 continue
             result.rows += len(table)  # counted first: checking releases the table's raw text
             df, ch = check_table(k, table, file_name, ctx, snapshot=snapshot, replace=replace)
             result.problems += ch.problems
             result.warnings += ch.warnings
+            _add_reading(result, file_name, table, lang)
             result.kinds.append(k.key)
             if not ch.problems:
                 _extend_context(ctx, k.key, df)
@@ -334,6 +401,25 @@ def plan_reports(ctx: Context, snapshot: dt.date, towns: dict[str, int]) -> list
         plans.append(ReportPlan(snapshot, t, towns[t], current[1] if current else None, current[2] if current else None,
                                 prev[0] if prev else None, prev[1] if prev else None))
     return plans
+
+
+def _title_snapshot(file_name: str, table: RawTable, snapshot: dt.date | None, result: ImportResult,
+                    lang: str) -> dt.date | None:
+    """The report date: as given, else (with no 报表日期 column) the one written above the header (a notice)."""
+    r = table.reading
+    if snapshot is not None or r.title_date is None:
+        return snapshot
+    if "snapshot" in {k for k in layout.column_positions(KINDS["units"], table.header)}:
+        return snapshot
+    result.notices.append(Problem(file_name, table.sheet, r.title_date_row, None, None, "title_date_used",
+                                  {"date": r.title_date.isoformat()}))
+    return r.title_date
+
+
+def _add_reading(result: ImportResult, file_name: str, table: RawTable, lang: str) -> None:
+    """Add what reading a checked table found (warnings, notices) to the result, once all its pieces were read."""
+    result.warnings += [_from_notice(file_name, n, lang) for n in table.reading.warnings]
+    result.notices += [_from_notice(file_name, n, lang) for n in table.reading.notices]
 
 
 # ---------------------------------------------------------------- applying
@@ -740,23 +826,24 @@ def _preview_findings(db: Path, stage: Stage, staged: list[StagedUnits]) -> pd.D
 PREVIEW_COLUMNS = 60  # columns a preview shows (no kind has more than 17)
 
 
-def preview(data: bytes, file_name: str, rows: int = 20) -> dict[str, pd.DataFrame]:
-    """The first rows of each table of a file, as text, for display before importing."""
+def preview(data: bytes, file_name: str, rows: int = 20, kind: str | None = None) -> dict[str, pd.DataFrame]:
+    """The first data rows of each table of a file as the importer reads them (header found, title,
+    total and footer rows skipped), with the sheet's row numbers, for display before importing."""
     try:
-        tables = read_file(data, file_name)
+        pairs, *_ = _assign_kinds(read_file(data, file_name), kind, Path(file_name).name, "zh")
+        out = {}
+        for _, t in pairs:
+            # a preview is for the eye: a hostile file's 100,000 columns are not sent to the browser
+            header = [h or f"({layout.letter(i)})" for i, h in enumerate(t.header[:PREVIEW_COLUMNS])]
+            seen: dict[str, int] = {}
+            unique = []
+            for h in header:  # st.dataframe needs unique column names
+                seen[h] = seen.get(h, 0) + 1
+                unique.append(h if seen[h] == 1 else f"{h}.{seen[h]}")
+            df = t.frame.iloc[:rows, :PREVIEW_COLUMNS].copy()
+            df.columns = unique[: len(df.columns)]
+            df.insert(0, "行", t.row_numbers[:rows])
+            out[t.sheet or file_name] = df
+        return out
     except ReadError:
         return {}
-    out = {}
-    for t in tables:
-        # a preview is for the eye: a hostile file's 100,000 columns are not sent to the browser
-        header = [h or f"({i + 1})" for i, h in enumerate(t.header[:PREVIEW_COLUMNS])]
-        seen: dict[str, int] = {}
-        unique = []
-        for h in header:  # st.dataframe needs unique column names
-            seen[h] = seen.get(h, 0) + 1
-            unique.append(h if seen[h] == 1 else f"{h}.{seen[h]}")
-        df = t.frame.iloc[:rows, :PREVIEW_COLUMNS].copy()
-        df.columns = unique[: len(df.columns)]
-        df.insert(0, "行", t.row_numbers[:rows])
-        out[t.sheet or file_name] = df
-    return out

@@ -1,6 +1,7 @@
 """The import kinds of DATA-FORMAT.md: columns, Chinese headers, required flags and value sets."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 INDUSTRIES = ("现代服务业", "高新技术产业", "制造业", "建筑业", "商贸流通", "其他")
@@ -120,24 +121,39 @@ KINDS: dict[str, Kind] = {
 APPLY_ORDER = ("towns", "buildings", "federations", "targets", "units", "events", "training")
 
 
+# The instructions sheet of a fill-in template (unionboard.templates): never data.
+INSTRUCTION_SHEETS = ("填写说明", "instructions")
+# A column ignored wherever it appears: the row counter of printed forms.
+SERIAL_COLUMN = "序号"
+_UNIT_SUFFIX = re.compile(r"[（(\[【][^（）()\[\]【】]*[）)\]】]$")
+
+
+def header_key(text: str) -> str:
+    """A header cell as the column name it means: spaces and line breaks anywhere removed, a unit in
+    brackets at its end (`职工人数（人）`) and required-marks (`*`) dropped, English keys in lower case."""
+    s = re.sub(r"\s+", "", str(text)).strip("*＊")
+    s = _UNIT_SUFFIX.sub("", s).strip("*＊") or s
+    return s.lower() if s.isascii() else s
+
+
+def column_positions(kind: Kind, names: list[str]) -> dict[str, int]:
+    """Which position holds each column of `kind` (the first, where a name repeats)."""
+    by_name = {}
+    for c in kind.cols:
+        by_name[c.zh] = c.key
+        by_name[c.key] = c.key
+    found: dict[str, int] = {}
+    for i, name in enumerate(names):
+        key = by_name.get(header_key(name))
+        if key is not None and key not in found:
+            found[key] = i
+    return found
+
+
 def kind_for_name(name: str) -> Kind | None:
     """The kind named by its English key or Chinese name (a sheet name or a KIND argument)."""
     name = name.strip()
     for k in KINDS.values():
         if name.lower() == k.key or name == k.zh:
             return k
-    return None
-
-
-def kind_from_header(header: list[str]) -> Kind | None:
-    """Guess a CSV's kind: the one kind whose required columns are all present (units first)."""
-    present = set(header)
-    matches = [k for k in KINDS.values()
-               if all(c.zh in present or c.key in present for c in k.cols if c.required)]
-    if len(matches) == 1:
-        return matches[0]
-    # towns' only required column 街镇 appears in most kinds: prefer the most specific match
-    matches.sort(key=lambda k: -sum(c.required for c in k.cols))
-    if len(matches) > 1 and sum(c.required for c in matches[0].cols) > sum(c.required for c in matches[1].cols):
-        return matches[0]
     return None

@@ -1,21 +1,40 @@
-"""Read CSV (UTF-8, UTF-8 with BOM, GB18030/GBK) and XLSX files into raw text tables.
+"""Read the files towns send — XLSX/XLSM, XLS, ODS, CSV/TSV, and HTML tables saved as ".xls" — by
+content, not by name, into sheets of text cells that keep the sheet's own row numbers.
 
-Every cell comes back as text (Excel dates as YYYY-MM-DD) together with the row number the
-user sees in the file (header = row 1), so that validation can name rows exactly.
+What is read where, and why (README, "Dependencies"):
+
+- XLSX/XLSM: openpyxl's streaming sheet parser (the one its read-only mode uses), one pass that never
+  trusts the sheet's <dimension> and keeps only the cells present, so a stray cell at XFD1048576
+  costs nothing; merged ranges come from a scan of the sheet XML before it; a formula without a
+  cached value is marked (FORMULA_WITHOUT_VALUE), hidden rows and columns are counted.
+- XLS (Excel 97–2003, at most 65,536 rows): xlrd with formatting information (merges, hidden rows,
+  columns and sheets).
+- ODS: a streaming parse of content.xml (the standard library's iterparse): repeated and spanned
+  cells without materialising empty repeats.
+- HTML tables (web systems' "Excel" exports): the standard library's HTML parser, rowspan/colspan
+  as merged ranges.
+- CSV/TSV: pandas' C parser, a piece at a time (a million records fit); the encoding by strict trial.
+
+A layout step (unionboard.layout) then finds the header, title rows, totals and footers and turns a
+Sheet into RawTable pieces for validation.
 """
 from __future__ import annotations
 
 import codecs
 import csv
 import datetime as dt
+import heapq
+import html
 import io
 import os
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from xml.etree.ElementTree import iterparse
 
 import numpy as np
-import openpyxl
 import pandas as pd
 
 from .i18n import msg
@@ -44,13 +63,52 @@ class ReadError(Exception):
 # A units roster is checked this many records at a time: memory stays flat however long the file.
 CHUNK_ROWS = 200_000
 
+# A formula cell whose file holds no computed value (NUL never occurs in spreadsheet text).
+FORMULA_WITHOUT_VALUE = "\x00formula"
+# Excel's limits: a column or row beyond them is a damaged or hostile file.
+MAX_COLUMNS = 16_384
+MAX_SHEET_ROWS = 1_048_576
+# ODS repeats a cell with one attribute: a value repeated over more columns than any table has is cut.
+REPEAT_COLUMNS = 64
+
+
+def max_cells() -> int:
+    """Cells an ODS may expand its repeated rows and cells into: 64 per allowed row ($UNIONBOARD_MAX_ROWS),
+    at most 40 million (an ODS holds at most 1,048,576 rows; a roster has about 20 columns)."""
+    return min(max_rows() * 64, 40_000_000)
+
+
+@dataclass
+class Notice:
+    """Something the reader skipped, inferred or could not read, for the user: where (sheet row as
+    the user sees it, 0-based column) and what (a message key of i18n with its parameters)."""
+
+    sheet: str | None
+    row: int | None
+    col: int | None
+    key: str
+    params: dict = field(default_factory=dict)
+    header: str | None = None
+    value: str | None = None
+
+
+@dataclass
+class Reading:
+    """What reading one table found besides its rows, shared by all its pieces (filled as they are read)."""
+
+    notices: list[Notice] = field(default_factory=list)   # skipped or inferred things
+    warnings: list[Notice] = field(default_factory=list)  # things that may be wrong (a total that does not add up)
+    title_date: dt.date | None = None                     # a report date written above the header
+    title_date_row: int | None = None
+
 
 @dataclass
 class RawTable:
-    """One sheet or CSV file: header cells, data cells as text (columns by position) and row numbers.
+    """One table: header cells, data cells as text (columns by position: position 0 is column A) and
+    the sheet's own row numbers.
 
-    A CSV file is read piece by piece: `frame` holds the first piece and `rest` yields the others
-    (each a RawTable with its own row numbers). `pieces()` walks them all, once.
+    A table is read piece by piece: `frame` holds the first piece and `rest` yields the others (each
+    a RawTable with its own row numbers). `pieces()` walks them all, once.
     """
 
     sheet: str | None
@@ -58,20 +116,25 @@ class RawTable:
     frame: pd.DataFrame = field(default_factory=pd.DataFrame)
     row_numbers: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     rest: Iterator[RawTable] | None = None
+    header_row: int = 1
+    reading: Reading = field(default_factory=Reading)
 
     def __len__(self) -> int:
         return len(self.frame)
 
     def pieces(self, rows: int | None = None) -> Iterator[RawTable]:
-        """The table in pieces of at most `rows` (CHUNK_ROWS) records (a lazily read CSV is consumed)."""
+        """The table in pieces of at most `rows` (CHUNK_ROWS) records (a lazily read table is consumed)."""
         rows = rows or CHUNK_ROWS
         if self.rest is not None:
-            yield RawTable(self.sheet, self.header, self.frame, self.row_numbers)
+            yield self._like(self.frame, self.row_numbers)
             yield from self.rest
             return
         for start in range(0, max(len(self.frame), 1), rows):
-            yield RawTable(self.sheet, self.header, self.frame.iloc[start:start + rows].reset_index(drop=True),
-                           self.row_numbers[start:start + rows])
+            yield self._like(self.frame.iloc[start:start + rows].reset_index(drop=True),
+                             self.row_numbers[start:start + rows])
+
+    def _like(self, frame: pd.DataFrame, numbers: np.ndarray) -> RawTable:
+        return RawTable(self.sheet, self.header, frame, numbers, header_row=self.header_row, reading=self.reading)
 
     def whole(self) -> RawTable:
         """All pieces in one table (for the small kinds, whose rules look at the whole file at once)."""
@@ -79,11 +142,29 @@ class RawTable:
             return self
         parts = list(self.pieces())
         frame = pd.concat([p.frame for p in parts], ignore_index=True) if len(parts) > 1 else parts[0].frame
-        return RawTable(self.sheet, self.header, frame, np.concatenate([p.row_numbers for p in parts]))
+        return self._like(frame, np.concatenate([p.row_numbers for p in parts]))
 
 
-def _cell_text(value: object) -> str:
-    """An XLSX cell value as the text a user would type."""
+Cells = list[tuple[int, str]]  # the non-empty cells of a row: (0-based column, text)
+
+
+@dataclass
+class Sheet:
+    """One worksheet, or a text file, as read: spreadsheet rows (only those holding a cell, each with its
+    non-empty cells) or, for CSV/TSV, frames of text records; merged ranges; notices found while reading
+    (hidden rows are known only at the end of a sheet)."""
+
+    name: str | None
+    fmt: str
+    rows: Iterator[tuple[int, Cells]] | None = None
+    frames: Iterator[tuple[np.ndarray, pd.DataFrame]] | None = None
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # first row, first col, last row, last col
+    hidden: bool = False
+    notices: list[Notice] = field(default_factory=list)
+
+
+def cell_text(value: object) -> str:
+    """A spreadsheet cell value as the text a user would type."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -94,18 +175,93 @@ def _cell_text(value: object) -> str:
         return value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        return repr(value)
     return str(value)
 
 
+# ---------------------------------------------------------------- what the file is
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def read_file(data: bytes, file_name: str, lang: str = "zh") -> list[Sheet]:
+    """The sheets of a file, by what its bytes are; a name that says otherwise gets a notice."""
+    if len(data) > max_file_bytes():
+        raise ReadError(msg("too_large", lang, size=len(data), limit=max_file_bytes()))
+    if not data:
+        raise ReadError(msg("file_empty", lang))
+    ext = os.path.splitext(file_name.lower())[1]
+    fmt, sheets = _read_by_content(data, lang)
+    named = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".et": "xls", ".ods": "ods", ".csv": "csv",
+             ".tsv": "csv", ".txt": "csv", ".htm": "html", ".html": "html"}.get(ext)
+    if named is not None and named != fmt and sheets:
+        sheets[0].notices.insert(0, Notice(sheets[0].name, None, None, "read_as", {"ext": ext, "fmt": fmt}))
+    return sheets
+
+
+def _read_by_content(data: bytes, lang: str) -> tuple[str, list[Sheet]]:
+    """(format, sheets) from the file's first bytes."""
+    if data[:4] == b"PK\x03\x04":
+        return _read_zip(data, lang)
+    if data[:8] == OLE2:
+        return "xls", read_xls(data, lang)
+    for magic, what in ((b"%PDF", "pdf"), (b"\x89PNG", "image"), (b"\xff\xd8\xff", "image"), (b"GIF8", "image"),
+                        (b"{\\rtf", "rtf"), (b"Rar!", "archive"), (b"7z\xbc\xaf", "archive"), (b"\x1f\x8b", "archive")):
+        if data.startswith(magic):
+            raise ReadError(msg("not_spreadsheet", lang, what=msg(f"what_{what}", lang)))
+    text, encoding = _decoded_head(data, lang)
+    head = text.lstrip("\ufeff \t\r\n").lower()
+    if head.startswith("mime-version") or "multipart/related" in head[:2000]:
+        raise ReadError(msg("not_spreadsheet", lang, what=msg("what_mht", lang)))
+    if head.startswith("<?xml") and "urn:schemas-microsoft-com:office:spreadsheet" in head[:4000]:
+        raise ReadError(msg("not_spreadsheet", lang, what=msg("what_xml2003", lang)))
+    if head.startswith("<") and ("<table" in head or "<html" in head[:2000]):
+        return "html", read_html(data, lang)
+    if head.startswith("<?xml") or head.startswith("<"):
+        raise ReadError(msg("not_spreadsheet", lang, what=msg("what_xml", lang)))
+    if not head.strip():
+        raise ReadError(msg("file_blank", lang))
+    return "csv", read_csv(data, lang, encoding=encoding)
+
+
+def _read_zip(data: bytes, lang: str) -> tuple[str, list[Sheet]]:
+    """An OOXML or OpenDocument package, or some other ZIP archive (said so)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            unpacked = sum(i.file_size for i in zf.infolist())
+            if unpacked > max_xlsx_unpacked_bytes():  # a zip bomb: refused before anything expands it
+                raise ReadError(msg("too_large", lang, size=unpacked, limit=max_xlsx_unpacked_bytes()))
+            mimetype = zf.read("mimetype")[:100].decode("ascii", "replace") if "mimetype" in names else ""
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zipfile.LargeZipFile) as exc:
+        raise ReadError(msg("not_spreadsheet", lang, what=msg("what_broken_zip", lang))) from exc
+    if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
+        return "xlsx", read_xlsx(data, lang)
+    if mimetype.startswith("application/vnd.oasis.opendocument.spreadsheet") or \
+            (not mimetype and "content.xml" in names):
+        return "ods", read_ods(data, lang)
+    what = ("xlsb" if "xl/workbook.bin" in names else "docx" if "word/document.xml" in names else
+            "pptx" if "ppt/presentation.xml" in names else "odf" if mimetype.startswith("application/vnd.oasis") else
+            "archive")
+    raise ReadError(msg("not_spreadsheet", lang, what=msg(f"what_{what}", lang)))
+
+
+# ---------------------------------------------------------------- CSV / TSV
+
 def csv_encoding(data: bytes, lang: str = "zh") -> str:
-    """The encoding of CSV bytes, by strict trial: UTF-8 (with or without BOM), then GB18030.
+    """The encoding of text bytes, by strict trial: UTF-8 (with or without BOM), then GB18030; UTF-16
+    only with its BOM (Excel's "Unicode text").
 
     Decoded incrementally in 8 MB steps, so a large file is never held twice as text. Text that
     decodes only with replacement characters (U+FFFD) is refused.
     """
-    candidates = ["utf-8-sig"] if data.startswith(b"\xef\xbb\xbf") else ["utf-8", "gb18030"]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8-sig"] if data.startswith(codecs.BOM_UTF8) else ["utf-8", "gb18030"]
     view = memoryview(data)
     step = 1 << 23
     for enc in candidates:
@@ -121,16 +277,42 @@ def csv_encoding(data: bytes, lang: str = "zh") -> str:
     raise ReadError(msg("encoding", lang))
 
 
-def _record_frames(data: bytes, encoding: str, rows: int, lang: str) -> Iterator[pd.DataFrame]:
+def _decoded_head(data: bytes, lang: str) -> tuple[str, str | None]:
+    """The first 64 KB as text (for sniffing) and the whole file's encoding when it is text (else None:
+    an HTML page names its own charset)."""
+    head = data[:65536]
+    for enc in ("utf-16",) if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else ("utf-8", "gb18030"):
+        try:
+            return codecs.getincrementaldecoder(enc)("strict").decode(head), None
+        except UnicodeDecodeError:
+            continue
+    return head.decode("latin-1"), None
+
+
+def text_lines(data: bytes) -> int:
+    """Lines in text bytes, whatever the line ends: LF, CRLF or a lone CR (old Mac files)."""
+    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+
+
+def _delimiter(sample: str) -> str:
+    """Tab for TSV (Excel's "text (tab delimited)" and many web exports), else comma: whichever the
+    first lines hold more of."""
+    lines = sample.splitlines()[:20]
+    tabs = max((line.count("\t") for line in lines), default=0)
+    commas = max((line.count(",") for line in lines), default=0)
+    return "\t" if tabs > commas else ","
+
+
+def _record_frames(data: bytes, encoding: str, rows: int, lang: str, sep: str) -> Iterator[pd.DataFrame]:
     """All records as text columns, `rows` at a time, by pandas' C parser (columnar: a million rows fit).
 
     Rows with more cells than the first record stop the C parser; the csv module then takes over
-    from the first record not yet delivered (cells beyond the header are ignored either way).
+    from the first record not yet delivered.
     """
     delivered = 0
     try:
         with pd.read_csv(io.BytesIO(data), header=None, dtype=str, na_filter=False, keep_default_na=False,
-                         skip_blank_lines=False, encoding=encoding, encoding_errors="strict",
+                         skip_blank_lines=False, encoding=encoding, encoding_errors="strict", sep=sep,
                          chunksize=rows) as reader:
             for frame in reader:
                 delivered += len(frame)
@@ -143,127 +325,576 @@ def _record_frames(data: bytes, encoding: str, rows: int, lang: str) -> Iterator
     batch: list[list[str]] = []
     try:
         text = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
-        for i, record in enumerate(csv.reader(text)):
+        for i, record in enumerate(csv.reader(text, delimiter=sep)):
             if i < delivered:
                 continue
             batch.append(record)
             if len(batch) == rows:
-                yield _padded(batch)
+                yield padded(batch)
                 batch = []
     except csv.Error as exc:
-        raise ReadError(msg("bad_file", lang, err=exc)) from exc
+        raise ReadError(msg("damaged_file", lang, err=exc)) from exc
     if batch:
-        yield _padded(batch)
+        yield padded(batch)
 
 
-def _padded(records: list[list[str]]) -> pd.DataFrame:
-    """Records of unequal length as a rectangular text frame."""
-    width = max((len(r) for r in records), default=0)
-    return pd.DataFrame([r + [""] * (width - len(r)) for r in records], dtype=str)
+def padded(records: list[list[str]], width: int | None = None) -> pd.DataFrame:
+    """Records of unequal length as a rectangular text frame (cut to `width` when given)."""
+    if width is None:
+        width = max((len(r) for r in records), default=0)
+    return pd.DataFrame([r[:width] + [""] * (width - len(r)) for r in records], dtype=str,
+                        columns=range(width))
 
 
-def read_csv(data: bytes, lang: str = "zh", rows: int | None = None) -> list[RawTable]:
-    """One table from CSV bytes (see csv_encoding), its records read `rows` (CHUNK_ROWS) at a time."""
+def read_csv(data: bytes, lang: str = "zh", rows: int | None = None, encoding: str | None = None) -> list[Sheet]:
+    """One sheet from CSV or TSV bytes (see csv_encoding), its records read `rows` (CHUNK_ROWS) at a time."""
     rows = rows or CHUNK_ROWS
-    encoding = csv_encoding(data, lang)
-    frames = _record_frames(data, encoding, rows, lang)
-    first = next(frames, None)
-    if first is None:
-        return [RawTable(None, [])]
-    table = _from_frame(None, first)
-    if not table.header:
-        return [table]
-    table.rest = _body_pieces(table.header, frames, len(first))
-    return [table]
+    # a record takes at least one line: refuse an oversized file before parsing it
+    lines = text_lines(data)
+    if lines > max_rows() + 1:
+        raise ReadError(msg("too_many_rows", lang, rows=lines, limit=max_rows()))
+    encoding = encoding or csv_encoding(data, lang)
+    if encoding == "utf-16":  # pandas' C parser reads byte encodings: give it UTF-8
+        data, encoding = data.decode("utf-16").encode("utf-8"), "utf-8"
+    sample = codecs.getincrementaldecoder(encoding)("replace").decode(data[:65536])
+    sep = _delimiter(sample)
+
+    def numbered() -> Iterator[tuple[np.ndarray, pd.DataFrame]]:
+        seen = 0
+        for frame in _record_frames(data, encoding, rows, lang, sep):
+            frame.columns = range(frame.shape[1])
+            yield np.arange(seen + 1, seen + len(frame) + 1, dtype=np.int64), frame
+            seen += len(frame)
+
+    sheet = Sheet(None, "csv", frames=numbered())
+    if sep == "\t":
+        sheet.notices.append(Notice(None, None, None, "read_tsv"))
+    return [sheet]
 
 
-def _body_pieces(header: list[str], frames: Iterator[pd.DataFrame], seen: int) -> Iterator[RawTable]:
-    """Later record frames as RawTables under the first one's header, numbered on from `seen` records."""
-    width = len(header)
-    for frame in frames:
-        body = frame.iloc[:, :width]
-        body.columns = range(body.shape[1])
-        for col in range(body.shape[1], width):  # a ragged piece narrower than the header
-            body[col] = ""
-        numbers = np.arange(seen + 1, seen + len(body) + 1, dtype=np.int64)
-        seen += len(body)
-        body, numbers = _without_blank(body, numbers)
-        yield RawTable(None, header, body, numbers)
+# ---------------------------------------------------------------- XLSX
 
+def read_xlsx(data: bytes, lang: str = "zh") -> list[Sheet]:
+    """One Sheet per worksheet, streamed; refuses zip bombs before openpyxl expands anything."""
+    import openpyxl
 
-def _without_blank(body: pd.DataFrame, numbers: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
-    """Drop records whose cells are all blank, keeping the others' row numbers."""
-    if not len(body.columns):
-        return body, numbers
-    if len(body.columns) > len(body):
-        # a wide, short table (a hostile file with 100,000 columns): one join per row, not one pandas
-        # operation per column; a row is blank when all its cells together are only spaces
-        cells = body.to_numpy(dtype=object, na_value="")
-        blank = np.array([not "".join(r).strip() for r in cells], dtype=bool)
-    else:
-        blank = np.ones(len(body), dtype=bool)
-        for col in body.columns:
-            blank &= (body[col].fillna("").str.strip() == "").to_numpy()
-    if blank.any():
-        return body.loc[~blank].reset_index(drop=True), numbers[~blank]
-    return body, numbers
-
-
-def _from_frame(sheet: str | None, frame: pd.DataFrame) -> RawTable:
-    """Header from the first record; blank records dropped, every record keeping its row number."""
-    if frame.empty:
-        return RawTable(sheet, [])
-    header = [str(h).strip() for h in frame.iloc[0].fillna("").tolist()]
-    while header and header[-1] == "":
-        header.pop()
-    body = frame.iloc[1:, : len(header)].reset_index(drop=True)
-    body.columns = range(len(header))
-    body, numbers = _without_blank(body, np.arange(2, len(body) + 2, dtype=np.int64))
-    return RawTable(sheet, header, body, numbers)
-
-
-def read_xlsx(data: bytes, lang: str = "zh") -> list[RawTable]:
-    """One table per worksheet; refuses zip bombs before openpyxl expands anything."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             unpacked = sum(i.file_size for i in zf.infolist())
     except zipfile.BadZipFile as exc:
-        raise ReadError(msg("bad_file", lang, err="not an XLSX workbook")) from exc
+        raise ReadError(msg("damaged_file", lang, err="zip")) from exc
     if unpacked > max_xlsx_unpacked_bytes():
         raise ReadError(msg("too_large", lang, size=unpacked, limit=max_xlsx_unpacked_bytes()))
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged workbook
-        raise ReadError(msg("bad_file", lang, err=type(exc).__name__)) from exc
-    tables = []
-    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        sheets = []
         for ws in wb.worksheets:
-            records = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
-            tables.append(_table(ws.title, records))
-    except Exception as exc:
-        raise ReadError(msg("bad_file", lang, err=type(exc).__name__)) from exc
-    finally:
-        wb.close()
+            sheet = Sheet(ws.title, "xlsx", hidden=ws.sheet_state != "visible")
+            sheet.merged = _xlsx_merges(archive, ws._worksheet_path)
+            sheet.rows = _xlsx_rows(wb, ws, sheet, lang)
+            sheets.append(sheet)
+    except ReadError:
+        raise
+    except Exception as exc:  # openpyxl raises many types for a damaged workbook
+        raise ReadError(msg("damaged_file", lang, err=type(exc).__name__)) from exc
+    return sheets
+
+
+_MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3}[0-9]{1,7}(?::[A-Za-z]{1,3}[0-9]{1,7})?)"')
+
+
+def _xlsx_merges(archive: zipfile.ZipFile, path: str) -> list[tuple[int, int, int, int]]:
+    """The merged ranges of a sheet, scanned from its XML before the rows are read (Excel writes them
+    after the rows; a streaming reader would learn them too late to fill merged cells down)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    found = []
+    tail = b""
+    with archive.open(path) as src:
+        while chunk := src.read(1 << 20):
+            block = tail + chunk
+            if b"mergeCell" in block:
+                found += _MERGE_RE.findall(block)
+                # keep an unfinished element for the next block, but not one already found
+                cut = block.rfind(b"<")
+                tail = block[cut:] if cut >= 0 and b">" not in block[cut:] else b""
+            else:
+                tail = block[-64:]
+    merges = set()
+    for ref in found:
+        min_col, min_row, max_col, max_row = range_boundaries(ref.decode())
+        if max_col > MAX_COLUMNS or max_row > MAX_SHEET_ROWS:
+            continue
+        merges.add((min_row, min_col - 1, max_row, max_col - 1))
+    return sorted(merges)
+
+
+def _xlsx_parser_class():  # noqa: ANN202 - a class made once openpyxl is imported
+    """openpyxl's sheet parser, marking formula cells that hold no cached value."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class FormulaAwareParser(WorkSheetParser):
+        def parse_cell(self, element):  # noqa: ANN001, ANN202 - openpyxl's signature
+            cell = super().parse_cell(element)
+            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                cell["value"] = FORMULA_WITHOUT_VALUE
+            return cell
+
+    return FormulaAwareParser
+
+
+def _xlsx_rows(wb, ws, sheet: Sheet, lang: str) -> Iterator[tuple[int, Cells]]:  # noqa: ANN001 - openpyxl objects
+    """The rows of one worksheet that hold a value, as they stream from its XML; the <dimension> is not
+    trusted (a stale one would cut rows off, a huge one would pad every row)."""
+    parser_class = _xlsx_parser_class()
+    count = 0
+    try:
+        with ws._get_source() as src:
+            parser = parser_class(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
+                                  date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+            for number, cells in parser.parse():
+                row = []
+                for c in cells:
+                    v = c["value"]
+                    if v is None or c["column"] > MAX_COLUMNS:
+                        continue
+                    text = v if type(v) is str else cell_text(v)  # most cells are text: no call
+                    if text != "":
+                        row.append((c["column"] - 1, text))
+                if not row:
+                    continue
+                count += 1
+                if count > max_rows() + 1 or number > MAX_SHEET_ROWS:
+                    raise ReadError(msg("too_many_rows", lang, rows=f"{count:,}+", limit=max_rows()))
+                yield number, row
+            hidden_rows = sorted(int(float(r)) for r, attrs in parser.row_dimensions.items()
+                                 if str(attrs.get("hidden", "")).lower() in ("1", "true"))
+            hidden_cols: list[int] = []
+            for attrs in parser.column_dimensions.values():
+                if str(attrs.get("hidden", "")).lower() in ("1", "true"):
+                    lo, hi = int(attrs.get("min", 0)), int(attrs.get("max", 0))
+                    hidden_cols += range(lo - 1, min(hi, MAX_COLUMNS))
+    except ReadError:
+        raise
+    except Exception as exc:  # a damaged sheet part-way through
+        raise ReadError(msg("damaged_file", lang, err=type(exc).__name__)) from exc
+    _hidden_notice(sheet, hidden_rows, hidden_cols)
+
+
+def _hidden_notice(sheet: Sheet, rows: list[int], cols: list[int]) -> None:
+    """Hidden rows and columns are read like the others, and said so."""
+    if rows or cols:
+        sheet.notices.append(Notice(sheet.name, None, None, "hidden_rows_cols",
+                                    {"rows": rows, "cols": sorted(set(cols))}))
+
+
+# ---------------------------------------------------------------- XLS
+
+def read_xls(data: bytes, lang: str = "zh") -> list[Sheet]:
+    """One Sheet per worksheet of an Excel 97–2003 workbook (xlrd), or a refusal saying what the file is."""
+    import xlrd
+
+    if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data[:1 << 20]:
+        raise ReadError(msg("not_spreadsheet", lang, what=msg("what_encrypted", lang)))
+    if b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t" in data[:1 << 20]:
+        raise ReadError(msg("not_spreadsheet", lang, what=msg("what_doc", lang)))
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, ragged_rows=True, logfile=io.StringIO())
+    except xlrd.XLRDError as exc:
+        if "encrypt" in str(exc).lower():
+            raise ReadError(msg("not_spreadsheet", lang, what=msg("what_encrypted", lang))) from exc
+        raise ReadError(msg("bad_xls", lang)) from exc
+    except Exception as exc:  # xlrd raises many types for a damaged file
+        raise ReadError(msg("bad_xls", lang)) from exc
+    sheets = []
+    for s in book.sheets():
+        sheet = Sheet(s.name, "xls", hidden=s.visibility != 0)
+        sheet.merged = sorted((rlo + 1, clo, rhi, chi - 1) for rlo, rhi, clo, chi in s.merged_cells)
+        sheet.rows = _xls_rows(book, s, sheet)
+        sheets.append(sheet)
+    return sheets
+
+
+def _xls_rows(book, s, sheet: Sheet) -> Iterator[tuple[int, Cells]]:  # noqa: ANN001 - xlrd objects
+    """The rows of one XLS sheet that hold a value."""
+    import xlrd
+
+    for r in range(s.nrows):
+        row = []
+        for c, cell in enumerate(s.row(r)):
+            if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                continue
+            if cell.ctype == xlrd.XL_CELL_DATE:
+                try:
+                    text = cell_text(xlrd.xldate_as_datetime(cell.value, book.datemode))
+                except (ValueError, OverflowError):
+                    text = cell_text(cell.value)
+            elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                text = cell_text(bool(cell.value))
+            elif cell.ctype == xlrd.XL_CELL_ERROR:
+                text = xlrd.error_text_from_code.get(cell.value, "#ERR")
+            else:
+                text = cell_text(cell.value)
+            if text != "":
+                row.append((c, text))
+        if row:
+            yield r + 1, row
+    hidden_rows = sorted(r + 1 for r, info in s.rowinfo_map.items() if info.hidden)
+    hidden_cols = sorted(c for c, info in s.colinfo_map.items() if info.hidden)
+    _hidden_notice(sheet, hidden_rows, hidden_cols)
+
+
+# ---------------------------------------------------------------- ODS
+
+_T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_S = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_X = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+
+
+def read_ods(data: bytes, lang: str = "zh") -> list[Sheet]:
+    """One Sheet per table of an OpenDocument spreadsheet, each streamed from content.xml."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        if zf.getinfo("content.xml").file_size > max_xlsx_unpacked_bytes():
+            raise ReadError(msg("too_large", lang, size=zf.getinfo("content.xml").file_size,
+                                limit=max_xlsx_unpacked_bytes()))
+        tables = _ods_tables(zf)
+    except ReadError:
+        raise
+    except Exception as exc:  # a damaged package or XML
+        raise ReadError(msg("damaged_file", lang, err=type(exc).__name__)) from exc
+    sheets = []
+    for index, (name, hidden) in enumerate(tables):
+        sheet = Sheet(name, "ods", hidden=hidden)
+        sheet.rows = _ods_rows(zf, index, sheet, lang)  # finds the merged ranges as it reads (sheet.merged)
+        sheets.append(sheet)
+    return sheets
+
+
+_ODS_TABLE = re.compile(rb"<table:table\s([^>]*)>")
+_ODS_STYLE = re.compile(rb"<style:style\s([^>]*)>(.*?)</style:style>", re.S)
+
+
+def _ods_attr(attrs: bytes, name: bytes) -> str | None:
+    m = re.search(rb"\b" + re.escape(name) + rb'="([^"]*)"', attrs)
+    return html.unescape(m.group(1).decode("utf-8")) if m else None
+
+
+def _ods_tables(zf: zipfile.ZipFile) -> list[tuple[str, bool]]:
+    """(name, hidden) of each table, by a scan of content.xml's bytes (a full XML parse per sheet
+    follows anyway); the conventional `table:` and `style:` prefixes are checked against the document's
+    own declarations, else the document is parsed."""
+    tables: list[tuple[str, bool]] = []
+    hidden_styles: set[str] = set()
+    with zf.open("content.xml") as src:
+        head = src.read(1 << 16)
+        if b'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"' not in head or \
+                b'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"' not in head:
+            return _ods_tables_parsed(zf)
+        tail, in_body = head, False
+        while True:
+            if not in_body:
+                body_at = tail.find(b"<office:body")
+                styles = tail if body_at < 0 else tail[:body_at]
+                for m in _ODS_STYLE.finditer(styles):
+                    if b'table:display="false"' in m.group(2) and _ods_attr(m.group(1), b"style:name"):
+                        hidden_styles.add(_ods_attr(m.group(1), b"style:name"))
+                if body_at >= 0:
+                    in_body, tail = True, tail[body_at:]
+            if in_body:
+                for m in _ODS_TABLE.finditer(tail):
+                    name = _ods_attr(m.group(1), b"table:name") or f"Sheet{len(tables) + 1}"
+                    tables.append((name, _ods_attr(m.group(1), b"table:style-name") in hidden_styles))
+                cut = tail.rfind(b"<")
+                tail = tail[cut:] if cut >= 0 and b">" not in tail[cut:] else b""
+            chunk = src.read(1 << 20)
+            if not chunk:
+                break
+            tail += chunk
     return tables
 
 
-def _table(sheet: str | None, records: list[list[str]]) -> RawTable:
-    """A table from records (XLSX rows, ragged CSV): pad short rows, then as _from_frame."""
-    if len(records) > max_rows() + 1:
-        raise ReadError(msg("too_many_rows", rows=len(records) - 1, limit=max_rows()))
-    if not records:
-        return RawTable(sheet, [])
-    return _from_frame(sheet, _padded(records))
+def _ods_tables_parsed(zf: zipfile.ZipFile) -> list[tuple[str, bool]]:
+    """_ods_tables for a document with unusual namespace prefixes: a full parse."""
+    hidden_styles: set[str] = set()
+    tables: list[tuple[str, bool]] = []
+    with zf.open("content.xml") as src:
+        for event, el in iterparse(src, events=("start", "end")):
+            if event == "start" and el.tag == f"{_T}table":
+                tables.append((el.get(f"{_T}name", f"Sheet{len(tables) + 1}"), el.get(f"{_T}style-name") in hidden_styles))
+            elif event == "end" and el.tag == f"{_S}style":
+                if any(c.tag == f"{_S}table-properties" and c.get(f"{_T}display") == "false" for c in el):
+                    hidden_styles.add(el.get(f"{_S}name", ""))
+            if event == "end" and el.tag in (f"{_T}table-row", f"{_T}table"):
+                el.clear()
+    return tables
 
 
-def read_file(data: bytes, file_name: str, lang: str = "zh") -> list[RawTable]:
-    """Tables from a CSV or XLSX file (chosen by content, not only the name)."""
-    if len(data) > max_file_bytes():
-        raise ReadError(msg("too_large", lang, size=len(data), limit=max_file_bytes()))
-    if data[:4] == b"PK\x03\x04" or file_name.lower().endswith((".xlsx", ".xlsm")):
-        return read_xlsx(data, lang)
-    # a CSV record takes at least one line: refuse an oversized file before parsing it
-    lines = data.count(b"\n")
-    if lines > max_rows() + 1:
-        raise ReadError(msg("too_many_rows", lang, rows=lines, limit=max_rows()))
-    return read_csv(data, lang)
+def _ods_text(el) -> str:  # noqa: ANN001 - an Element
+    """A cell's text: its paragraphs joined by line breaks (text:s counts as its spaces)."""
+    paragraphs = el.findall(f"{_X}p")  # the cell's own paragraphs, not those of a comment (office:annotation)
+    if len(paragraphs) == 1 and not len(paragraphs[0]):  # the common case: one plain paragraph
+        return paragraphs[0].text or ""
+    parts = []
+    for p in paragraphs:
+        bits = []
+        for node in p.iter():
+            if node is not p and node.tag == f"{_X}s":
+                bits.append(" " * int(node.get(f"{_X}c", "1")))
+            elif node is not p and node.tag == f"{_X}line-break":
+                bits.append("\n")
+            elif node.text and (node is p or node.tag != f"{_X}s"):
+                bits.append(node.text)
+            if node is not p and node.tail:
+                bits.append(node.tail)
+        parts.append("".join(bits))
+    return "\n".join(parts)
+
+
+def _ods_value(el) -> str:  # noqa: ANN001 - an Element
+    """A table cell's value as text: the typed office value where there is one, else its text."""
+    kind = el.get(f"{_O}value-type")
+    if kind is None:
+        if el.get(f"{_T}formula") is not None:
+            return FORMULA_WITHOUT_VALUE
+        return _ods_text(el)
+    if kind in ("float", "percentage", "currency"):
+        raw = el.get(f"{_O}value", "")
+        try:
+            return cell_text(float(raw))
+        except ValueError:
+            return raw
+    if kind == "date":
+        raw = el.get(f"{_O}date-value", "")
+        return raw[:10] if raw.endswith("T00:00:00") or len(raw) == 10 else raw.replace("T", " ")
+    if kind == "boolean":
+        return el.get(f"{_O}boolean-value", "")
+    if kind == "time":
+        return el.get(f"{_O}time-value", "")
+    return _ods_text(el)
+
+
+def _ods_rows(zf: zipfile.ZipFile, index: int, sheet: Sheet, lang: str) -> Iterator[tuple[int, Cells]]:
+    """Stream table `index` of content.xml: its rows holding a value, each merged range added to
+    sheet.merged when its first cell is read (before its row is yielded).
+
+    Repeated rows and cells are expanded only where they hold a value (LibreOffice writes a million
+    empty rows as one repeated row); columns and rows beyond Excel's limits are ignored.
+    """
+    merges = sheet.merged
+
+    def rows() -> Iterator[tuple[int, Cells]]:
+        table = -1
+        row_no = 0
+        count = 0
+        hidden_rows: list[int] = []
+        hidden_cols: list[int] = []
+        col_no = 0
+        expanded = 0
+        try:
+            with zf.open("content.xml") as src:
+                for event, el in iterparse(src, events=("start", "end")):
+                    tag = el.tag
+                    if event == "start":
+                        if tag == f"{_T}table":
+                            table += 1
+                        continue
+                    if table != index:
+                        if tag in (f"{_T}table-row", f"{_T}table"):
+                            el.clear()
+                        if table > index:
+                            break
+                        continue
+                    if tag == f"{_T}table-column":
+                        repeat = min(int(el.get(f"{_T}number-columns-repeated", "1")), MAX_COLUMNS)
+                        if el.get(f"{_T}visibility", "visible") != "visible":
+                            hidden_cols += range(col_no, min(col_no + repeat, MAX_COLUMNS))
+                        col_no += repeat
+                    elif tag == f"{_T}table-row":
+                        repeat = int(el.get(f"{_T}number-rows-repeated", "1"))
+                        cells: Cells = []
+                        col = 0
+                        for cell in el:
+                            if cell.tag not in (f"{_T}table-cell", f"{_T}covered-table-cell"):
+                                continue
+                            span = int(cell.get(f"{_T}number-columns-repeated", "1"))
+                            if cell.tag == f"{_T}table-cell":
+                                rs = int(cell.get(f"{_T}number-rows-spanned", "1"))
+                                cs = int(cell.get(f"{_T}number-columns-spanned", "1"))
+                                if (rs > 1 or cs > 1) and row_no < MAX_SHEET_ROWS:
+                                    merges.append((row_no + 1, col, min(row_no + rs, MAX_SHEET_ROWS),
+                                                   min(col + cs, MAX_COLUMNS) - 1))
+                                text = _ods_value(cell)
+                                if text != "":  # a value repeated across columns: as many as a table can use
+                                    cells += [(c, text) for c in range(col, min(col + span, col + REPEAT_COLUMNS,
+                                                                               MAX_COLUMNS))]
+                            col += span
+                            if col >= MAX_COLUMNS:
+                                break
+                        if el.get(f"{_T}visibility", "visible") != "visible" and cells:
+                            hidden_rows += range(row_no + 1, row_no + 1 + repeat)
+                        el.clear()
+                        if cells:
+                            expanded += len(cells) * repeat
+                            if expanded > max_cells():  # a few bytes repeated into billions of cells
+                                raise ReadError(msg("too_many_cells", lang, limit=f"{max_cells():,}"))
+                            for k in range(repeat):
+                                count += 1
+                                if count > max_rows() + 1 or row_no + k + 1 > MAX_SHEET_ROWS:
+                                    raise ReadError(msg("too_many_rows", lang, rows=f"{count:,}+", limit=max_rows()))
+                                yield row_no + k + 1, cells
+                        row_no += repeat
+                    elif tag == f"{_T}table":
+                        break
+        except ReadError:
+            raise
+        except Exception as exc:  # damaged XML part-way through
+            raise ReadError(msg("damaged_file", lang, err=type(exc).__name__)) from exc
+        _hidden_notice(sheet, hidden_rows, hidden_cols)
+
+    return rows()
+
+
+# ---------------------------------------------------------------- HTML tables
+
+class _Tables(HTMLParser):
+    """The tables of an HTML page as rows of cell texts, with rowspan/colspan as merged ranges."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[tuple[list[Cells], list[tuple[int, int, int, int]]]] = []
+        self.depth = 0
+        self.rows: list[Cells] = []
+        self.merges: list[tuple[int, int, int, int]] = []
+        self.taken: dict[int, int] = {}   # column -> last row (1-based) a rowspan occupies
+        self.cell: list[str] | None = None
+        self.col = 0
+        self.span = (1, 1)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.depth += 1
+            if self.depth == 1:
+                self.rows, self.merges, self.taken = [], [], {}
+        elif self.depth != 1:
+            return
+        elif tag == "tr":
+            self._end_cell()
+            self.rows.append([])
+            self.col = 0
+        elif tag in ("td", "th"):
+            self._end_cell()
+            if not self.rows:
+                self.rows.append([])
+            a = dict(attrs)
+            self.span = (_int(a.get("rowspan")), _int(a.get("colspan")))
+            self.cell = []
+        elif tag == "br" and self.cell is not None:
+            self.cell.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self.depth:
+            if self.depth == 1:
+                self._end_cell()
+                self.tables.append((self.rows, self.merges))
+            self.depth -= 1
+        elif self.depth == 1 and tag in ("td", "th", "tr"):
+            self._end_cell()
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+
+    def _end_cell(self) -> None:
+        if self.cell is None:
+            return
+        row_no = len(self.rows)
+        while self.taken.get(self.col, 0) >= row_no:  # a cell spanned down from above
+            self.col += 1
+        text = re.sub(r"[ \t\r\f\v\u00a0]+", " ", "".join(self.cell)).strip()
+        text = "\n".join(part.strip() for part in text.split("\n")).strip()
+        rs, cs = self.span
+        if text:
+            self.rows[-1].append((self.col, text))
+        if rs > 1 or cs > 1:
+            self.merges.append((row_no, self.col, row_no + rs - 1, self.col + cs - 1))
+        for c in range(self.col, self.col + cs):
+            if rs > 1:
+                self.taken[c] = row_no + rs - 1
+        self.col += cs
+        self.cell = None
+
+
+def _int(v: str | None) -> int:
+    try:
+        return max(1, min(int(str(v).strip()), 10_000))
+    except (TypeError, ValueError):
+        return 1
+
+
+def read_html(data: bytes, lang: str = "zh") -> list[Sheet]:
+    """The tables of an HTML page (one Sheet each; a single table is read like a CSV file)."""
+    head = data[:4096].decode("ascii", "replace").lower()
+    m = re.search(r"charset\s*=\s*[\"']?([a-z0-9_-]+)", head)
+    declared = m.group(1) if m else None
+    encoding = None
+    if declared:
+        declared = {"gb2312": "gb18030", "gbk": "gb18030", "utf8": "utf-8"}.get(declared, declared)
+        try:
+            text = data.decode(declared)
+            encoding = declared
+        except (LookupError, UnicodeDecodeError):
+            encoding = None
+    if encoding is None:
+        text = data.decode(csv_encoding(data, lang))
+    parser = _Tables()
+    parser.feed(text)
+    parser.close()
+    if not parser.tables:
+        raise ReadError(msg("not_spreadsheet", lang, what=msg("what_html_no_table", lang)))
+    if sum(len(rows) for rows, _ in parser.tables) > max_rows() + 1:
+        raise ReadError(msg("too_many_rows", lang, rows=sum(len(r) for r, _ in parser.tables), limit=max_rows()))
+    one = len(parser.tables) == 1
+    sheets = []
+    for n, (rows, merges) in enumerate(parser.tables, start=1):
+        numbered = [(i, cells) for i, cells in enumerate(rows, start=1) if cells]
+        sheets.append(Sheet(None if one else f"表{n}", "html", rows=iter(numbered), merged=sorted(merges)))
+    return sheets
+
+
+# ---------------------------------------------------------------- merged cells in the body
+
+def filled_down(rows: Iterator[tuple[int, Cells]], merges: list[tuple[int, int, int, int]],
+                filled: dict[int, list[int]]) -> Iterator[tuple[int, Cells]]:
+    """Rows with each vertically merged range's value in every row of the range that is present (its
+    first column). `filled` collects, per column, the rows that received a value.
+
+    `merges` is sorted by first row; it may grow while the rows are read (an ODS names a range at its
+    first cell), as long as a range is added before its first row is yielded.
+    """
+    active: list[tuple[int, int, str]] = []  # (last row, column, value) as a heap on the last row
+    k = 0
+    for number, cells in rows:
+        while active and active[0][0] < number:
+            heapq.heappop(active)
+        starting = []
+        while k < len(merges) and merges[k][0] <= number:
+            first, col, last, _ = merges[k]
+            if first == number and last > first:
+                starting.append((last, col))
+            k += 1
+        if starting:
+            values = dict(cells)
+            for last, col in starting:
+                if col in values:
+                    heapq.heappush(active, (last, col, values[col]))
+        if active:
+            present = {c for c, _ in cells}
+            extra = [(col, value) for _, col, value in active if col not in present]
+            if extra:
+                cells = sorted(cells + extra)
+                for col, _ in extra:
+                    filled.setdefault(col, []).append(number)
+        yield number, cells

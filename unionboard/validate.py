@@ -18,11 +18,12 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+from openpyxl.utils import get_column_letter
 
 from . import creditcode
 from .i18n import msg
-from .kinds import DISTRICT_ORGANISER, KINDS, OUTSIDE, Col, Kind
-from .readers import RawTable
+from .kinds import DISTRICT_ORGANISER, KINDS, OUTSIDE, SERIAL_COLUMN, Col, Kind, header_key
+from .readers import FORMULA_WITHOUT_VALUE, RawTable
 
 
 @dataclass
@@ -36,6 +37,17 @@ class Problem:
     value: str | None
     key: str
     params: dict = field(default_factory=dict)
+    letter: str | None = None  # the column letter in the file (A, B, … as Excel shows them)
+
+    def where(self, lang: str = "zh") -> str:
+        """The cell: `H列「职工人数」` (`column H "职工人数"`), as much of it as is known."""
+        parts = []
+        if self.letter:
+            parts.append(f"{self.letter}列" if lang != "en" else f"column {self.letter}")
+        if self.column:
+            parts.append(f"「{self.column}」" if lang != "en" else
+                         (f'"{self.column}"' if self.letter else f'column "{self.column}"'))
+        return ("" if lang != "en" else " ").join(parts)
 
     def reason(self, lang: str = "zh") -> str:
         """The reason in the user's language."""
@@ -46,8 +58,9 @@ class Problem:
         where = visible(self.file) + (f"［{visible(self.sheet)}］" if self.sheet else "")
         if self.row is not None:
             where += f" 第{self.row}行" if lang != "en" else f" row {self.row}"
-        if self.column:
-            where += f"「{visible(self.column)}」" if lang != "en" else f' column "{visible(self.column)}"'
+        cell = self.where(lang)
+        if cell:
+            where += (" " if self.letter or lang == "en" else "") + cell
         if self.value is not None:
             where += f" 值「{visible(self.value)}」" if lang != "en" else f' value "{visible(self.value)}"'
         return f"{where}：{self.reason(lang)}" if lang != "en" else f"{where}: {self.reason(lang)}"
@@ -57,9 +70,9 @@ class Problem:
         value = visible(self.value) if self.value is not None else ""
         if lang == "en":
             return {"file": visible(self.file), "sheet": visible(self.sheet or ""), "row": self.row,
-                    "column": visible(self.column or ""), "value": value, "problem": self.reason(lang)}
+                    "column": visible(self.where(lang)), "value": value, "problem": self.reason(lang)}
         return {"文件": visible(self.file), "工作表": visible(self.sheet or ""), "行": self.row,
-                "列": visible(self.column or ""), "值": value, "问题": self.reason(lang)}
+                "列": visible(self.where(lang)), "值": value, "问题": self.reason(lang)}
 
 
 # Characters no cell may hold: C0 controls but tab and line breaks, DEL, C1 controls, and the two
@@ -210,6 +223,7 @@ class Checker:
         self.rownum = np.asarray(table.row_numbers, dtype=np.int64)
         self.raw: dict[str, pd.Series] = {}
         self.label: dict[str, str] = {}
+        self.letter: dict[str, str] = {}
         self.df = pd.DataFrame(index=range(len(table)))
 
     # -- reporting
@@ -221,7 +235,7 @@ class Checker:
             p = params(i) if callable(params) else (params or {})
             value = self.raw[col].iat[i] if col in self.raw else None
             self.problems.append(Problem(self.file, self.table.sheet, int(self.rownum[i]),
-                                         self.label.get(col, col), value, reason, p))
+                                         self.label.get(col, col), value, reason, p, self.letter.get(col)))
 
     def _room(self, idx: np.ndarray) -> np.ndarray:
         """The first of idx that still fit under the limit; the rest are counted as dropped."""
@@ -232,9 +246,9 @@ class Checker:
         return idx
 
     def file_problem(self, key: str, **params: object) -> None:
-        """A problem about the whole table (row 1 = header where it is about a column)."""
-        self.problems.append(Problem(self.file, self.table.sheet, params.pop("row", None),
-                                     params.pop("column", None), None, key, dict(params)))
+        """A problem about the whole table (the header row where it is about a column)."""
+        row, column, letter = params.pop("row", None), params.pop("column", None), params.pop("letter", None)
+        self.problems.append(Problem(self.file, self.table.sheet, row, column, None, key, dict(params), letter))
 
     # -- parsing
     def map_header(self) -> bool:
@@ -245,29 +259,32 @@ class Checker:
             by_name[c.key] = c
         position: dict[str, int] = {}
         unlisted = 0  # notices beyond the limit, only counted (a hostile file may have 100,000 columns)
+        row = self.table.header_row
         for i, h in enumerate(self.table.header):
-            name = h.replace("\u3000", "").strip()
+            name = header_key(h)
             c = by_name.get(name)
             if c is None:
-                if name and len(self.warnings) < self.limit:
-                    self.warnings.append(Problem(self.file, self.table.sheet, 1, h, None, "unknown_column", {"col": h}))
-                elif name:
+                if name and name != SERIAL_COLUMN and len(self.warnings) < self.limit:  # 序号: a notice (layout)
+                    self.warnings.append(Problem(self.file, self.table.sheet, row, h, None, "unknown_column", {"col": h},
+                                                 get_column_letter(i + 1)))
+                elif name and name != SERIAL_COLUMN:
                     unlisted += 1
                 continue
             if c.key in position:
                 if len(self.problems) < self.limit:
-                    self.file_problem("duplicate_column", row=1, column=h, col=h)
+                    self.file_problem("duplicate_column", row=row, column=h, col=h, letter=get_column_letter(i + 1))
                 else:
                     self.dropped += 1
                 continue
             position[c.key] = i
             self.label[c.key] = h
+            self.letter[c.key] = get_column_letter(i + 1)
         if unlisted:
             self.warnings.append(more_notices(self.file, self.table.sheet, unlisted, len(self.warnings)))
         ok = True
         for c in self.kind.cols:
             if c.required and c.key not in position:
-                self.file_problem("missing_column", row=1, column=c.zh, col=c.zh)
+                self.file_problem("missing_column", row=row, column=c.zh, col=c.zh)
                 ok = False
         if not ok and self.dropped:  # the caller stops here: say now how many were not listed
             self.problems.append(more_problems(self.file, self.table.sheet, self.dropped, len(self.problems)))
@@ -289,7 +306,7 @@ class Checker:
     def continued(self, piece: RawTable, limit: int) -> Checker:
         """A checker for the next piece of the same table: same columns, `limit` problems of room."""
         nxt = Checker(self.kind, piece, self.file, self.ctx, limit=limit)
-        nxt.position, nxt.label = self.position, self.label
+        nxt.position, nxt.label, nxt.letter = self.position, self.label, self.letter
         nxt.extract()
         return nxt
 
@@ -312,6 +329,8 @@ class Checker:
             for i, u in enumerate(uniques):
                 if u == "":
                     vals[i], errs[i] = c.default, ("required", {}) if c.required else None
+                elif u == FORMULA_WITHOUT_VALUE:  # never a default: the value is unknown
+                    vals[i], errs[i] = None, ("formula_no_value", {})
                 elif control[i]:
                     vals[i], errs[i] = None, ("control_char", {"chars": "、".join(
                         dict.fromkeys(f"U+{ord(ch):04X}" for ch in CONTROL_RE.findall(u)))})
@@ -330,8 +349,9 @@ class Checker:
             row_errs = errs[codes]
             for i in bad:
                 key, params = row_errs[i]
+                value = raw.iat[i] if raw.iat[i] != FORMULA_WITHOUT_VALUE else None
                 self.problems.append(Problem(self.file, self.table.sheet, int(self.rownum[i]),
-                                             self.label[c.key], raw.iat[i], key, params))
+                                             self.label[c.key], value, key, params, self.letter.get(c.key)))
             self.df[c.key] = pd.Series(vals[codes], dtype=object)
 
     def num(self, key: str) -> np.ndarray:
@@ -582,7 +602,7 @@ def check_units(kind: Kind, table: RawTable, file_name: str, ctx: Context, *, sn
         return UnitsCheck([], [], 0, None)
 
     end = Checker(kind, RawTable(table.sheet, table.header), file_name, ctx, limit=max(0, first.limit - len(problems)))
-    end.label = first.label
+    end.label, end.letter = first.label, first.letter
     if len(dates) > 1:
         end.file_problem("snapshot_multiple", column=first.label["snapshot"],
                          values="、".join(sorted(d.isoformat() for d in dates)))
@@ -624,7 +644,7 @@ def _duplicate_codes(ch: Checker, codes: list[pd.Series], code_rows: list[np.nda
     label = ch.label.get("credit_code", "credit_code")
     for i in ch._room(np.flatnonzero(dup)):
         ch.problems.append(Problem(ch.file, ch.table.sheet, int(rownum[i]), label, code.iat[i], "duplicate",
-                                   {"row": int(first_row[i])}))
+                                   {"row": int(first_row[i])}, ch.letter.get("credit_code")))
 
 
 def _targets(ch: Checker, **_: object) -> None:

@@ -1,0 +1,286 @@
+"""Fill-in templates (DATA-FORMAT.md "Templates (填报模板)"): a workbook a town fills in and sends back.
+
+One data sheet named after the kind (so `import auto` recognises it) with the header in row 1,
+frozen, sensible widths, dropdowns (data validation) for every column with a fixed list of values
+and for the town names (for a 街镇 account, its own town), whole-number, date and length validation;
+and an instructions sheet listing every column's rule in the words of DATA-FORMAT.md, with the
+lists the dropdowns take their values from. `units` for one town is pre-filled with that town's
+latest report (queries/town_latest_report.sql), so a town updates last month's roster.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from .kinds import DISTRICT_ORGANISER, INSTRUCTION_SHEETS, KINDS, OUTSIDE, Col, Kind
+from .sql import run_query
+from .store import connect_read
+from .views import town_lookup
+
+INSTRUCTIONS = dict(zip(("zh", "en"), INSTRUCTION_SHEETS, strict=True))
+
+# (required, rule) of each column as DATA-FORMAT.md words them (tests compare them with the document),
+# and the same in Chinese for the instructions sheet.
+SPEC_RULES: dict[str, dict[str, tuple[str, str]]] = {
+    "towns": {"town": ("yes", "unique"), "kind": ("no", "镇 / 街道 / 工业区 / 新区"),
+              "aliases": ("no", "separated by `、` `,` `，` or `;`")},
+    "buildings": {"building": ("yes", "unique within a town"), "town": ("yes", "known town")},
+    "federations": {
+        "federation": ("yes", "unique"),
+        "kind": ("yes", "村工会联合会 / 园区工会联合会 / 楼宇工会联合会 / 行业工会联合会 / 区域工会联合会"),
+        "town": ("yes", "known town"), "area": ("no", ""),
+        "building": ("for 楼宇工会联合会", "known building of that town"), "founded": ("yes", "date"),
+        "fulltime_cadres": ("no", "integer ≥ 0, default 0")},
+    "units": {
+        "credit_code": ("yes", "18 characters, valid GB 32100-2015 check digit; unique in the file"),
+        "name": ("yes", ""), "town": ("yes", "known town"), "area": ("no", ""),
+        "building": ("no", "known building of that town"),
+        "industry": ("yes", "现代服务业 / 高新技术产业 / 制造业 / 建筑业 / 商贸流通 / 其他"),
+        "unit_type": ("yes", "国有企业 / 集体企业 / 民营企业 / 外资企业 / 港澳台企业 / 社会组织 / 事业单位 / 机关"),
+        "fortune500": ("no", "boolean, default 否"), "employees": ("yes", "integer ≥ 0"),
+        "migrant_workers": ("no", "integer, 0 ≤ value ≤ 职工人数, default 0"),
+        "status": ("yes", "在营 / 停产 / 关闭 / 迁出"), "union_form": ("yes", "未建会 / 单独建会 / 联合建会"),
+        "federation": ("for 联合建会", "known federation"),
+        "union_date": ("unless 未建会", "date, not after the snapshot date"),
+        "members": ("yes", "integer, 0 ≤ value ≤ 职工人数; 0 when 未建会"),
+        "migrant_members": ("no", "integer, ≤ 会员人数 and ≤ 农民工人数, default 0"),
+        "snapshot": ("no", "the report date, one value for the whole file (or given at import)")},
+    "targets": {
+        "year": ("yes", "integer"), "town": ("yes", "known town"),
+        "indicator": ("yes", "新建会单位数 / 新发展会员数 / 建会率 / 入会率 / 楼宇工会联合会数 / 村(园区)工会联合会数"),
+        "target": ("yes", "number > 0; rates in percent (98 means 98%)")},
+    "events": {
+        "date": ("yes", "date"), "credit_code": ("yes", "valid code"), "name": ("yes", ""),
+        "event": ("yes", "新开业 / 停产 / 关闭 / 迁入 / 迁出"),
+        "from_town": ("for 迁出, 迁入 within the district", "known town, or 区外"),
+        "to_town": ("for 新开业, 迁入", "known town, or 区外"),
+        "union_action": ("yes", "无工会 / 保留 / 转移接续 / 撤销"), "members_affected": ("no", "integer ≥ 0"),
+        "members_transferred": ("no", "integer, ≤ 涉及会员数")},
+    "training": {
+        "start": ("yes", "date"), "end": ("yes", "date ≥ 开始日期"), "place": ("no", ""),
+        "organiser": ("yes", "区总工会, or a known town"), "town": ("yes", "known town"),
+        "audience": ("yes", "村(园区)工会主席 / 企业工会主席 / 工会干部"), "trainees": ("yes", "integer > 0")},
+}
+
+_ZH_REQUIRED = {"yes": "必填", "no": "选填", "for 楼宇工会联合会": "楼宇工会联合会必填", "for 联合建会": "联合建会必填",
+                "unless 未建会": "已建会（单独建会、联合建会）必填", "for 迁出, 迁入 within the district": "迁出、区内迁入必填",
+                "for 新开业, 迁入": "新开业、迁入必填"}
+_ZH_RULES = {
+    "unique": "不得重复", "known town": "已知街镇（可用别名，如「安亭」）", "unique within a town": "同一街镇内不得重复",
+    "separated by `、` `,` `，` or `;`": "多个别名用「、」「,」「，」或「;」分隔",
+    "known building of that town": "该街镇已登记的楼宇", "date": "日期（如 2015-06-30、2015/6/30、2015年6月30日）",
+    "integer ≥ 0, default 0": "≥ 0 的整数，空着按 0", "integer ≥ 0": "≥ 0 的整数",
+    "18 characters, valid GB 32100-2015 check digit; unique in the file":
+        "18 位，校验位须符合 GB 32100-2015；文件内不得重复（请设为文本格式，勿让 Excel 改成科学计数）",
+    "boolean, default 否": "是/否，空着按「否」", "integer, 0 ≤ value ≤ 职工人数, default 0": "整数，0 ≤ 值 ≤ 职工人数，空着按 0",
+    "known federation": "已登记的工会联合会", "date, not after the snapshot date": "日期，不得晚于报表日期",
+    "integer, 0 ≤ value ≤ 职工人数; 0 when 未建会": "整数，0 ≤ 值 ≤ 职工人数；未建会时为 0",
+    "integer, ≤ 会员人数 and ≤ 农民工人数, default 0": "整数，≤ 会员人数且 ≤ 农民工人数，空着按 0",
+    "the report date, one value for the whole file (or given at import)": "报表日期，全表只填一个日期（也可在导入时指定）",
+    "integer": "整数", "number > 0; rates in percent (98 means 98%)": "大于 0 的数；比率按百分数填（98 表示 98%）",
+    "valid code": "有效的统一社会信用代码", "known town, or 区外": "已知街镇，或「区外」",
+    "integer, ≤ 涉及会员数": "整数，≤ 涉及会员数", "date ≥ 开始日期": "日期，不早于开始日期",
+    "区总工会, or a known town": "「区总工会」或已知街镇", "integer > 0": "大于 0 的整数", "": "",
+}
+_GENERAL = {
+    "zh": ["第 1 行是表头：请勿修改、删除或调换列名；从第 2 行起每行填一条记录。",
+           "带下拉箭头的列请从下拉列表中选择；数字列只能填整数（或数），日期列填日期。",
+           "不要合并单元格，不要在表中加合计行；表头上方可以加标题行，导入时会自动跳过。",
+           "保存为 .xlsx 后上传到「数据管理」，或用命令 python -m unionboard import 导入。"],
+    "en": ["Row 1 is the header: do not rename, delete or reorder the columns; one record per row from row 2.",
+           "Columns with a dropdown take a value from its list; number columns take whole numbers (or numbers), "
+           "date columns dates.",
+           "Do not merge cells or add total rows; title rows above the header are skipped on import.",
+           "Save as .xlsx and upload it on 数据管理, or import it with python -m unionboard import."],
+}
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_REQUIRED_FILL = PatternFill("solid", fgColor="FCE4D6")
+_FIRST_DATE, _LAST_DATE = dt.date(1949, 10, 1), dt.date(2100, 12, 31)
+_WIDTHS = {"credit_code": 22, "name": 30, "federation": 26, "building": 20, "area": 14, "place": 22, "aliases": 20}
+
+
+def rule_text(kind: str, key: str, lang: str = "zh") -> tuple[str, str]:
+    """(required, rule) of a column, in the words of DATA-FORMAT.md (translated for Chinese)."""
+    required, rule = SPEC_RULES[kind][key]
+    if lang == "en":
+        return required, rule
+    zh = _ZH_RULES.get(rule)
+    if zh is None:  # an enumeration: its values
+        zh = "从下拉列表选择：" + rule.replace(" / ", "、")
+    return _ZH_REQUIRED[required], zh
+
+
+def _choices(kind: str, col: Col, towns: list[str], federations: list[str], buildings: list[str]) -> list[str]:
+    """The values a dropdown offers for a column (empty: no dropdown)."""
+    if col.ptype == "enum":
+        return list(col.values)
+    if col.ptype == "bool":
+        return ["是", "否"]
+    if col.ptype == "town":
+        return towns
+    if col.ptype == "town_or_outside":
+        return [*towns, OUTSIDE]
+    if col.ptype == "organiser":
+        return [DISTRICT_ORGANISER, *towns]
+    if kind == "units" and col.key == "federation" and federations:  # a known federation (units only:
+        return federations                                              # the federations kind names new ones)
+    if kind in ("units", "federations") and col.key == "building" and buildings:
+        return buildings
+    return []
+
+
+def template_bytes(kind: str, towns: list[str], *, lang: str = "zh", rows: pd.DataFrame | None = None,
+                   federations: list[str] | None = None, buildings: list[str] | None = None) -> bytes:
+    """The template workbook of `kind`: towns offered in its dropdowns, optionally pre-filled `rows`
+    (columns named by the kind's keys)."""
+    k: Kind = KINDS[kind]
+    cols = list(k.cols)
+    n_rows = max(2000, (0 if rows is None else len(rows)) + 1000)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = k.zh if lang != "en" else k.key
+    help_ws = wb.create_sheet(INSTRUCTIONS["en" if lang == "en" else "zh"])
+    lists_at = _instructions(help_ws, k, lang)
+    ws.append([c.zh for c in cols])
+    for i, c in enumerate(cols, start=1):
+        cell = ws.cell(1, i)
+        cell.font = Font(bold=True)
+        cell.fill = _REQUIRED_FILL if c.required else _HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        required, rule = rule_text(kind, c.key, lang)
+        cell.comment = Comment(f"{required}：{rule}" if lang != "en" else f"{required}: {rule}", "unionboard",
+                               width=260, height=90)
+        letter = get_column_letter(i)
+        width = _WIDTHS.get(c.key, max(10, len(c.zh) * 2 + 4))
+        ws.column_dimensions[letter].width = width
+        area = f"{letter}2:{letter}{n_rows + 1}"
+        choices = _choices(kind, c, towns, federations or [], buildings or [])
+        if choices:
+            source = lists_at(c.zh, choices)
+            dv = DataValidation(type="list", formula1=source, allow_blank=True, showDropDown=False)
+        elif c.ptype == "int":
+            low = 1 if c.positive else int(c.min_value if c.min_value is not None else 0)
+            dv = DataValidation(type="whole", operator="between", formula1=str(low),
+                                formula2="2100" if c.key == "year" else "100000000", allow_blank=True)
+        elif c.ptype == "number":
+            dv = DataValidation(type="decimal", operator="greaterThan", formula1="0", allow_blank=True)
+        elif c.ptype == "date":
+            dv = DataValidation(type="date", operator="between", formula1=str(int(to_excel(_FIRST_DATE))),
+                                formula2=str(int(to_excel(_LAST_DATE))), allow_blank=True)
+            ws.column_dimensions[letter].number_format = "yyyy-mm-dd"
+        elif c.ptype == "code":
+            dv = DataValidation(type="textLength", operator="equal", formula1="18", allow_blank=True)
+            ws.column_dimensions[letter].number_format = "@"  # text: an all-digit code must not become 9.13E+17
+        else:
+            continue
+        dv.error = f"{c.zh}：{rule}" if lang != "en" else f"{c.zh}: {rule}"
+        dv.errorTitle = c.zh
+        dv.prompt = rule
+        dv.promptTitle = c.zh
+        dv.showErrorMessage = True
+        dv.showInputMessage = True
+        dv.add(area)
+        ws.add_data_validation(dv)
+    if rows is not None:
+        _prefill(ws, cols, rows)
+    ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _instructions(ws, kind: Kind, lang: str):  # noqa: ANN001, ANN202 - an openpyxl sheet; returns a function
+    """Fill the instructions sheet; returns a function that writes a dropdown's values there and gives
+    the range the dropdown refers to (a range rather than an inline list: no 255-character limit)."""
+    title = (f"{kind.zh}（{kind.key}）填写说明" if lang != "en" else f"{kind.key} ({kind.zh}): how to fill it in")
+    ws.append([title])
+    ws["A1"].font = Font(bold=True, size=14)
+    for line in _GENERAL["en" if lang == "en" else "zh"]:
+        ws.append([line])
+    ws.append([])
+    head = ["列名", "英文键", "是否必填", "填写规则"] if lang != "en" else ["column", "key", "required", "rule"]
+    ws.append(head)
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+    for c in kind.cols:
+        required, rule = rule_text(kind.key, c.key, lang)
+        ws.append([c.zh, c.key, required, rule])
+    for letter, width in zip("ABCD", (16, 18, 22, 70), strict=True):
+        ws.column_dimensions[letter].width = width
+    sheet = ws.title
+    used = {"col": 6}  # lists from column F on
+
+    def lists_at(name: str, values: list[str]) -> str:
+        col = used["col"]
+        used["col"] += 1
+        letter = get_column_letter(col)
+        ws.cell(1, col, name).font = Font(bold=True)
+        for r, v in enumerate(values, start=2):
+            ws.cell(r, col, v)
+        ws.column_dimensions[letter].width = max(12, max(len(v) for v in values) * 2 + 2)
+        return f"'{sheet}'!${letter}$2:${letter}${len(values) + 1}"
+
+    return lists_at
+
+
+def _prefill(ws, cols: list[Col], rows: pd.DataFrame) -> None:  # noqa: ANN001 - an openpyxl sheet
+    """Write a report's rows under the header: dates as dates, counts as numbers, 是/否 for booleans."""
+    for r, record in enumerate(rows.itertuples(index=False), start=2):
+        values = record._asdict()
+        for i, c in enumerate(cols, start=1):
+            v = values.get(c.key)
+            if v is None or (not isinstance(v, list | tuple) and pd.isna(v)):
+                continue
+            if c.ptype == "bool":
+                v = "是" if bool(v) else "否"
+            elif c.ptype == "date":
+                v = pd.Timestamp(v).date()
+            elif c.ptype == "int":
+                v = int(v)
+            elif hasattr(v, "item"):
+                v = v.item()
+            cell = ws.cell(r, i, v)
+            if isinstance(v, str):
+                cell.data_type = "s"  # text stays text, whatever it starts with
+            if c.ptype == "date":
+                cell.number_format = "yyyy-mm-dd"
+
+
+def town_template(db: Path, kind: str, town: str | None = None, *, lang: str = "zh",
+                  as_of: dt.date | None = None) -> bytes:
+    """The template of `kind` for the database's towns, or for one town (`units`: pre-filled with its
+    latest report on or before `as_of`). A town not in the dictionary raises KeyError."""
+    con = connect_read(db)
+    try:
+        towns, lookup = town_lookup(con)
+        if town is not None:
+            town = lookup[town]
+            towns = [town]
+        feds = [r[0] for r in con.execute(
+            "SELECT federation FROM federations WHERE $town IS NULL OR town = $town ORDER BY federation",
+            {"town": town}).fetchall()]
+        blds = [r[0] for r in con.execute(
+            "SELECT DISTINCT building FROM buildings WHERE $town IS NULL OR town = $town ORDER BY building",
+            {"town": town}).fetchall()]
+        rows = None
+        if kind == "units" and town is not None:
+            rows = run_query(con, "town_latest_report", town=town, as_of=as_of)
+            rows = rows.drop(columns=["snapshot"])
+    finally:
+        con.close()
+    return template_bytes(kind, towns, lang=lang, rows=rows, federations=feds, buildings=blds)
+
+
+def template_name(kind: str, town: str | None = None) -> str:
+    """The file name a template is offered under: 单位名册_填报模板[_安亭镇].xlsx."""
+    return f"{KINDS[kind].zh}_填报模板{'_' + town if town else ''}.xlsx"
