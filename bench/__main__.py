@@ -23,6 +23,7 @@ import json
 import os
 import platform
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -171,22 +172,33 @@ def clone(db: Path, folder: Path) -> Path:
 
 
 def whole_roster(parts: list[Path], out: Path) -> Path:
-    """The towns' reports of one date as one district roster (one header, one BOM)."""
+    """The towns' reports of one date as one district roster (one header, one BOM), copied piece by piece:
+    this process must stay small, because a child's peak RSS as wait4 reports it includes the parent's
+    resident memory at the moment it was started."""
     with open(out, "wb") as fh:
         for i, p in enumerate(parts):
-            data = p.read_bytes()
-            if i:
-                data = data.split(b"\n", 1)[1]
-            fh.write(data)
+            with open(p, "rb") as src:
+                if i:
+                    src.readline()  # the header (and the BOM) of every part after the first
+                shutil.copyfileobj(src, fh, 1 << 20)
     return out
 
 
 def town_report(src: Path, out: Path, rows: int | None, date: dt.date) -> Path:
-    """A town's report for `date` made from its report `src` (its first `rows` units, all when None)."""
-    lines = src.read_bytes().rstrip(b"\n").split(b"\n")
-    body = lines[1:] if rows is None else lines[1:rows + 1]
-    stamp = date.isoformat().encode()
-    out.write_bytes(b"\n".join([lines[0], *(line.rsplit(b",", 1)[0] + b"," + stamp for line in body)]) + b"\n")
+    """A town's report for `date` made from its report `src` (its first `rows` units, all when None),
+    line by line (see whole_roster: this process stays small)."""
+    stamp = b"," + date.isoformat().encode() + b"\n"
+    with open(src, "rb") as fin, open(out, "wb") as fout:
+        fout.write(fin.readline())
+        kept = 0
+        for line in fin:
+            line = line.rstrip(b"\r\n")
+            if not line:
+                continue
+            if rows is not None and kept >= rows:
+                break
+            fout.write(line.rsplit(b",", 1)[0] + stamp)
+            kept += 1
     return out
 
 
@@ -635,7 +647,10 @@ def main() -> None:
                              "import_many": round(timings["import_bulk_rss_mb"], 1),
                              "read_csv": round(timings["read_csv_rss_mb"], 1),
                              "server": browser_result.get("server_peak_rss_mb", 0.0),
-                             "server_30_sessions": conc.get("server_peak_rss_mb", 0.0)},
+                             "server_30_sessions": conc.get("server_peak_rss_mb", 0.0),
+                             # a child's figure is at least this: wait4 counts the parent's resident memory
+                             # at the child's start
+                             "bench_itself": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)},
                   "target_p50_ms": TARGET_P50_MS[args.scale],
                   "cold_pages": cold_pages, "cold_reruns": n_cold, "target_cold_p50_ms": TARGET_COLD_P50_MS[args.scale],
                   "browser": browser_result, "concurrency": conc,
