@@ -204,6 +204,15 @@ def _duplicate_codes(ch: Checker, codes: list[pd.Series], code_rows: list[np.nda
                                    {"row": int(first_row[i])}, ch.letter.get("credit_code")))
 
 
+# ReportPlan.line: the town and its rows in the file, the report replaced, the change against the previous one
+_PLAN_LINE = {
+    "zh": ("{town} {date}：文件 {rows:,} 行", "；替换 {received:%Y-%m-%d %H:%M} 报送的原报表（{replaces:,} 行）",
+           "；较上期（{prev_date}，{prev_rows:,} 家）{change:+,}", "；该街镇首次报送"),
+    "en": ("{town} {date}: {rows:,} rows in the file", "; replaces the report received {received:%Y-%m-%d %H:%M} "
+           "({replaces:,} rows)", "; {change:+,} against {prev_date} ({prev_rows:,})", "; the town's first report"),
+}
+
+
 @dataclass
 class ReportPlan:
     """What a units file does to one town's report (DATA-FORMAT.md, units): shown before confirming."""
@@ -230,23 +239,14 @@ class ReportPlan:
 
     def line(self, lang: str = "zh") -> str:
         """One line per town for the preview and the command line."""
-        if lang == "en":
-            text = f"{self.town} {self.snapshot.isoformat()}: {self.rows:,} rows in the file"
-            if self.replaces is not None:
-                text += f"; replaces the report received {self.replaces_received:%Y-%m-%d %H:%M} ({self.replaces:,} rows)"
-            if self.previous_rows is not None:
-                text += f"; {self.change:+,} against {self.previous_date.isoformat()} ({self.previous_rows:,})"
-            else:
-                text += "; the town's first report"
-            return text
-        text = f"{self.town} {self.snapshot.isoformat()}：文件 {self.rows:,} 行"
+        first, replaced, previous, none = _PLAN_LINE["en" if lang == "en" else "zh"]
+        values = {"town": self.town, "date": self.snapshot.isoformat(), "rows": self.rows, "replaces": self.replaces,
+                  "received": self.replaces_received, "change": self.change, "prev_rows": self.previous_rows,
+                  "prev_date": self.previous_date.isoformat() if self.previous_date else None}
+        text = first.format(**values)
         if self.replaces is not None:
-            text += f"；替换 {self.replaces_received:%Y-%m-%d %H:%M} 报送的原报表（{self.replaces:,} 行）"
-        if self.previous_rows is not None:
-            text += f"；较上期（{self.previous_date.isoformat()}，{self.previous_rows:,} 家）{self.change:+,}"
-        else:
-            text += "；该街镇首次报送"
-        return text
+            text += replaced.format(**values)
+        return text + (previous.format(**values) if self.previous_rows is not None else none)
 
     def warning(self, lang: str = "zh") -> str | None:
         """The shrink warning, if any."""
