@@ -331,7 +331,7 @@ def phase_read_csv(db: Path, f: Path) -> dict:
     """The floor of an import: DuckDB's own read_csv of the file into a table of a database file."""
     import duckdb
 
-    from unionboard.store import path_literal
+    from unionboard.sql import path_literal
 
     t0 = time.perf_counter()
     con = duckdb.connect(str(db))
