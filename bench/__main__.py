@@ -331,7 +331,7 @@ def phase_read_csv(db: Path, f: Path) -> dict:
     """The floor of an import: DuckDB's own read_csv of the file into a table of a database file."""
     import duckdb
 
-    from unionboard.store import path_literal
+    from unionboard.sql import path_literal
 
     t0 = time.perf_counter()
     con = duckdb.connect(str(db))
@@ -660,7 +660,7 @@ def main() -> None:
         (ROOT / "bench" / "results.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         (ROOT / "bench" / f"results-{args.scale}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         runs = [json.loads(p.read_text()) for p in sorted((ROOT / "bench").glob("results-*.json"))]
-        write_markdown(runs)
+        write_markdown([r for r in runs if "scale" in r])  # results-readers-*.json are bench.readers' own
         print(json.dumps(result, ensure_ascii=False, indent=2))
         print(f"bench: {time.perf_counter() - started:.0f} s", flush=True)
     finally:

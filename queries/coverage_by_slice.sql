@@ -7,8 +7,6 @@
 --                        | 'size' (职工人数 ≥ 25 or not) | 'fortune500' (世界500强)
 --   $snapshot  DATE (report date), $baseline DATE|NULL (baseline day), $year INTEGER,
 --   $towns VARCHAR[]|NULL, $industry VARCHAR|NULL
---   $roster_files VARCHAR[]  the report files in force at $snapshot (picked by views.resolve)
---   $baseline_files VARCHAR[]  the report files in force at $baseline
 -- Columns: 分组, 在营单位数, 已建会单位数, 建会率(%), 25人以上在营单位数, 25人以上已建会单位数,
 --   25人以上单位建会率(%), 职工人数, 会员人数, 入会率(%), 农民工人数, 农民工会员数,
 --   农民工入会率(%), 新建会单位数, 新发展会员数, is_total
@@ -26,41 +24,47 @@ based AS (
     SELECT town FROM reports_in_force($baseline)
 ),
 keyed AS (
+    -- the counts of the reports in force at the date and at the baseline day (cells_in_force,
+    -- vocabulary.sql), and the unions formed since 1 January (a 建会日期 is never after its report's
+    -- date), each keyed by its slice value
     SELECT *,
         CASE $slice
             WHEN 'industry' THEN industry
             WHEN 'two_new' THEN CASE WHEN unit_type IN ('民营企业', '外资企业', '港澳台企业') THEN '新经济组织'
                                      WHEN unit_type = '社会组织' THEN '新社会组织' ELSE '其他' END
             WHEN 'unit_type' THEN unit_type
-            WHEN 'size' THEN CASE WHEN employees >= 25 THEN '25人及以上' ELSE '25人以下' END
+            WHEN 'size' THEN CASE WHEN size25 THEN '25人及以上' ELSE '25人以下' END
             WHEN 'fortune500' THEN CASE WHEN fortune500 THEN '世界500强' ELSE '非世界500强' END
-        END AS value,
-        is_active(status) AS is_active, has_union(union_form) AS unionised
-    FROM (SELECT *, 'cur' AS side FROM roster($roster_files)
+        END AS value
+    FROM (SELECT town, industry, unit_type, fortune500, size25, 'cur' AS side, active, unionised, employees,
+                 members, migrants, migrant_members, 0 AS formed
+          FROM cells_in_force($snapshot)
           UNION ALL
-          SELECT *, 'base' FROM roster($baseline_files))
+          SELECT town, industry, unit_type, fortune500, size25, 'base', 0, 0, 0, members, 0, 0, 0
+          FROM cells_in_force($baseline)
+          UNION ALL
+          SELECT town, industry, unit_type, fortune500, size25, 'formed', 0, 0, 0, 0, 0, 0, units
+          FROM formed_in_force($snapshot) WHERE union_year >= $year)
     WHERE ($towns IS NULL OR list_contains($towns, town))
       AND ($industry IS NULL OR industry = $industry)
 ),
 cur AS (
     SELECT value,
-        count(*) FILTER (WHERE is_active)                                             AS active,
-        count(*) FILTER (WHERE is_active AND unionised)                               AS unionised,
-        count(*) FILTER (WHERE is_active AND employees >= 25)                         AS active25,
-        count(*) FILTER (WHERE is_active AND employees >= 25 AND unionised)           AS unionised25,
-        coalesce(sum(employees) FILTER (WHERE is_active), 0)::BIGINT                  AS employees,
-        coalesce(sum(members) FILTER (WHERE is_active), 0)::BIGINT                    AS members,
-        coalesce(sum(migrant_workers) FILTER (WHERE is_active), 0)::BIGINT            AS migrants,
-        coalesce(sum(migrant_members) FILTER (WHERE is_active), 0)::BIGINT            AS migrant_members,
-        count(*) FILTER (WHERE unionised
-                           AND union_date BETWEEN make_date($year, 1, 1) AND $snapshot) AS new_unions,
-        coalesce(sum(members) FILTER (WHERE is_active AND town IN (SELECT town FROM based)), 0)::BIGINT
-                                                                                      AS based_members
-    FROM keyed WHERE side = 'cur'
+        sum(active)                                          AS active,
+        sum(unionised)                                       AS unionised,
+        sum(active) FILTER (WHERE size25)                    AS active25,
+        sum(unionised) FILTER (WHERE size25)                 AS unionised25,
+        sum(employees) FILTER (WHERE side = 'cur')           AS employees,
+        sum(members) FILTER (WHERE side = 'cur')             AS members,
+        sum(migrants)                                        AS migrants,
+        sum(migrant_members)                                 AS migrant_members,
+        sum(formed)                                          AS new_unions,
+        sum(members) FILTER (WHERE side = 'cur' AND town IN (SELECT town FROM based)) AS based_members
+    FROM keyed WHERE side IN ('cur', 'formed')
     GROUP BY value
 ),
 base AS (
-    SELECT value, coalesce(sum(members) FILTER (WHERE is_active), 0)::BIGINT AS members
+    SELECT value, sum(members) AS members
     FROM keyed WHERE side = 'base'
     GROUP BY value
 ),

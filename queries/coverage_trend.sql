@@ -20,13 +20,13 @@ dates AS (
     SELECT DISTINCT snapshot AS d FROM current_reports WHERE snapshot <= $snapshot
 ),
 report_counts AS (
-    -- each report's counts, made when it arrived (report_stats in schema.sql), over the industry asked
+    -- each report's counts, made when it arrived (report_cells in schema.sql), over the industry asked
     SELECT r.snapshot, r.town,
         coalesce(sum(s.active), 0) AS active, coalesce(sum(s.unionised), 0) AS unionised,
         coalesce(sum(s.employees), 0) AS employees, coalesce(sum(s.members), 0) AS members,
         coalesce(sum(s.migrants), 0) AS migrants, coalesce(sum(s.migrant_members), 0) AS migrant_members
     FROM reps r
-    LEFT JOIN report_stats s ON s.import_id = r.import_id AND s.snapshot = r.snapshot AND s.town = r.town
+    LEFT JOIN report_cells s ON s.import_id = r.import_id AND s.snapshot = r.snapshot AND s.town = r.town
                             AND ($industry IS NULL OR s.industry = $industry)
     GROUP BY r.snapshot, r.town
 ),
@@ -34,7 +34,7 @@ formed AS (
     -- units with a union by the year it was formed (union dates are never after the report date, so a
     -- report in force at D counts its own year's up to D)
     SELECT r.snapshot, r.town, u.union_year AS y, sum(u.units) AS n
-    FROM reps r JOIN report_unions u ON u.import_id = r.import_id AND u.snapshot = r.snapshot AND u.town = r.town
+    FROM reps r JOIN report_formed u ON u.import_id = r.import_id AND u.snapshot = r.snapshot AND u.town = r.town
     WHERE $industry IS NULL OR u.industry = $industry
     GROUP BY ALL
 ),

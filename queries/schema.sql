@@ -65,33 +65,38 @@ CREATE TABLE IF NOT EXISTS reports (
     PRIMARY KEY (import_id, snapshot, town)
 );
 
--- What each report holds, counted once when it arrives (reports never change): per industry, the
--- stock counts, and the units with a union by the year it was formed. The trend and the list of
--- report dates read these instead of every report's rows.
-CREATE TABLE IF NOT EXISTS report_stats (
+-- What each report holds, counted once when it arrives (reports never change), by every dimension a
+-- view slices by (行业类别, 单位类型, 世界500强, 职工人数 ≥ 25): the stock counts, and the units with a
+-- union by the year it was formed. The towns, the slices, the key rates, the trend and the list of
+-- report dates read these few rows instead of the reports' units (docs/performance.md).
+CREATE TABLE IF NOT EXISTS report_cells (
     import_id        INTEGER NOT NULL,
     snapshot         DATE NOT NULL,
     town             VARCHAR NOT NULL,
     industry         VARCHAR NOT NULL,
+    unit_type        VARCHAR NOT NULL,
+    fortune500       BOOLEAN NOT NULL,
+    size25           BOOLEAN NOT NULL,   -- 职工人数 ≥ 25
     units            INTEGER NOT NULL,   -- rows, any 经营状态
     active           INTEGER NOT NULL,   -- 在营单位数
     unionised        INTEGER NOT NULL,   -- 已建会单位数
-    active25         INTEGER NOT NULL,   -- 在营, 职工人数 ≥ 25
-    unionised25      INTEGER NOT NULL,
     employees        BIGINT NOT NULL,    -- sums over 在营单位
     members          BIGINT NOT NULL,
     migrants         BIGINT NOT NULL,
     migrant_members  BIGINT NOT NULL,
-    PRIMARY KEY (import_id, snapshot, town, industry)
+    PRIMARY KEY (import_id, snapshot, town, industry, unit_type, fortune500, size25)
 );
-CREATE TABLE IF NOT EXISTS report_unions (
+CREATE TABLE IF NOT EXISTS report_formed (
     import_id   INTEGER NOT NULL,
     snapshot    DATE NOT NULL,
     town        VARCHAR NOT NULL,
     industry    VARCHAR NOT NULL,
+    unit_type   VARCHAR NOT NULL,
+    fortune500  BOOLEAN NOT NULL,
+    size25      BOOLEAN NOT NULL,
     union_year  INTEGER NOT NULL,        -- the year of 建会日期
     units       INTEGER NOT NULL,        -- units of any 经营状态 with a union formed that year
-    PRIMARY KEY (import_id, snapshot, town, industry, union_year)
+    PRIMARY KEY (import_id, snapshot, town, industry, unit_type, fortune500, size25, union_year)
 );
 
 -- District settings (e.g. due_days: a report is 按时 when received by 报表日期 + due_days).

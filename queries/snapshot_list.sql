@@ -16,10 +16,10 @@ in_force AS (
     GROUP BY ALL
 ),
 stats AS (
-    -- each report's counts, made when it arrived (report_stats in schema.sql)
+    -- each report's counts, made when it arrived (report_cells in schema.sql)
     SELECT r.snapshot, r.town, sum(s.active) AS active, sum(s.unionised) AS unionised,
            sum(s.employees) AS employees, sum(s.members) AS members
-    FROM current_reports r JOIN report_stats s USING (import_id, snapshot, town)
+    FROM current_reports r JOIN report_cells s USING (import_id, snapshot, town)
     GROUP BY ALL
 ),
 district AS (

@@ -12,24 +12,25 @@
 --   $towns     VARCHAR[]|NULL  towns to show (NULL: all)
 --   $industry  VARCHAR|NULL    only units of this 行业类别; targets are signed per town, not per
 --                              industry, so with an industry the target columns stay empty
---   $roster_files VARCHAR[]  the report files in force at $snapshot (picked by views.resolve)
---   $baseline_files VARCHAR[]  the report files in force at $baseline
 -- Columns: the 18 columns of CLI.md's towns view, then is_total.
 WITH sel AS (
     SELECT ord, town FROM towns WHERE $towns IS NULL OR list_contains($towns, town)
 ),
 cur AS (
+    -- the counts of the reports in force (cells_in_force, vocabulary.sql)
     SELECT town,
-        count(*) FILTER (WHERE is_active(status))                                  AS active,
-        count(*) FILTER (WHERE is_active(status) AND has_union(union_form))        AS unionised,
-        coalesce(sum(employees) FILTER (WHERE is_active(status)), 0)::BIGINT       AS employees,
-        coalesce(sum(members) FILTER (WHERE is_active(status)), 0)::BIGINT         AS members,
-        coalesce(sum(migrant_workers) FILTER (WHERE is_active(status)), 0)::BIGINT AS migrants,
-        coalesce(sum(migrant_members) FILTER (WHERE is_active(status)), 0)::BIGINT AS migrant_members,
-        count(*) FILTER (WHERE has_union(union_form)
-                           AND union_date BETWEEN make_date($year, 1, 1) AND $snapshot) AS new_unions
-    FROM roster($roster_files)
+        sum(active)::BIGINT AS active, sum(unionised)::BIGINT AS unionised,
+        sum(employees)::BIGINT AS employees, sum(members)::BIGINT AS members,
+        sum(migrants)::BIGINT AS migrants, sum(migrant_members)::BIGINT AS migrant_members
+    FROM cells_in_force($snapshot)
     WHERE $industry IS NULL OR industry = $industry
+    GROUP BY town
+),
+formed AS (
+    -- unions formed from 1 January of the target year (a 建会日期 is never after its report's date)
+    SELECT town, sum(units)::BIGINT AS new_unions
+    FROM formed_in_force($snapshot)
+    WHERE union_year >= $year AND ($industry IS NULL OR industry = $industry)
     GROUP BY town
 ),
 has_base AS (
@@ -37,8 +38,8 @@ has_base AS (
     SELECT town FROM reports_in_force($baseline)
 ),
 base AS (
-    SELECT town, coalesce(sum(members) FILTER (WHERE is_active(status)), 0)::BIGINT AS members
-    FROM roster($baseline_files)
+    SELECT town, sum(members)::BIGINT AS members
+    FROM cells_in_force($baseline)
     WHERE $industry IS NULL OR industry = $industry
     GROUP BY town
 ),
@@ -63,13 +64,13 @@ per_town AS (
         coalesce(cur.active, 0) AS active, coalesce(cur.unionised, 0) AS unionised,
         coalesce(cur.employees, 0) AS employees, coalesce(cur.members, 0) AS members,
         coalesce(cur.migrants, 0) AS migrants, coalesce(cur.migrant_members, 0) AS migrant_members,
-        coalesce(cur.new_unions, 0) AS new_unions,
+        coalesce(formed.new_unions, 0) AS new_unions,
         CASE WHEN has_base.town IS NOT NULL
              THEN coalesce(cur.members, 0) - coalesce(base.members, 0) END AS new_members,
         coalesce(fed.building_feds, 0) AS building_feds, coalesce(fed.village_feds, 0) AS village_feds,
         tgt.t_new_unions, tgt.t_new_members, tgt.t_building_feds, tgt.t_village_feds
     FROM sel
-    LEFT JOIN cur USING (town) LEFT JOIN has_base USING (town) LEFT JOIN base USING (town)
+    LEFT JOIN cur USING (town) LEFT JOIN formed USING (town) LEFT JOIN has_base USING (town) LEFT JOIN base USING (town)
     LEFT JOIN fed USING (town) LEFT JOIN tgt USING (town)
 ),
 with_total AS (

@@ -4,7 +4,6 @@
 -- from. Rate targets are signed per town: the 合计 row has no rate target.
 -- Parameters: $snapshot DATE, $year INTEGER, $towns VARCHAR[]|NULL, $industry VARCHAR|NULL
 --   (with an industry the rate targets stay empty, as in town_progress.sql)
---   $roster_files VARCHAR[]  the report files in force at $snapshot (picked by views.resolve)
 -- Columns: 街镇, 数据来源, 在营单位数, 已建会单位数, 建会率(%), 建会率目标(%), 建会率差距(百分点),
 --   职工人数, 会员人数, 入会率(%), 入会率目标(%), 入会率差距(百分点), 25人以上在营单位数,
 --   25人以上已建会单位数, 25人以上单位建会率(%), 农民工人数, 农民工会员数, 农民工入会率(%), is_total
@@ -12,16 +11,13 @@ WITH sel AS (
     SELECT ord, town FROM towns WHERE $towns IS NULL OR list_contains($towns, town)
 ),
 cur AS (
+    -- the counts of the reports in force (cells_in_force, vocabulary.sql)
     SELECT town,
-        count(*) FILTER (WHERE is_active(status))                                            AS active,
-        count(*) FILTER (WHERE is_active(status) AND has_union(union_form))                  AS unionised,
-        count(*) FILTER (WHERE is_active(status) AND employees >= 25)                        AS active25,
-        count(*) FILTER (WHERE is_active(status) AND employees >= 25 AND has_union(union_form)) AS unionised25,
-        coalesce(sum(employees) FILTER (WHERE is_active(status)), 0)                         AS employees,
-        coalesce(sum(members) FILTER (WHERE is_active(status)), 0)                           AS members,
-        coalesce(sum(migrant_workers) FILTER (WHERE is_active(status)), 0)                   AS migrants,
-        coalesce(sum(migrant_members) FILTER (WHERE is_active(status)), 0)                   AS migrant_members
-    FROM roster($roster_files)
+        sum(active) AS active, sum(unionised) AS unionised,
+        sum(active) FILTER (WHERE size25) AS active25, sum(unionised) FILTER (WHERE size25) AS unionised25,
+        sum(employees) AS employees, sum(members) AS members,
+        sum(migrants) AS migrants, sum(migrant_members) AS migrant_members
+    FROM cells_in_force($snapshot)
     WHERE $industry IS NULL OR industry = $industry
     GROUP BY town
 ),

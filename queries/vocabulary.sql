@@ -57,6 +57,8 @@ CREATE OR REPLACE MACRO reports_in_force(as_of) AS TABLE
     WHERE snapshot <= as_of
     GROUP BY town;
 
+-- cells_in_force(as_of), formed_in_force(as_of): what the reports in force hold, counted (counts_in_force.sql).
+
 -- The district's roster at a date: the rows of the report files in force then. The files are picked
 -- by reports_in_force (queries/roster_files.sql, run by unionboard.views.resolve) and passed to each
 -- view as $roster_files (at the as-of date) and $baseline_files (at the baseline day), so a view reads

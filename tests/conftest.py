@@ -154,11 +154,11 @@ def rewrite_units(db: Path, select_sql: str, params: dict | None = None) -> None
     check existed): `select_sql` over the view `units` gives the new rows; every report is rewritten as
     one report per (报表日期, 街镇) of them, bypassing the importer's checks."""
     from unionboard.sql import execute
-    from unionboard.store import record_report_stats, transaction, write_lock, write_report_file
+    from unionboard.store import record_report_counts, transaction, write_lock, write_report_file
 
     with write_lock(db), transaction(db) as w:
         execute(w, f"CREATE TEMP TABLE rewritten AS {select_sql}", params)
-        for table in ("reports", "report_stats", "report_unions"):
+        for table in ("reports", "report_cells", "report_formed"):
             execute(w, f"DELETE FROM {table}")
         # the rows in the types of a report file, where the conversion of a first-release database puts them
         execute(w, "CREATE TEMP TABLE legacy_units AS SELECT * FROM db.units_layout")
@@ -168,4 +168,4 @@ def rewrite_units(db: Path, select_sql: str, params: dict | None = None) -> None
             file = write_report_file(w, db, 0, "report_file_from_legacy", {"snapshot": snapshot, "town": town})
             execute(w, """INSERT INTO reports (import_id, snapshot, town, file, units, received_at)
                           VALUES (0, $s, $t, $f, $n, $s::TIMESTAMP)""", {"s": snapshot, "t": town, "f": file, "n": n})
-            record_report_stats(w, db, 0, snapshot, town, file)
+            record_report_counts(w, db, 0, snapshot, town, file)

@@ -12,7 +12,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from bench.__main__ import clone, combinations, town_report, whole_roster
+from bench.__main__ import clone, combinations, phase_read_csv, town_report, whole_roster
 from conftest import A1, A2, M1, UNITS_HEADER, row
 from unionboard.importer import import_bytes
 from unionboard.kinds import INDUSTRIES
@@ -103,3 +103,9 @@ def test_the_session_client_changes_the_town_as_a_browser_does(fixture_db):
     # 在营单位 of the fixture: 6 in the district, 4 in 安亭镇 (as tests/test_e2e.py reads them in Chromium)
     assert (opened, picked) == ("6", "4")
     assert town_id is not None and town_id.endswith("-town") and ms > 0
+
+
+def test_the_read_csv_floor_reads_every_row_of_the_file(tmp_path):
+    f = tmp_path / "roster.csv"
+    f.write_text(BOM + UNITS_HEADER + "\n" + "".join(f"{r}\n" for r in (A1, A2, M1)), encoding="utf-8")
+    assert phase_read_csv(tmp_path / "floor.duckdb", f)["rows"] == 3

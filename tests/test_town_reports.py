@@ -219,7 +219,7 @@ def test_a_first_release_database_is_converted_with_its_data(tmp_path, capsys):
     db = tmp_path / "old.duckdb"
     con = duckdb.connect(str(db))
     con.execute(load_sql("schema").replace("units_layout", "units"))  # the first release's units table
-    for newer in ("reports", "report_stats", "report_unions"):
+    for newer in ("reports", "report_cells", "report_formed"):
         con.execute(f"DROP TABLE {newer}")
     con.execute("INSERT INTO towns VALUES (1, '安亭镇', '镇', ['安亭'])")
     con.execute(f"""INSERT INTO units VALUES (DATE '2015-06-30', '{A1}', '甲', '安亭镇', NULL, NULL, '制造业', '民营企业',

@@ -81,6 +81,9 @@ def _vocabulary(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     execute(con, load_sql("store_info"), {"folder": str(reports_dir(db).resolve())})
     execute(con, load_sql("use_memory"))
     execute(con, load_sql("vocabulary"))
+    if not execute(con, load_sql("report_cells_present"))[0][0]:
+        execute(con, load_sql("report_cells_fallback"))  # written before report_cells: counted on the fly
+    execute(con, load_sql("counts_in_force"))
     execute(con, load_sql("use_db"))
 
 
@@ -161,6 +164,7 @@ def transaction(db: Path, *, fresh: bool = False, source: Path | None = None,
             _units_view(con, db)
             _vocabulary(con, db)
             _migrate_legacy_units(con, db)
+            _count_older_reports(con, db)
             _units_view(con, db)
             con.begin()
             yield con
@@ -212,13 +216,13 @@ def write_report_file(con: duckdb.DuckDBPyConnection, db: Path, import_id: int, 
     return name
 
 
-def record_report_stats(con: duckdb.DuckDBPyConnection, db: Path, import_id: int, snapshot: object, town: str,
+def record_report_counts(con: duckdb.DuckDBPyConnection, db: Path, import_id: int, snapshot: object, town: str,
                         file: str) -> None:
     """Count a new report once, from its file: what the trend and the list of reports need (a report never
     changes, so neither do its counts)."""
     params = {"id": import_id, "s": snapshot, "t": town, "file": str((reports_dir(db) / file).resolve())}
-    execute(con, load_sql("report_stats_insert"), params)
-    execute(con, load_sql("report_unions_insert"), params)
+    execute(con, load_sql("report_cells_insert"), params)
+    execute(con, load_sql("report_formed_insert"), params)
 
 
 def _write_layout_file(con: duckdb.DuckDBPyConnection, db: Path) -> None:
@@ -256,8 +260,19 @@ def _migrate_legacy_units(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     for snapshot, town, rows in execute(con, load_sql("legacy_report_pairs")):
         name = write_report_file(con, db, 0, "report_file_from_legacy", {"snapshot": snapshot, "town": town})
         execute(con, load_sql("legacy_report_row"), {"s": snapshot, "t": town, "file": name, "rows": rows})
-        record_report_stats(con, db, 0, snapshot, town, name)
+        record_report_counts(con, db, 0, snapshot, town, name)
     execute(con, load_sql("legacy_units_drop"))
+
+
+def _count_older_reports(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+    """A database written before report_cells existed (its counts by industry only, in report_stats): count
+    every report it lists from its file, then drop the older counts (inside the writer's copy)."""
+    if not execute(con, load_sql("report_cells_present"))[0][1]:
+        return
+    for import_id, snapshot, town, file in execute(con, load_sql("report_stats_upgrade")):
+        if (reports_dir(db) / file).exists():  # a superseded report's file may be gone with its backup
+            record_report_counts(con, db, import_id, snapshot, town, file)
+    execute(con, load_sql("report_stats_drop"))
 
 
 def prune_backups(db: Path, keep: int | None = None) -> None:

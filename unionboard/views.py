@@ -288,16 +288,18 @@ def localize(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def get_view_con(con: duckdb.DuckDBPyConnection, name: str, filters: Filters | None = None,
-                 lang: str = "zh", *, offset: int = 0, limit: int | None = None) -> ViewResult:
+                 lang: str = "zh", *, offset: int = 0, limit: int | None = None,
+                 resolved: Resolved | None = None) -> ViewResult:
     """A view computed on an open read connection.
 
     `offset`/`limit` select one page of a unit list (views whose SQL takes $limit; ignored by the
-    others): the rows [offset, offset + limit) of the whole view, in its order.
+    others): the rows [offset, offset + limit) of the whole view, in its order. `resolved`: the filters
+    already resolved on this connection's data (resolve), shared by the views of one page.
     """
     if name not in VIEWS:
         raise ViewError("unknown_view", lang, view=name, allowed=", ".join(VIEWS))
     vd = VIEWS[name]
-    resolved = resolve(con, filters or Filters(), lang)
+    resolved = resolved or resolve(con, filters or Filters(), lang)
     params = resolved.params() | dict(vd.fixed) | {"offset": int(offset), "limit": limit}
     df = frame(con, vd.sql, params)
     total = "is_total" in df.columns

@@ -22,7 +22,7 @@ from ..kind import Col, Kind, SampleTable, column_positions
 from ..readers import RawTable
 from ..sql import execute, fill, load_sql, run_query
 from ..stage import Stage, StagedUnits
-from ..store import connect_read, record_report_stats, write_report_file
+from ..store import connect_read, record_report_counts, write_report_file
 from ..validate import Checker, Context, Problem, more_problems, typed
 from .store import Checked, Job, empty_table
 
@@ -332,7 +332,7 @@ class Reports:
                     {"id": receipt.import_id, "s": snap, "t": town, "file": file, "n": staged.towns[town],
                      "at": receipt.received_at, "by": receipt.received_by, "fn": receipt.file_name,
                      "replaced": old[0][0] if old else None})
-            record_report_stats(con, receipt.db, receipt.import_id, snap, town, file)
+            record_report_counts(con, receipt.db, receipt.import_id, snap, town, file)
             if lang == "en":
                 lines.append(f"{town} {staged.towns[town]:,}" + (f" (replaced {old[0][1]:,})" if old else ""))
             else:

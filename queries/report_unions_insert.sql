@@ -1,8 +1,0 @@
--- report_unions_insert.sql — the units of one new report with a union, by the year it was formed
--- (see report_unions in schema.sql).
--- Parameters: $id INTEGER (the import), $s DATE, $t VARCHAR, $file VARCHAR (the report file)
-INSERT INTO report_unions
-SELECT $id, $s, $t, industry, year(union_date), count(*)
-FROM read_parquet($file)
-WHERE has_union(union_form) AND union_date IS NOT NULL
-GROUP BY industry, year(union_date);
