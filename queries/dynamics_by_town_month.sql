@@ -1,17 +1,17 @@
 -- dynamics_by_town_month.sql — 企业动态: openings, stoppages, closures and moves, year to date,
 -- by month and town, with what happened to the unions of units that closed or left
 -- (撤销 vs 转移接续) and 会员转接率 = 转接会员数 / 涉及会员数 × 100 over 关闭 and 迁出.
--- Each event is placed in its town by placed_events (vocabulary.sql: the one rule for where an
+-- Each event is placed in its town by placed_events (vocabulary_reports.sql: the one rule for where an
 -- event belongs; a 迁出 to a town of the district is also that town's 迁入). Moves to/from 区外
 -- count for the district town only.
--- Parameters: $roster_files VARCHAR[] (the reports in force, views.resolve),
+-- Parameters:
 --   $snapshot DATE (events from 1 January of $year up to it), $year INTEGER,
 --   $towns VARCHAR[]|NULL
 -- Columns: 月份, 街镇, 新开业, 停产, 关闭, 迁入, 迁出, 撤销工会, 转移接续, 涉及会员数, 转接会员数,
 --   会员转接率(%), is_total
 WITH ev AS (
     SELECT *, strftime(date, '%Y-%m') AS month, is_leaving(event) AS leaving
-    FROM placed_events($snapshot, $roster_files)
+    FROM placed_events($snapshot)
     WHERE date BETWEEN make_date($year, 1, 1) AND $snapshot
 ),
 sel AS (

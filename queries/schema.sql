@@ -99,6 +99,16 @@ CREATE TABLE IF NOT EXISTS report_formed (
     PRIMARY KEY (import_id, snapshot, town, industry, unit_type, fortune500, size25, union_year)
 );
 
+-- Where the units that have events were seen: each report's rows of units whose 统一社会信用代码 is in
+-- events (written with the report, rebuilt when events change). Where an event belongs (placed_events,
+-- vocabulary.sql) looks a unit's town up here instead of in every report's units.
+CREATE TABLE IF NOT EXISTS event_sightings (
+    import_id    INTEGER NOT NULL,
+    snapshot     DATE NOT NULL,
+    town         VARCHAR NOT NULL,
+    credit_code  VARCHAR NOT NULL
+);
+
 -- District settings (e.g. due_days: a report is 按时 when received by 报表日期 + due_days).
 CREATE TABLE IF NOT EXISTS settings (
     key    VARCHAR PRIMARY KEY,

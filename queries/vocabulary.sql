@@ -57,7 +57,8 @@ CREATE OR REPLACE MACRO reports_in_force(as_of) AS TABLE
     WHERE snapshot <= as_of
     GROUP BY town;
 
--- cells_in_force(as_of), formed_in_force(as_of): what the reports in force hold, counted (counts_in_force.sql).
+-- cells_in_force(as_of), formed_in_force(as_of): what the reports in force hold, counted; placed_events(as_of):
+-- where an event belongs (vocabulary_reports.sql, created after this file).
 
 -- The district's roster at a date: the rows of the report files in force then. The files are picked
 -- by reports_in_force (queries/roster_files.sql, run by unionboard.views.resolve) and passed to each
@@ -65,57 +66,6 @@ CREATE OR REPLACE MACRO reports_in_force(as_of) AS TABLE
 -- those reports only, never the whole history.
 CREATE OR REPLACE MACRO roster(files) AS TABLE
     SELECT * FROM read_parquet(files);
-
--- Where an event belongs (one rule for every query): 迁出 → 原街镇; 新开业, 迁入 → 现街镇;
--- 停产, 关闭 → the 原街镇 or 现街镇 given, else the unit's town in its latest report on or before
--- `as_of` ('未识别' if none). A 迁出 whose 现街镇 is a town of the district is also a 迁入 of that
--- town, unless the 迁入 was sent as a row of its own (same unit, 原街镇 and 现街镇): a pair is never
--- counted twice. `in_roster`: the unit is in a report on or before `as_of`. `roster_files`: the
--- reports in force at `as_of`, where almost every unit of an event is found; older reports are read
--- only for the units not found there.
-CREATE OR REPLACE MACRO placed_events(as_of, roster_files) AS TABLE
-    WITH codes AS (
-        SELECT DISTINCT credit_code FROM events
-    ),
-    now_town AS (
-        SELECT credit_code, arg_max(town, snapshot) AS roster_town
-        FROM roster(roster_files)
-        WHERE credit_code IN (SELECT credit_code FROM codes)
-        GROUP BY credit_code
-    ),
-    older_town AS (
-        SELECT credit_code, arg_max(town, snapshot) AS roster_town
-        FROM units
-        WHERE snapshot <= as_of
-          AND credit_code IN (SELECT credit_code FROM codes WHERE credit_code NOT IN (SELECT credit_code FROM now_town))
-        GROUP BY credit_code
-    ),
-    roster_town AS (
-        SELECT * FROM now_town UNION ALL SELECT * FROM older_town
-    ),
-    moves_in AS (
-        SELECT e.date, e.credit_code, e.name, '迁入' AS event, e.from_town, e.to_town, e.union_action,
-               e.members_affected, e.members_transferred
-        FROM events e
-        WHERE e.event = '迁出' AND e.to_town IS NOT NULL AND e.to_town <> '区外'
-          AND NOT EXISTS (SELECT 1 FROM events i
-                          WHERE i.event = '迁入' AND i.credit_code = e.credit_code
-                            AND i.from_town IS NOT DISTINCT FROM e.from_town AND i.to_town = e.to_town)
-    ),
-    all_events AS (
-        SELECT date, credit_code, name, event, from_town, to_town, union_action, members_affected,
-               members_transferred, false AS derived
-        FROM events
-        UNION ALL
-        SELECT *, true FROM moves_in
-    )
-    SELECT a.*,
-        CASE WHEN a.event = '迁出' THEN a.from_town
-             WHEN is_arriving(a.event) THEN a.to_town
-             ELSE coalesce(nullif(a.from_town, '区外'), nullif(a.to_town, '区外'), r.roster_town, '未识别')
-        END AS town,
-        r.roster_town IS NOT NULL AS in_roster
-    FROM all_events a LEFT JOIN roster_town r USING (credit_code);
 
 -- 名册变动核对 (METRICS.md, "Roster check between reports"): every unit whose report changed at the
 -- report date `as_of`, compared district-wide by 统一社会信用代码 between `before` (each town's latest

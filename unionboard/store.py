@@ -81,9 +81,12 @@ def _vocabulary(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     execute(con, load_sql("store_info"), {"folder": str(reports_dir(db).resolve())})
     execute(con, load_sql("use_memory"))
     execute(con, load_sql("vocabulary"))
-    if not execute(con, load_sql("report_cells_present"))[0][0]:
-        execute(con, load_sql("report_cells_fallback"))  # written before report_cells: counted on the fly
-    execute(con, load_sql("counts_in_force"))
+    cells, _, sightings = execute(con, load_sql("derived_tables_present"))[0]
+    if not cells:  # written before report_cells: counted on the fly
+        execute(con, load_sql("report_cells_fallback"))
+    if not sightings:
+        execute(con, load_sql("event_sightings_fallback"))
+    execute(con, load_sql("vocabulary_reports"))
     execute(con, load_sql("use_db"))
 
 
@@ -159,6 +162,7 @@ def transaction(db: Path, *, fresh: bool = False, source: Path | None = None,
             # bounded, spilling to disk beyond it: an import of a million units stays near 1.5 GB
             execute(con, load_sql("memory_limit"), {"limit": os.environ.get("UNIONBOARD_DUCKDB_MEMORY", "512MB")})
             execute(con, fill("attach_write", path=tmp))
+            had_sightings = bool(execute(con, load_sql("derived_tables_present"))[0][2])
             execute(con, load_sql("schema"))
             _write_layout_file(con, db)
             _units_view(con, db)
@@ -166,8 +170,11 @@ def transaction(db: Path, *, fresh: bool = False, source: Path | None = None,
             _migrate_legacy_units(con, db)
             _count_older_reports(con, db)
             _units_view(con, db)
+            events_before = execute(con, load_sql("events_count"))[0][0] if had_sightings else None
             con.begin()
             yield con
+            if events_before != execute(con, load_sql("events_count"))[0][0]:
+                _rebuild_event_sightings(con, db)
             con.commit()
             execute(con, load_sql("detach_write"))
         finally:
@@ -218,11 +225,20 @@ def write_report_file(con: duckdb.DuckDBPyConnection, db: Path, import_id: int, 
 
 def record_report_counts(con: duckdb.DuckDBPyConnection, db: Path, import_id: int, snapshot: object, town: str,
                         file: str) -> None:
-    """Count a new report once, from its file: what the trend and the list of reports need (a report never
-    changes, so neither do its counts)."""
+    """Count a new report once, from its file (report_cells, report_formed: a report never changes, so
+    neither do its counts), and note where it shows the units that have events (event_sightings)."""
     params = {"id": import_id, "s": snapshot, "t": town, "file": str((reports_dir(db) / file).resolve())}
     execute(con, load_sql("report_cells_insert"), params)
     execute(con, load_sql("report_formed_insert"), params)
+    execute(con, load_sql("event_sightings_insert"), params)
+
+
+def _rebuild_event_sightings(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+    """Where the units with events were seen, made again from every report's file: the events changed (or
+    the database had no event_sightings yet), so reports already counted may hold units newly in events."""
+    folder = reports_dir(db).resolve()
+    files = [folder / LAYOUT_FILE] + [folder / r[0] for r in execute(con, load_sql("all_report_files"))]
+    execute(con, fill("event_sightings_rebuild", files=files))
 
 
 def _write_layout_file(con: duckdb.DuckDBPyConnection, db: Path) -> None:
@@ -267,7 +283,7 @@ def _migrate_legacy_units(con: duckdb.DuckDBPyConnection, db: Path) -> None:
 def _count_older_reports(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     """A database written before report_cells existed (its counts by industry only, in report_stats): count
     every report it lists from its file, then drop the older counts (inside the writer's copy)."""
-    if not execute(con, load_sql("report_cells_present"))[0][1]:
+    if not execute(con, load_sql("derived_tables_present"))[0][1]:
         return
     for import_id, snapshot, town, file in execute(con, load_sql("report_stats_upgrade")):
         if (reports_dir(db) / file).exists():  # a superseded report's file may be gone with its backup

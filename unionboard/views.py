@@ -7,6 +7,7 @@ is exactly what the page shows, the download holds and `unionboard export` write
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,9 @@ from .i18n import msg
 from .kinds import INDUSTRIES
 from .sql import load_sql, used_params
 from .store import connect_read
+
+# frame() fetches Arrow from an executed statement, which DuckDB warns copies the rows (a view's few rows)
+warnings.filterwarnings("ignore", message="Arrow output on a DB-API result", category=UserWarning)
 
 
 class ViewError(Exception):
@@ -264,7 +268,9 @@ _INT_TYPES = {pa.int8(), pa.int16(), pa.int32(), pa.int64(), pa.uint8(), pa.uint
 def frame(con: duckdb.DuckDBPyConnection, sql_name: str, params: dict[str, object]) -> pd.DataFrame:
     """Run a SQL file; integers stay integers even with empty cells, dates stay dates."""
     sql = load_sql(sql_name)
-    table = con.sql(sql, params=used_params(sql, params)).to_arrow_table()
+    # execute() binds and plans the statement once; con.sql() builds a relation first and plans it again
+    # when it runs (5–8 ms a view, docs/performance.md). The extra copy DuckDB warns of is a few rows.
+    table = con.execute(sql, used_params(sql, params)).to_arrow_table()
     df = table.to_pandas(types_mapper=lambda t: pd.Int64Dtype() if t in _INT_TYPES else None,
                          date_as_object=True)
     for col in df.columns:
