@@ -79,11 +79,11 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
     c1, c2, c3, c4 = st.columns([2, 2, 2, 2])
     if town:
         kind = "units"
-        c1.text_input(t("kind", lang), t("kind_option", lang, name=KINDS["units"].zh, key=town), disabled=True,
+        c1.text_input(t("kind", lang), t("kind_option", lang, name=KINDS["units"].zh, code=town), disabled=True,
                       key="data_kind_fixed")
     else:
         kind = c1.selectbox(t("kind", lang), ["auto", *KINDS], key="data_kind",
-                            format_func=lambda k: t("kind_auto", lang) if k == "auto" else t("kind_option", lang, name=KINDS[k].zh, key=k))
+                            format_func=lambda k: t("kind_auto", lang) if k == "auto" else t("kind_option", lang, name=KINDS[k].zh, code=k))
         picked = c3.selectbox(t("report_town", lang), ["", *ctx.towns_all], key="data_town",
                               format_func=lambda v: v or t("report_town_any", lang), help=t("report_town_help", lang))
         town = picked or None
@@ -154,7 +154,7 @@ if ctx.version is not None:
     with st.expander(t("template_title", lang)):
         t1, t2, t3 = st.columns([2, 2, 1])
         template_kind = t1.selectbox(t("kind", lang), list(KINDS), key="data_template_kind",
-                                     format_func=lambda k: t("kind_option", lang, name=KINDS[k].zh, key=k))
+                                     format_func=lambda k: t("kind_option", lang, name=KINDS[k].zh, code=k))
         own_town = ctx.upload_town
         if own_town:
             template_town = own_town

@@ -10,6 +10,7 @@ import pytest
 from apptest_helpers import metrics, open_page
 from unionboard.briefing import docx_bytes, workbook_bytes
 from unionboard.cli import main
+from unionboard.i18n import msg
 from unionboard.summary import briefing
 from unionboard.views import VIEWS, Filters, get_view
 
@@ -46,7 +47,7 @@ def test_briefing_for_one_town(fixture_db):
 
 def test_workbook_has_every_view(fixture_db):
     wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(fixture_db, Filters())))
-    assert wb.sheetnames == [v.zh for v in VIEWS.values()]
+    assert wb.sheetnames == [msg(f"view_{name}") for name in VIEWS]
     ws = wb["街镇进度"]
     values = list(ws.values)
     towns = get_view(fixture_db, "towns").df

@@ -431,7 +431,7 @@ DASHBOARD: dict[str, tuple[str, str]] = {
                       "with its latest report."),
     "template_download": ("⬇ 下载模板", "⬇ Download"),
     "own_town_only": ("街镇账户：单位名单只显示本街镇（{town}）", "Town account: unit lists show {town} only"),
-    "signed_in": ("已登录：{name}（{role}{town}）", "Signed in: {name} ({role}{town})"),
+    "signed_in": ("已登录：{name}（{role}）", "Signed in: {name} ({role})"),
     "sign_out": ("退出登录", "Sign out"),
     "sign_in": ("登录", "Sign in"),
     "user_name": ("用户名", "User name"),
@@ -503,7 +503,7 @@ DASHBOARD: dict[str, tuple[str, str]] = {
     "dh_caption": ("新建会单位 {units} · 新发展会员 {members}（≥50%）", "New unions {units} · new members {members} (≥ 50%)"),
     "meet_lagging_line": ("{town}：新建会 {units}，新发展会员 {members}", "{town}: new unions {units}, new members {members}"),
     "create_empty_db": ("创建空数据库（仅含嘉定区街镇字典）", "Create an empty database"),
-    "kind_option": ("{name}（{key}）", "{name} ({key})"),
+    "kind_option": ("{name}（{code}）", "{name} ({code})"),
     "towns_ranking_help": ("按新建会单位数、新发展会员数两项完成率中较低一项从高到低排名；未下达目标的街镇列在最后，不排名。"
                            "下表为各街镇全部指标（街镇字典顺序，与下载、导出一致）。",
                            "Ranked by the lower of the two completions (new unions, new members), highest first; towns "
