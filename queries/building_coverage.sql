@@ -30,19 +30,21 @@ f AS (
     GROUP BY town, building
 ),
 rows AS (
-    SELECT b.ord, b.town, b.building, false AS is_total,
+    SELECT b.ord, b.town, b.building,
         coalesce(u.active, 0) AS active, coalesce(u.unionised, 0) AS unionised,
         coalesce(u.employees, 0) AS employees, coalesce(u.members, 0) AS members,
         f.federations, f.founded
     FROM b LEFT JOIN u USING (town, building) LEFT JOIN f USING (town, building)
 ),
 with_total AS (
-    SELECT * FROM rows
-    UNION ALL
-    SELECT 1000000, '合计', NULL, true, coalesce(sum(active), 0), coalesce(sum(unionised), 0),
-           coalesce(sum(employees), 0), coalesce(sum(members), 0),
-           count(federations) || '/' || count(*), NULL
+    -- one row per building, then 合计 (vocabulary.sql, "合计"): its 楼宇工会联合会 says how many buildings have one
+    SELECT ord, total_label(town, GROUPING(town) = 1) AS town, building, federations, founded,
+        GROUPING(town) = 1 AS is_total,
+        coalesce(sum(active), 0) AS active, coalesce(sum(unionised), 0) AS unionised,
+        coalesce(sum(employees), 0) AS employees, coalesce(sum(members), 0) AS members,
+        count(federations) || '/' || count(*) AS with_federation
     FROM rows
+    GROUP BY GROUPING SETS ((ord, town, building, federations, founded), ())
 )
 SELECT
     town                                                                   AS "街镇",
@@ -53,10 +55,10 @@ SELECT
     employees::BIGINT                                                      AS "职工人数",
     members::BIGINT                                                        AS "会员人数",
     round(pct(members, employees), 2)                                      AS "入会率(%)",
-    CASE WHEN is_total THEN federations
+    CASE WHEN is_total THEN with_federation
          WHEN federations IS NOT NULL THEN '已成立' ELSE '未成立' END        AS "楼宇工会联合会",
-    CASE WHEN NOT is_total THEN federations END                            AS "联合会名称",
+    federations                                                            AS "联合会名称",
     founded                                                                AS "成立日期",
     is_total
 FROM with_total
-ORDER BY ord, building;
+ORDER BY is_total, ord, building;

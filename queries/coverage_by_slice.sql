@@ -65,7 +65,7 @@ base AS (
     GROUP BY value
 ),
 per_slice AS (
-    SELECT s.ord, s.value, false AS is_total,
+    SELECT s.ord, s.value,
         coalesce(active, 0) AS active, coalesce(unionised, 0) AS unionised,
         coalesce(active25, 0) AS active25, coalesce(unionised25, 0) AS unionised25,
         coalesce(employees, 0) AS employees, coalesce(cur.members, 0) AS members,
@@ -76,11 +76,14 @@ per_slice AS (
     WHERE s.slice = $slice
 ),
 with_total AS (
-    SELECT * FROM per_slice
-    UNION ALL
-    SELECT 1000000, '合计', true, sum(active), sum(unionised), sum(active25), sum(unionised25),
-           sum(employees), sum(members), sum(migrants), sum(migrant_members), sum(new_unions), sum(new_members)
+    -- one row per slice value, then 合计 (vocabulary.sql, "合计")
+    SELECT ord, total_label(value, GROUPING(value) = 1) AS value, GROUPING(value) = 1 AS is_total,
+        sum(active) AS active, sum(unionised) AS unionised, sum(active25) AS active25,
+        sum(unionised25) AS unionised25, sum(employees) AS employees, sum(members) AS members,
+        sum(migrants) AS migrants, sum(migrant_members) AS migrant_members, sum(new_unions) AS new_unions,
+        sum(new_members) AS new_members
     FROM per_slice
+    GROUP BY GROUPING SETS ((ord, value), ())
 )
 SELECT
     value                                                                  AS "分组",
@@ -100,4 +103,4 @@ SELECT
     new_members::BIGINT                                                    AS "新发展会员数",
     is_total
 FROM with_total
-ORDER BY ord;
+ORDER BY is_total, ord;

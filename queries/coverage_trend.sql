@@ -72,9 +72,9 @@ by_date AS (
         coalesce(sum(migrants), 0) AS migrants, coalesce(sum(migrant_members), 0) AS migrant_members,
         coalesce(sum(new_unions), 0) AS new_unions, sum(new_members) AS new_members,
         sum(t_new_unions) AS t_new_unions, sum(t_new_members) AS t_new_members,
-        sum(new_unions) FILTER (WHERE t_new_unions IS NOT NULL) * 100.0 / sum(t_new_unions) AS done_new_unions,
-        sum(new_members) FILTER (WHERE t_new_members IS NOT NULL AND new_members IS NOT NULL) * 100.0
-            / sum(t_new_members) FILTER (WHERE new_members IS NOT NULL) AS done_new_members,
+        pct(sum(new_unions) FILTER (WHERE t_new_unions IS NOT NULL), sum(t_new_unions)) AS done_new_unions,
+        pct(sum(new_members) FILTER (WHERE t_new_members IS NOT NULL AND new_members IS NOT NULL),
+            sum(t_new_members) FILTER (WHERE new_members IS NOT NULL)) AS done_new_members,
         count(p.town) FILTER (WHERE p.report_date < d.d) AS carried,
         (SELECT count(*) FROM sel) - count(p.town) AS missing
     FROM dates d LEFT JOIN per_town p USING (d)

@@ -10,16 +10,17 @@
 -- Columns: 月份, 街镇, 新开业, 停产, 关闭, 迁入, 迁出, 撤销工会, 转移接续, 涉及会员数, 转接会员数,
 --   会员转接率(%), is_total
 WITH ev AS (
-    SELECT *, strftime(date, '%Y-%m') AS month, event IN ('关闭', '迁出') AS leaving
+    SELECT *, strftime(date, '%Y-%m') AS month, is_leaving(event) AS leaving
     FROM placed_events($snapshot, $roster_files)
     WHERE date BETWEEN make_date($year, 1, 1) AND $snapshot
 ),
 sel AS (
-    SELECT ev.*, coalesce(t.ord, 999999) AS ord FROM ev LEFT JOIN towns t USING (town)
+    SELECT ev.*, t.ord FROM ev LEFT JOIN towns t USING (town)  -- no ord: a town not in the dictionary (未识别)
     WHERE ev.town <> '区外' AND ($towns IS NULL OR list_contains($towns, ev.town))
 ),
-rows AS (
-    SELECT month, ord, town, false AS is_total,
+with_total AS (
+    -- one row per month and town, then 合计 (vocabulary.sql, "合计")
+    SELECT total_label(month, GROUPING(month) = 1) AS month, ord, town, GROUPING(month) = 1 AS is_total,
         count(*) FILTER (WHERE event = '新开业') AS opened,
         count(*) FILTER (WHERE event = '停产')   AS stopped,
         count(*) FILTER (WHERE event = '关闭')   AS closed,
@@ -30,14 +31,7 @@ rows AS (
         coalesce(sum(members_affected) FILTER (WHERE leaving), 0)::BIGINT    AS affected,
         coalesce(sum(members_transferred) FILTER (WHERE leaving), 0)::BIGINT AS moved_members
     FROM sel
-    GROUP BY month, ord, town
-),
-with_total AS (
-    SELECT * FROM rows
-    UNION ALL
-    SELECT '合计', 1000000, NULL, true, sum(opened), sum(stopped), sum(closed), sum(moved_in),
-           sum(moved_out), sum(dissolved), sum(transferred), sum(affected), sum(moved_members)
-    FROM rows
+    GROUP BY GROUPING SETS ((month, ord, town), ())
 )
 SELECT month AS "月份", town AS "街镇",
        coalesce(opened, 0)::BIGINT AS "新开业", coalesce(stopped, 0)::BIGINT AS "停产",
@@ -48,4 +42,4 @@ SELECT month AS "月份", town AS "街镇",
        round(pct(moved_members, affected), 2) AS "会员转接率(%)",
        is_total
 FROM with_total
-ORDER BY is_total, month, ord;
+ORDER BY is_total, month, ord NULLS LAST;

@@ -37,24 +37,24 @@ tgt AS (
     GROUP BY town
 ),
 rows AS (
-    SELECT sel.ord, sel.town, false AS is_total,
+    SELECT sel.ord, sel.town,
         coalesce(village, 0) AS village, coalesce(park, 0) AS park, coalesce(building, 0) AS building,
         coalesce(industry, 0) AS industry, coalesce(regional, 0) AS regional,
         coalesce(cadres, 0) AS cadres, coalesce(covered.units, 0) AS units,
-        coalesce(covered.members, 0) AS members, t_village, t_building,
-        (coalesce(village, 0) + coalesce(park, 0)) * 100.0 / t_village AS done_village,
-        coalesce(building, 0) * 100.0 / t_building AS done_building
+        coalesce(covered.members, 0) AS members, t_village, t_building
     FROM sel LEFT JOIN f USING (town) LEFT JOIN covered USING (town) LEFT JOIN tgt USING (town)
 ),
 with_total AS (
-    SELECT * FROM rows
-    UNION ALL
-    -- 合计 完成率: the towns that have the target, against the sum of their targets
-    SELECT 1000000, '合计', true, sum(village), sum(park), sum(building), sum(industry), sum(regional),
-           sum(cadres), sum(units), sum(members), sum(t_village), sum(t_building),
-           sum(village + park) FILTER (WHERE t_village IS NOT NULL) * 100.0 / sum(t_village),
-           sum(building) FILTER (WHERE t_building IS NOT NULL) * 100.0 / sum(t_building)
+    -- one row per town, then 合计 (vocabulary.sql, "合计"); a 完成率 is the completion of the towns that
+    -- have the target against the sum of their targets, for one town its own completion
+    SELECT ord, total_label(town, GROUPING(town) = 1) AS town, GROUPING(town) = 1 AS is_total,
+        sum(village) AS village, sum(park) AS park, sum(building) AS building, sum(industry) AS industry,
+        sum(regional) AS regional, sum(cadres) AS cadres, sum(units) AS units, sum(members) AS members,
+        sum(t_village) AS t_village, sum(t_building) AS t_building,
+        pct(sum(village + park) FILTER (WHERE t_village IS NOT NULL), sum(t_village))   AS done_village,
+        pct(sum(building) FILTER (WHERE t_building IS NOT NULL), sum(t_building))       AS done_building
     FROM rows
+    GROUP BY GROUPING SETS ((ord, town), ())
 )
 SELECT
     town                                               AS "街镇",
@@ -74,4 +74,4 @@ SELECT
     round(done_building, 2)                            AS "楼宇工会联合会数完成率(%)",
     is_total
 FROM with_total
-ORDER BY ord;
+ORDER BY is_total, ord;

@@ -21,7 +21,7 @@ counts AS (
     FROM roster_findings($snapshot, $roster_files, $before_files) GROUP BY town
 ),
 rows AS (
-    SELECT st.ord, st.town, false AS is_total,
+    SELECT st.ord, st.town,
         CASE WHEN st.report_date IS NULL THEN '未报送'
              WHEN st.report_date < $snapshot THEN '沿用 ' || strftime(st.report_date, '%Y-%m-%d') || ' 报送数据，本期无新报表'
              WHEN st.prev_date IS NULL THEN '首次报送，无上期报表可比'
@@ -33,7 +33,7 @@ rows AS (
     FROM state st LEFT JOIN counts c USING (town)
 ),
 shown AS (
-    SELECT ord, town, is_total, state, report_date, prev_date,
+    SELECT ord, town, state, report_date, prev_date,
         CASE WHEN checked THEN coalesce(vanished, 0) END AS vanished,
         CASE WHEN checked THEN coalesce(appeared, 0) END AS appeared,
         CASE WHEN checked THEN coalesce(union_lost, 0) END AS union_lost,
@@ -41,15 +41,18 @@ shown AS (
         CASE WHEN checked THEN coalesce(moved, 0) END AS moved,
         CASE WHEN checked THEN coalesce(findings, 0) END AS findings
     FROM rows
+),
+with_total AS (
+    -- one row per town, then 合计 (vocabulary.sql, "合计"): its 核对情况 counts the towns checked
+    SELECT ord, total_label(town, GROUPING(town) = 1) AS town, GROUPING(town) = 1 AS is_total, report_date, prev_date,
+        CASE WHEN GROUPING(town) = 1 THEN count(findings) || ' 个街镇已核对' ELSE state END AS state,
+        sum(vanished) AS vanished, sum(appeared) AS appeared, sum(union_lost) AS union_lost,
+        sum(members_fell) AS members_fell, sum(moved) AS moved, sum(findings) AS findings
+    FROM shown
+    GROUP BY GROUPING SETS ((ord, town, state, report_date, prev_date), ())
 )
 SELECT town AS "街镇", state AS "核对情况", report_date AS "本期报表日期", prev_date AS "上期报表日期",
        vanished::BIGINT AS "单位消失未报动态", appeared::BIGINT AS "新增单位未报动态", union_lost::BIGINT AS "工会断线",
        members_fell::BIGINT AS "会员锐减", moved::BIGINT AS "街镇变更未报", findings::BIGINT AS "合计", is_total
-FROM (
-    SELECT * FROM shown
-    UNION ALL
-    SELECT 1000000, '合计', true, count(*) FILTER (WHERE findings IS NOT NULL) || ' 个街镇已核对', NULL, NULL,
-           sum(vanished), sum(appeared), sum(union_lost), sum(members_fell), sum(moved), sum(findings)
-    FROM shown
-)
-ORDER BY ord;
+FROM with_total
+ORDER BY is_total, ord;

@@ -45,7 +45,7 @@ base AS (
 fed AS (
     SELECT town,
         count(*) FILTER (WHERE kind = '楼宇工会联合会')                        AS building_feds,
-        count(*) FILTER (WHERE kind IN ('村工会联合会', '园区工会联合会'))      AS village_feds
+        count(*) FILTER (WHERE is_village_federation(kind))  AS village_feds
     FROM federations WHERE founded <= $snapshot
     GROUP BY town
 ),
@@ -59,7 +59,7 @@ tgt AS (
     GROUP BY town
 ),
 per_town AS (
-    SELECT sel.ord, sel.town, false AS is_total,
+    SELECT sel.ord, sel.town,
         coalesce(cur.active, 0) AS active, coalesce(cur.unionised, 0) AS unionised,
         coalesce(cur.employees, 0) AS employees, coalesce(cur.members, 0) AS members,
         coalesce(cur.migrants, 0) AS migrants, coalesce(cur.migrant_members, 0) AS migrant_members,
@@ -72,34 +72,21 @@ per_town AS (
     LEFT JOIN cur USING (town) LEFT JOIN has_base USING (town) LEFT JOIN base USING (town)
     LEFT JOIN fed USING (town) LEFT JOIN tgt USING (town)
 ),
-towns_done AS (
-    SELECT *,
-        new_unions * 100.0 / t_new_unions         AS done_new_unions,
-        new_members * 100.0 / t_new_members       AS done_new_members,
-        building_feds * 100.0 / t_building_feds   AS done_building_feds,
-        village_feds * 100.0 / t_village_feds     AS done_village_feds
-    FROM per_town
-),
-total AS (
-    -- completion of the towns that have the target (and a value) against the sum of their targets
-    SELECT 1000000 AS ord, '合计' AS town, true AS is_total,
-        sum(active), sum(unionised), sum(employees), sum(members), sum(migrants), sum(migrant_members),
-        sum(new_unions), sum(new_members), sum(building_feds), sum(village_feds),
-        sum(t_new_unions), sum(t_new_members), sum(t_building_feds), sum(t_village_feds),
-        sum(new_unions) FILTER (WHERE t_new_unions IS NOT NULL) * 100.0
-            / sum(t_new_unions)                                                            AS done_new_unions,
-        sum(new_members) FILTER (WHERE t_new_members IS NOT NULL AND new_members IS NOT NULL) * 100.0
-            / sum(t_new_members) FILTER (WHERE new_members IS NOT NULL)                    AS done_new_members,
-        sum(building_feds) FILTER (WHERE t_building_feds IS NOT NULL) * 100.0
-            / sum(t_building_feds)                                                         AS done_building_feds,
-        sum(village_feds) FILTER (WHERE t_village_feds IS NOT NULL) * 100.0
-            / sum(t_village_feds)                                                          AS done_village_feds
-    FROM per_town
-),
 with_total AS (
-    SELECT * FROM towns_done
-    UNION ALL
-    SELECT * FROM total
+    -- one row per town, then 合计 (vocabulary.sql, "合计"); a 完成率 is the completion of the towns that
+    -- have the target (and a value) against the sum of their targets, for one town its own completion
+    SELECT ord, total_label(town, GROUPING(town) = 1) AS town, GROUPING(town) = 1 AS is_total,
+        sum(active) AS active, sum(unionised) AS unionised, sum(employees) AS employees, sum(members) AS members,
+        sum(migrants) AS migrants, sum(migrant_members) AS migrant_members,
+        sum(new_unions) AS new_unions, sum(new_members) AS new_members,
+        sum(t_new_unions) AS t_new_unions, sum(t_new_members) AS t_new_members,
+        pct(sum(new_unions) FILTER (WHERE t_new_unions IS NOT NULL), sum(t_new_unions))         AS done_new_unions,
+        pct(sum(new_members) FILTER (WHERE t_new_members IS NOT NULL AND new_members IS NOT NULL),
+            sum(t_new_members) FILTER (WHERE new_members IS NOT NULL))                          AS done_new_members,
+        pct(sum(building_feds) FILTER (WHERE t_building_feds IS NOT NULL), sum(t_building_feds)) AS done_building_feds,
+        pct(sum(village_feds) FILTER (WHERE t_village_feds IS NOT NULL), sum(t_village_feds))    AS done_village_feds
+    FROM per_town
+    GROUP BY GROUPING SETS ((ord, town), ())
 ),
 status AS (
     SELECT *, schedule_pct($snapshot) AS schedule,
@@ -127,4 +114,4 @@ SELECT
     progress_status(lowest, schedule)       AS "进度状态",
     is_total
 FROM status
-ORDER BY ord;
+ORDER BY is_total, ord;

@@ -33,7 +33,7 @@ tgt AS (
     GROUP BY town
 ),
 per_town AS (
-    SELECT sel.ord, sel.town, false AS is_total,
+    SELECT sel.ord, sel.town,
         CASE WHEN f.report_date IS NULL THEN '未报送'
              WHEN f.report_date < $snapshot THEN '沿用 ' || strftime(f.report_date, '%Y-%m-%d') || ' 报送数据'
              ELSE strftime(f.report_date, '%Y-%m-%d') || ' 报表' END AS source,
@@ -47,11 +47,14 @@ per_town AS (
     LEFT JOIN cur USING (town) LEFT JOIN tgt USING (town)
 ),
 with_total AS (
-    SELECT * FROM per_town
-    UNION ALL
-    SELECT 1000000, '合计', true, NULL, sum(active), sum(unionised), sum(active25), sum(unionised25),
-           sum(employees), sum(members), sum(migrants), sum(migrant_members), NULL, NULL
+    -- one row per town, then 合计 (vocabulary.sql, "合计"), which has no report of its own and no rate target
+    SELECT ord, total_label(town, GROUPING(town) = 1) AS town, source, t_coverage, t_membership,
+        GROUPING(town) = 1 AS is_total,
+        sum(active) AS active, sum(unionised) AS unionised, sum(active25) AS active25,
+        sum(unionised25) AS unionised25, sum(employees) AS employees, sum(members) AS members,
+        sum(migrants) AS migrants, sum(migrant_members) AS migrant_members
     FROM per_town
+    GROUP BY GROUPING SETS ((ord, town, source, t_coverage, t_membership), ())
 )
 SELECT
     town                                                   AS "街镇",
@@ -74,4 +77,4 @@ SELECT
     round(pct(migrant_members, migrants), 2)               AS "农民工入会率(%)",
     is_total
 FROM with_total
-ORDER BY ord;
+ORDER BY is_total, ord;

@@ -15,38 +15,35 @@ tr AS (
     WHERE start BETWEEN make_date($year, 1, 1) AND $snapshot
       AND ($towns IS NULL OR list_contains($towns, town))
 ),
-by_town AS (
-    SELECT town, count(DISTINCT session) AS sessions,
-        sum(trainees) FILTER (WHERE audience = '村(园区)工会主席') AS chairs,
-        sum(trainees) FILTER (WHERE audience = '企业工会主席')     AS enterprise_chairs,
-        sum(trainees) FILTER (WHERE audience = '工会干部')         AS cadres,
-        sum(trainees) AS trainees
-    FROM tr GROUP BY town
-),
 feds AS (
     SELECT town, count(*) AS village_feds FROM federations
-    WHERE kind IN ('村工会联合会', '园区工会联合会') AND founded <= $snapshot
+    WHERE is_village_federation(kind) AND founded <= $snapshot
     GROUP BY town
 ),
-rows AS (
-    SELECT sel.ord, sel.town, false AS is_total, coalesce(sessions, 0) AS sessions,
-        coalesce(chairs, 0) AS chairs, coalesce(enterprise_chairs, 0) AS enterprise_chairs,
-        coalesce(cadres, 0) AS cadres, coalesce(trainees, 0) AS trainees,
-        coalesce(village_feds, 0) AS village_feds
-    FROM sel LEFT JOIN by_town USING (town) LEFT JOIN feds USING (town)
+facts AS (
+    -- what each town took part in (a row per town and training) and its federations (a row per town), so
+    -- that the 合计 row counts the district's distinct sessions and every town's federations once
+    SELECT sel.ord, sel.town, tr.session, tr.audience, tr.trainees, NULL AS village_feds
+    FROM sel JOIN tr USING (town)
+    UNION ALL
+    SELECT sel.ord, sel.town, NULL, NULL, NULL, coalesce(feds.village_feds, 0)
+    FROM sel LEFT JOIN feds USING (town)
 ),
 with_total AS (
-    SELECT * FROM rows
-    UNION ALL
-    SELECT 1000000, '合计', true, (SELECT count(DISTINCT session) FROM tr), sum(chairs),
-           sum(enterprise_chairs), sum(cadres), sum(trainees), sum(village_feds)
-    FROM rows
+    -- one row per town, then 合计 (vocabulary.sql, "合计")
+    SELECT ord, total_label(town, GROUPING(town) = 1) AS town, GROUPING(town) = 1 AS is_total,
+        count(DISTINCT session) AS sessions,
+        coalesce(sum(trainees) FILTER (WHERE audience = '村(园区)工会主席'), 0) AS chairs,
+        coalesce(sum(trainees) FILTER (WHERE audience = '企业工会主席'), 0)     AS enterprise_chairs,
+        coalesce(sum(trainees) FILTER (WHERE audience = '工会干部'), 0)         AS cadres,
+        coalesce(sum(trainees), 0) AS trainees, sum(village_feds) AS village_feds
+    FROM facts
+    GROUP BY GROUPING SETS ((ord, town), ())
 )
 SELECT town AS "街镇", sessions::BIGINT AS "培训班次", chairs::BIGINT AS "村(园区)工会主席",
        enterprise_chairs::BIGINT AS "企业工会主席", cadres::BIGINT AS "工会干部",
        trainees::BIGINT AS "参训人数", village_feds::BIGINT AS "村(园区)工会联合会数",
-       round(CASE WHEN village_feds > 0 THEN chairs * 100.0 / village_feds END, 2)
-           AS "村(园区)工会主席培训覆盖率(%)",
+       round(pct(chairs, village_feds), 2) AS "村(园区)工会主席培训覆盖率(%)",
        is_total
 FROM with_total
-ORDER BY ord;
+ORDER BY is_total, ord;

@@ -14,7 +14,7 @@ SELECT date AS "日期", credit_code AS "统一社会信用代码", name AS "单
        (coalesce(members_affected, 0) - coalesce(members_transferred, 0))::BIGINT AS "未转接会员数"
 FROM placed_events($snapshot, $roster_files)
 WHERE in_roster AND NOT derived
-  AND event IN ('关闭', '迁出')
+  AND is_leaving(event)
   AND date BETWEEN make_date($year, 1, 1) AND $snapshot
   AND union_action <> '无工会'
   AND (union_action = '撤销' OR coalesce(members_transferred, 0) < coalesce(members_affected, 0))

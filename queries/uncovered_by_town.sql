@@ -10,21 +10,17 @@ WITH u AS (
     WHERE is_active(status) AND union_form = '未建会'
       AND ($towns IS NULL OR list_contains($towns, town))
       AND ($industry IS NULL OR industry = $industry)
-      AND (NOT $key_only OR fortune500 OR unit_type IN ('外资企业', '港澳台企业'))
+      AND (NOT $key_only OR is_key_unit(fortune500, unit_type))
 ),
-by_town AS (
-    SELECT town, count(*)::BIGINT AS n, count(*) FILTER (WHERE employees >= 25)::BIGINT AS big,
-           sum(employees)::BIGINT AS employees, sum(migrant_workers)::BIGINT AS migrants
-    FROM u GROUP BY town
+with_total AS (
+    -- one row per town with such units, then 合计 (vocabulary.sql, "合计")
+    SELECT total_label(u.town, GROUPING(u.town) = 1) AS town, t.ord, GROUPING(u.town) = 1 AS is_total,
+        count(*)::BIGINT AS n, count(*) FILTER (WHERE u.employees >= 25)::BIGINT AS big,
+        coalesce(sum(u.employees), 0)::BIGINT AS employees, coalesce(sum(u.migrant_workers), 0)::BIGINT AS migrants
+    FROM u LEFT JOIN towns t ON t.town = u.town  -- no ord: a town not in the dictionary, listed after the others
+    GROUP BY GROUPING SETS ((u.town, t.ord), ())
 )
-SELECT "街镇", "未建会单位数", "25人以上", "25人以下", "涉及职工人数", "涉及农民工人数", is_total
-FROM (
-    SELECT b.town AS "街镇", b.n AS "未建会单位数", b.big AS "25人以上", b.n - b.big AS "25人以下",
-           b.employees AS "涉及职工人数", b.migrants AS "涉及农民工人数", false AS is_total, coalesce(t.ord, 1e9) AS ord
-    FROM by_town b LEFT JOIN towns t ON t.town = b.town
-    UNION ALL
-    SELECT '合计', coalesce(sum(n), 0)::BIGINT, coalesce(sum(big), 0)::BIGINT, coalesce(sum(n - big), 0)::BIGINT,
-           coalesce(sum(employees), 0)::BIGINT, coalesce(sum(migrants), 0)::BIGINT, true, 2e9
-    FROM by_town
-)
-ORDER BY ord, "街镇";
+SELECT town AS "街镇", n AS "未建会单位数", big AS "25人以上", n - big AS "25人以下",
+       employees AS "涉及职工人数", migrants AS "涉及农民工人数", is_total
+FROM with_total
+ORDER BY is_total, ord NULLS LAST, "街镇";

@@ -15,6 +15,6 @@ FROM roster($roster_files) u
 WHERE is_active(u.status) AND u.union_form = '未建会'
   AND ($towns IS NULL OR list_contains($towns, u.town))
   AND ($industry IS NULL OR u.industry = $industry)
-  AND (NOT $key_only OR u.fortune500 OR u.unit_type IN ('外资企业', '港澳台企业'))
+  AND (NOT $key_only OR is_key_unit(u.fortune500, u.unit_type))
 ORDER BY u.employees DESC, u.credit_code
 LIMIT $limit OFFSET $offset;

@@ -9,6 +9,16 @@ CREATE OR REPLACE MACRO is_active(status) AS status IN ('在营', '停产');
 -- 已建会: 建会情况 is 单独建会 or 联合建会.
 CREATE OR REPLACE MACRO has_union(union_form) AS union_form IN ('单独建会', '联合建会');
 
+-- 重点单位 (the 重点未建会单位 list): 世界500强 and foreign-funded units (外资企业, 港澳台企业).
+CREATE OR REPLACE MACRO is_key_unit(fortune500, unit_type) AS fortune500 OR unit_type IN ('外资企业', '港澳台企业');
+
+-- 村(园区)工会联合会: federations of kind 村工会联合会 or 园区工会联合会.
+CREATE OR REPLACE MACRO is_village_federation(kind) AS kind IN ('村工会联合会', '园区工会联合会');
+
+-- Events by which a unit leaves a town's roster (关闭, 迁出) or joins one (新开业, 迁入).
+CREATE OR REPLACE MACRO is_leaving(event) AS event IN ('关闭', '迁出');
+CREATE OR REPLACE MACRO is_arriving(event) AS event IN ('新开业', '迁入');
+
 -- A rate in percent from counts (unrounded; rounded to 2 decimals where shown), empty when the
 -- denominator is 0.
 CREATE OR REPLACE MACRO pct(num, den) AS CASE WHEN den > 0 THEN num * 100.0 / den END;
@@ -23,6 +33,14 @@ CREATE OR REPLACE MACRO progress_status(lowest, schedule) AS
          WHEN lowest >= schedule THEN '达标'
          WHEN lowest >= 0.8 * schedule THEN '预警'
          ELSE '滞后' END;
+
+-- 合计 (METRICS.md, "Rounding and totals"): a table by town (or by slice) ends with one total row whose
+-- rates come from the summed counts. Every such query makes it the same way: GROUP BY GROUPING SETS
+-- ((the row's columns), ()) over its rows, so the 合计 row is made by the same aggregates as each other
+-- row (over one row, its own values); a column the 合计 has no value for (a rate target, a report date)
+-- is one of the row's columns, and so stays empty there. GROUPING(label) = 1 is the query's is_total,
+-- total_label names the row, and ORDER BY is_total, … puts it last.
+CREATE OR REPLACE MACRO total_label(label, is_total) AS CASE WHEN is_total THEN '合计' ELSE label END;
 
 -- The baseline day of a target year (新发展会员数 counts from the reports in force then).
 CREATE OR REPLACE MACRO baseline_day(target_year) AS make_date(target_year - 1, 12, 31);
@@ -91,7 +109,7 @@ CREATE OR REPLACE MACRO placed_events(as_of, roster_files) AS TABLE
     )
     SELECT a.*,
         CASE WHEN a.event = '迁出' THEN a.from_town
-             WHEN a.event IN ('新开业', '迁入') THEN a.to_town
+             WHEN is_arriving(a.event) THEN a.to_town
              ELSE coalesce(nullif(a.from_town, '区外'), nullif(a.to_town, '区外'), r.roster_town, '未识别')
         END AS town,
         r.roster_town IS NOT NULL AS in_roster
@@ -135,8 +153,8 @@ CREATE OR REPLACE MACRO roster_findings(as_of, now_files, before_files) AS TABLE
     ),
     seen AS (
         SELECT c.credit_code,
-            bool_or(e.event IN ('关闭', '迁出'))                                 AS closed_or_left,
-            bool_or(e.event IN ('新开业', '迁入'))                               AS opened_or_came,
+            bool_or(is_leaving(e.event))                                        AS closed_or_left,
+            bool_or(is_arriving(e.event))                                       AS opened_or_came,
             bool_or(e.event = '迁出' AND e.from_town = c.b_town
                     OR e.event = '迁入' AND e.to_town = c.n_town)                AS move_reported,
             bool_or(e.union_action IN ('撤销', '转移接续'))                       AS union_handled,
@@ -149,7 +167,7 @@ CREATE OR REPLACE MACRO roster_findings(as_of, now_files, before_files) AS TABLE
         SELECT c.*, s.events,
             is_active(c.b_status) AND c.n_town IS NULL AND NOT coalesce(s.closed_or_left, false)       AS vanished,
             c.n_date = as_of AND c.n_status = '在营'
-                AND (c.b_town IS NULL OR (c.b_town = c.n_town AND c.b_status IN ('关闭', '迁出')))
+                AND (c.b_town IS NULL OR (c.b_town = c.n_town AND NOT is_active(c.b_status)))
                 AND NOT coalesce(s.opened_or_came, false)                                          AS appeared,
             has_union(c.b_form) AND (c.n_town IS NULL OR c.n_form = '未建会')
                 AND NOT coalesce(s.union_handled, false)                                           AS union_lost,

@@ -160,10 +160,12 @@ def rewrite_units(db: Path, select_sql: str, params: dict | None = None) -> None
         execute(w, f"CREATE TEMP TABLE rewritten AS {select_sql}", params)
         for table in ("reports", "report_stats", "report_unions"):
             execute(w, f"DELETE FROM {table}")
+        # the rows in the types of a report file, where the conversion of a first-release database puts them
+        execute(w, "CREATE TEMP TABLE legacy_units AS SELECT * FROM db.units_layout")
+        execute(w, "INSERT INTO legacy_units BY NAME SELECT * FROM rewritten")
         pairs = execute(w, "SELECT snapshot, town, count(*) FROM rewritten GROUP BY ALL ORDER BY ALL")
         for snapshot, town, n in pairs:
-            file = write_report_file(w, db, 0, "SELECT * FROM rewritten WHERE snapshot = $s AND town = $t",
-                                     {"s": snapshot, "t": town})
+            file = write_report_file(w, db, 0, "report_file_from_legacy", {"snapshot": snapshot, "town": town})
             execute(w, """INSERT INTO reports (import_id, snapshot, town, file, units, received_at)
                           VALUES (0, $s, $t, $f, $n, $s::TIMESTAMP)""", {"s": snapshot, "t": town, "f": file, "n": n})
             record_report_stats(w, db, 0, snapshot, town, file)

@@ -1,13 +1,9 @@
 """Import files into the database: read, validate everything, then apply all or nothing."""
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import getpass
 import hashlib
-import os
-import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,80 +14,23 @@ from . import layout
 from .defaults import JIADING_TOWNS
 from .i18n import msg
 from .kinds import APPLY_ORDER, INSTRUCTION_SHEETS, KINDS, Kind, kind_for_name
+from .kinds.store import Job
+from .kinds.units import ReportPlan
 from .readers import Notice, RawTable, ReadError, Sheet, read_file
-from .sql import execute, load_sql, run_query
+from .sql import execute, fill, load_sql
+from .stage import Stage, StagedUnits, staging_database
 from .store import (
     LAYOUT_FILE,
     backup_dir,
     connect_read,
-    path_literal,
     prune_backups,
-    record_report_stats,
     remove_orphan_report_files,
-    remove_stale_temporaries,
     reports_dir,
     transaction,
     write_lock,
-    write_report_file,
 )
-from .validate import Context, Problem, capped_notices, check_table, check_units, typed
+from .validate import Context, Problem, capped_notices
 from .views import town_lookup
-
-
-@dataclass
-class ReportPlan:
-    """What a units file does to one town's report (DATA-FORMAT.md, units): shown before confirming."""
-
-    snapshot: dt.date
-    town: str
-    rows: int                            # units of the town in the file
-    replaces: int | None = None          # units of the report it replaces (same date), None: none
-    replaces_received: dt.datetime | None = None
-    previous_date: dt.date | None = None  # the town's previous report (an earlier date)
-    previous_rows: int | None = None
-
-    SHRINK = 0.8  # a town whose units fall by more than 20% is asked about (a half-filled sheet)
-
-    @property
-    def change(self) -> int | None:
-        """Units against the town's previous report."""
-        return None if self.previous_rows is None else self.rows - self.previous_rows
-
-    @property
-    def shrinks(self) -> bool:
-        """More than 20% fewer units than the previous report, or than the report replaced."""
-        return any(base and self.rows < self.SHRINK * base for base in (self.previous_rows, self.replaces))
-
-    def line(self, lang: str = "zh") -> str:
-        """One line per town for the preview and the command line."""
-        if lang == "en":
-            text = f"{self.town} {self.snapshot.isoformat()}: {self.rows:,} rows in the file"
-            if self.replaces is not None:
-                text += f"; replaces the report received {self.replaces_received:%Y-%m-%d %H:%M} ({self.replaces:,} rows)"
-            if self.previous_rows is not None:
-                text += f"; {self.change:+,} against {self.previous_date.isoformat()} ({self.previous_rows:,})"
-            else:
-                text += "; the town's first report"
-            return text
-        text = f"{self.town} {self.snapshot.isoformat()}：文件 {self.rows:,} 行"
-        if self.replaces is not None:
-            text += f"；替换 {self.replaces_received:%Y-%m-%d %H:%M} 报送的原报表（{self.replaces:,} 行）"
-        if self.previous_rows is not None:
-            text += f"；较上期（{self.previous_date.isoformat()}，{self.previous_rows:,} 家）{self.change:+,}"
-        else:
-            text += "；该街镇首次报送"
-        return text
-
-    def warning(self, lang: str = "zh") -> str | None:
-        """The shrink warning, if any."""
-        if not self.shrinks:
-            return None
-        base = min(b for b in (self.previous_rows, self.replaces) if b)
-        drop = (base - self.rows) * 100 / base
-        if lang == "en":
-            return (f"{self.town}: {drop:.1f}% fewer units than before ({self.rows:,} against {base:,}); "
-                    "check the sheet is complete")
-        return f"{self.town}单位数较此前减少 {drop:.1f}%（{self.rows:,} 家，此前 {base:,} 家），超过 20%，请核对名册是否填全"
 
 
 @dataclass
@@ -124,28 +63,10 @@ class ImportResult:
 def load_context(con: duckdb.DuckDBPyConnection) -> Context:
     """The dictionaries an import is checked against."""
     towns, lookup = town_lookup(con)
-    buildings = set(con.execute("SELECT town, building FROM buildings").fetchall())
-    feds = {r[0] for r in con.execute("SELECT federation FROM federations").fetchall()}
-    reports = {(s, t): (i, n, r) for s, t, i, n, r in
-               con.execute("SELECT snapshot, town, import_id, units, received_at FROM current_reports").fetchall()}
+    buildings = set(execute(con, load_sql("context_buildings")))
+    feds = {r[0] for r in execute(con, load_sql("context_federations"))}
+    reports = {(s, t): (i, n, r) for s, t, i, n, r in execute(con, load_sql("context_reports"))}
     return Context(towns, lookup, buildings, feds, reports)
-
-
-def _extend_context(ctx: Context, kind: str, df: pd.DataFrame) -> None:
-    """Let later sheets of a workbook refer to what earlier sheets define."""
-    if kind == "towns":
-        for town, aliases in zip(df["town"], df["aliases"], strict=True):
-            if town is None:
-                continue
-            if town not in ctx.towns:
-                ctx.towns.append(town)
-            ctx.lookup[town] = town
-            for a in aliases:
-                ctx.lookup.setdefault(a, town)
-    elif kind == "buildings":
-        ctx.buildings.update((t, b) for t, b in zip(df["town"], df["building"], strict=True) if t and b)
-    elif kind == "federations":
-        ctx.federations.update(f for f in df["federation"] if f)
 
 
 def _assign_kinds(sheets: list[Sheet], kind: str | None, file_name: str, lang: str
@@ -235,89 +156,6 @@ def _from_notice(file_name: str, n: Notice, lang: str) -> Problem:
                    layout.letter(n.col) if n.col is not None else None)
 
 
-@dataclass
-class StagedUnits:
-    """A checked roster waiting in the staging database (table `table`), its date and towns."""
-
-    table: str
-    snapshot: dt.date
-    rows: int
-    towns: dict[str, int]  # rows per town covered
-
-
-class Stage:
-    """A scratch DuckDB file that holds checked rosters until they are applied, removed afterwards.
-
-    On disk rather than in memory: DuckDB compresses what it writes to a file, and its buffer pool
-    (the memory limit) bounds what it keeps in memory, so a long roster does not grow the process.
-    Beside the database (same disk, not a RAM-backed /tmp). `release()` closes it so that the
-    writer can ATTACH it and copy each town's rows straight into that town's report file.
-    """
-
-    def __init__(self, folder: Path, prefix: str = ".unionboard-stage-") -> None:
-        fd, name = tempfile.mkstemp(prefix=prefix, suffix=".duckdb", dir=folder)
-        os.close(fd)
-        self.path = Path(name)
-        self.path.unlink()
-        self.con: duckdb.DuckDBPyConnection | None = duckdb.connect(str(self.path))
-        execute(self.con, "SET memory_limit = $limit", {"limit": os.environ.get("UNIONBOARD_STAGE_MEMORY", "256MB")})
-
-    def sink(self, table: str):  # noqa: ANN201 - a closure
-        """A sink that appends typed roster pieces to `table`."""
-        def append(piece: pd.DataFrame) -> None:
-            con = self.con
-            con.register("piece", piece)
-            try:
-                exists = execute(con, "SELECT count(*) FROM duckdb_tables() WHERE table_name = $t", {"t": table})[0][0]
-                # `table` is made by this module ("incoming_N"), never a user value
-                execute(con, f"INSERT INTO {table} SELECT * FROM piece" if exists else
-                        f"CREATE TABLE {table} AS SELECT * FROM piece")
-            finally:
-                con.unregister("piece")
-        return append
-
-    def release(self) -> Path:
-        """Close the scratch database (its tables stay in the file) and return its path."""
-        if self.con is not None:
-            execute(self.con, "CHECKPOINT")
-            self.con.close()
-            self.con = None
-        return self.path
-
-    def remove(self) -> None:
-        """Close and delete the scratch file."""
-        if self.con is not None:
-            self.con.close()
-            self.con = None
-        for leftover in (self.path, Path(f"{self.path}.wal")):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
-
-
-@contextlib.contextmanager
-def staging_database(folder: Path, *, preview: bool = False) -> Iterator[Stage]:
-    """A Stage for one import (or, with `preview`, for an upload preview), removed afterwards.
-
-    An import holds the write lock, so scratch files left by a killed import are removed first; a
-    preview (no lock) uses its own prefix and only clears previews older than a day.
-    """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    if preview:
-        cutoff = dt.datetime.now().timestamp() - 86400
-        for old in folder.glob(".unionboard-preview-*"):
-            with contextlib.suppress(FileNotFoundError):
-                if old.stat().st_mtime < cutoff:
-                    old.unlink()
-    else:
-        remove_stale_temporaries(folder, ".unionboard-stage-*.duckdb*")
-    stage = Stage(folder, ".unionboard-preview-" if preview else ".unionboard-stage-")
-    try:
-        yield stage
-    finally:
-        stage.remove()
-
-
 def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = None, *,
                   snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh",
                   stage: Stage | None = None, town: str | None = None, prefix: str = ""
@@ -340,80 +178,28 @@ def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = 
         result.problems += problems
         result.warnings += warnings
         result.notices += notices
-        sheet_of: dict[tuple[dt.date, str], str] = {}  # (date, town) → the sheet that reports it
+        job = Job(file_name, ctx, snapshot, replace, town, stage, lang=lang)
         for n, (k, table) in enumerate(pairs):
-            if snapshot is not None and k.key != "units" and kind not in (None, "auto"):
+            if snapshot is not None and not k.store.dated and kind not in (None, "auto"):
                 result.problems.append(Problem(file_name, table.sheet, None, None, None, "bad_replace", {}))
-            if k.key == "units":
-                name = f"incoming_{prefix}{n}"  # made here, never a user value
-                table_snapshot = _title_snapshot(file_name, table, snapshot, result, lang)
-                uc = check_units(k, table, file_name, ctx, snapshot=table_snapshot, replace=replace, town=town,
-                                 sink=stage.sink(name) if stage is not None else None)
-                if not uc.rows and not uc.problems:
-                    _add_reading(result, file_name, table, lang)
-                    result.problems.append(Problem(file_name, table.sheet, None, None, None, "empty_file", {}))
-                    continue
-                result.rows += uc.rows
-                result.problems += uc.problems
-                result.warnings += uc.warnings
-                _add_reading(result, file_name, table, lang)
+            job.stage_table = f"incoming_{prefix}{n}"  # made here, never a user value
+            checked = k.store.check(k, table, job)
+            result.rows += checked.rows
+            result.problems += checked.problems
+            result.warnings += checked.warnings
+            result.notices += checked.notices
+            _add_reading(result, file_name, table, lang)  # once the table was read to its end
+            if checked.counted:
                 result.kinds.append(k.key)
-                if uc.snapshot is not None:
-                    for t in uc.towns:  # two sheets may not report the same town for the same date
-                        first = sheet_of.setdefault((uc.snapshot, t), table.sheet or file_name)
-                        if first != (table.sheet or file_name):
-                            result.problems.append(Problem(file_name, table.sheet, None, None, None, "same_report_twice",
-                                                           {"town": t, "date": uc.snapshot.isoformat(), "sheet": first}))
-                    frames.append((k.key, StagedUnits(name, uc.snapshot, uc.rows, uc.towns)))
-                    result.reports += plan_reports(ctx, uc.snapshot, uc.towns)
-                continue
-            table = table.whole()
-            if not len(table):
-                _add_reading(result, file_name, table, lang)
-                result.problems.append(Problem(file_name, table.sheet, None, None, None, "empty_file", {}))
-                continue
-            result.rows += len(table)  # counted first: checking releases the table's raw text
-            df, ch = check_table(k, table, file_name, ctx, snapshot=snapshot, replace=replace)
-            result.problems += ch.problems
-            result.warnings += ch.warnings
-            _add_reading(result, file_name, table, lang)
-            result.kinds.append(k.key)
-            if not ch.problems:
-                _extend_context(ctx, k.key, df)
-            frames.append((k.key, df))
+            if checked.payload is not None:
+                frames.append((k.key, checked.payload))
+            result.reports += checked.plans
     except ReadError as exc:  # also raised part-way through a file read piece by piece
         result.problems.append(Problem(file_name, None, None, None, None, "bad_file", {"err": str(exc)}))
         return [], result
     result.warnings = capped_notices(result.warnings)  # however many sheets: as many as problems, then a count
     result.ok = not result.problems
     return frames, result
-
-
-def plan_reports(ctx: Context, snapshot: dt.date, towns: dict[str, int]) -> list[ReportPlan]:
-    """Per town covered (dictionary order): rows in the file, the report it replaces, the previous one."""
-    plans = []
-    for t in ctx.towns:
-        if t not in towns:
-            continue
-        current = ctx.reports.get((snapshot, t))
-        earlier = [(s, n) for (s, town), (_, n, _) in ctx.reports.items() if town == t and s < snapshot]
-        prev = max(earlier) if earlier else None
-        plans.append(ReportPlan(snapshot, t, towns[t], current[1] if current else None, current[2] if current else None,
-                                prev[0] if prev else None, prev[1] if prev else None))
-    return plans
-
-
-def _title_snapshot(file_name: str, table: RawTable, snapshot: dt.date | None, result: ImportResult,
-                    lang: str) -> dt.date | None:
-    """The report date: as given, else (with no 报表日期 column) the one written above the header (a notice)."""
-    r = table.reading
-    if snapshot is not None or r.title_date is None:
-        return snapshot
-    if "snapshot" in {k for k in layout.column_positions(KINDS["units"], table.header)}:
-        return snapshot
-    result.notices.append(Problem(file_name, table.sheet, r.title_date_row, None, None, "title_date_used",
-                                  {"date": r.title_date.isoformat()}))
-    return r.title_date
 
 
 def _add_reading(result: ImportResult, file_name: str, table: RawTable, lang: str) -> None:
@@ -424,53 +210,11 @@ def _add_reading(result: ImportResult, file_name: str, table: RawTable, lang: st
 
 # ---------------------------------------------------------------- applying
 
-def _apply(con: duckdb.DuckDBPyConnection, kind: str, df: pd.DataFrame | StagedUnits, lang: str,
+def _apply(con: duckdb.DuckDBPyConnection, kind: str, payload: pd.DataFrame | StagedUnits, lang: str,
            receipt: Receipt | None = None) -> str:
-    """Write one validated frame (or a staged roster); return a line saying what changed."""
-    name = KINDS[kind].zh if lang != "en" else kind
-    if isinstance(df, StagedUnits):
-        return _apply_units(con, df, receipt, name, lang)
-    con.register("incoming", typed(kind, df))
-    try:
-        if kind == "towns":
-            before = con.execute("SELECT count(*) FROM towns").fetchall()[0][0]
-            execute(con, """
-                INSERT INTO towns
-                SELECT coalesce((SELECT max(ord) FROM towns), 0) + row_number() OVER (), town, kind, aliases
-                FROM incoming WHERE town NOT IN (SELECT town FROM towns)""")
-            execute(con, """UPDATE towns SET kind = coalesce(i.kind, towns.kind), aliases = i.aliases
-                           FROM incoming i WHERE towns.town = i.town""")
-            added = con.execute("SELECT count(*) FROM towns").fetchall()[0][0] - before
-            return f"{name}: +{added}, ={len(df) - added}"
-        if kind == "buildings":
-            n = con.execute("""INSERT INTO buildings SELECT DISTINCT town, building FROM incoming
-                               WHERE (town, building) NOT IN (SELECT (town, building) FROM buildings)
-                               RETURNING 1""").fetchall()
-            return f"{name}: +{len(n)}, ={len(df) - len(n)}"
-        if kind == "federations":
-            old = con.execute("SELECT count(*) FROM federations WHERE federation IN (SELECT federation FROM incoming)").fetchall()[0][0]
-            execute(con, "DELETE FROM federations WHERE federation IN (SELECT federation FROM incoming)")
-            execute(con, """INSERT INTO federations SELECT federation, kind, town, area, building, founded,
-                           fulltime_cadres FROM incoming""")
-            return f"{name}: +{len(df) - old}, ={old}"
-        if kind == "targets":
-            old = con.execute("""SELECT count(*) FROM targets t JOIN incoming i
-                                 USING (year, town, indicator)""").fetchall()[0][0]
-            execute(con, """DELETE FROM targets WHERE (year, town, indicator) IN
-                           (SELECT (year, town, indicator) FROM incoming)""")
-            execute(con, "INSERT INTO targets SELECT year, town, indicator, target FROM incoming")
-            return f"{name}: +{len(df) - old}, ={old}"
-        cols = [c.key for c in KINDS[kind].cols]
-        quoted = ", ".join(f'"{c}"' for c in cols)
-        # events and training are logs: each row is a record; rows already present (as a multiset: two
-        # identical rows are two records) are not added again
-        added = con.execute(f"""INSERT INTO {kind} SELECT {quoted} FROM incoming
-                                EXCEPT ALL SELECT {quoted} FROM {kind} RETURNING 1""").fetchall()
-        return f"{name}: +{len(added)}, ={len(df) - len(added)}"
-    finally:
-        # after a failed statement the transaction refuses even this: keep the first error visible
-        with contextlib.suppress(duckdb.Error):
-            con.unregister("incoming")
+    """Write one validated table (or a staged report) as its kind stores it; a line saying what changed."""
+    k = KINDS[kind]
+    return k.store.write(con, k, payload, receipt, lang)
 
 
 @dataclass
@@ -484,39 +228,10 @@ class Receipt:
     file_name: str
 
 
-def _apply_units(con: duckdb.DuckDBPyConnection, staged: StagedUnits, receipt: Receipt, name: str, lang: str) -> str:
-    """Store one roster as the report of each town it covers: a report file per town (from the staging
-    database, attached as `stage`), listed in `reports`; the report it replaces stays on file (rollback)."""
-    snap = staged.snapshot
-    lines = []
-    for town in staged.towns:
-        # `staged.table` is made by this module ("incoming_N"), never a user value
-        file = write_report_file(con, receipt.db, receipt.import_id,
-                                 f"SELECT $s::DATE AS snapshot, * FROM stage.{staged.table} WHERE town = $t",
-                                 {"s": snap, "t": town})
-        old = execute(con, """UPDATE reports SET superseded_by = $id
-                              WHERE snapshot = $s AND town = $t AND superseded_by IS NULL
-                              RETURNING import_id, units""", {"id": receipt.import_id, "s": snap, "t": town})
-        execute(con, """INSERT INTO reports (import_id, snapshot, town, file, units, received_at, received_by,
-                                             file_name, replaced)
-                        VALUES ($id, $s, $t, $file, $n, $at, $by, $fn, $replaced)""",
-                {"id": receipt.import_id, "s": snap, "t": town, "file": file, "n": staged.towns[town],
-                 "at": receipt.received_at, "by": receipt.received_by, "fn": receipt.file_name,
-                 "replaced": old[0][0] if old else None})
-        record_report_stats(con, receipt.db, receipt.import_id, snap, town, file)
-        if lang == "en":
-            lines.append(f"{town} {staged.towns[town]:,}" + (f" (replaced {old[0][1]:,})" if old else ""))
-        else:
-            lines.append(f"{town} {staged.towns[town]:,} 行" + (f"（替换原 {old[0][1]:,} 行）" if old else ""))
-    sep = "; " if lang == "en" else "；"
-    return f"{name} {snap.isoformat()}: {sep.join(lines)}"
-
-
 def _record(con: duckdb.DuckDBPyConnection, new_id: int, kind: str, file_name: str, digest: str, rows: int,
             result: str, detail: str, user: str | None) -> None:
     """Append one line to the import history."""
-    execute(con, """INSERT INTO imports (id, imported_at, kind, file_name, sha256, rows, result, detail, imported_by)
-                    VALUES ($id, now()::TIMESTAMP, $kind, $file, $sha, $rows, $result, $detail, $user)""",
+    execute(con, load_sql("record_import"),
             {"id": new_id, "kind": kind, "file": file_name, "sha": digest, "rows": rows, "result": result,
              "detail": detail, "user": user or _os_user()})
 
@@ -530,7 +245,8 @@ def _os_user() -> str:
 
 
 def _next_id(con: duckdb.DuckDBPyConnection) -> int:
-    return con.execute("SELECT coalesce(max(id), 0) + 1 FROM imports").fetchall()[0][0]
+    """The id the next line of the history gets."""
+    return execute(con, load_sql("next_import_id"))[0][0]
 
 
 @dataclass
@@ -605,7 +321,7 @@ def import_many(db: Path, requests: list[ImportRequest], *, lang: str = "zh", us
         finally:
             con.close()
         remove_orphan_report_files(db, first_id - 1)
-        with staging_database(Path(db).parent) as stage:
+        with staging_database(Path(db).parent, reports_dir(db) / LAYOUT_FILE) as stage:
             work = []
             for i, req in enumerate(requests):
                 new_id = first_id + i
@@ -628,7 +344,7 @@ def import_many(db: Path, requests: list[ImportRequest], *, lang: str = "zh", us
             with transaction(db, keep_as=keep) as w:
                 staged = [f for _, _, frames, result, _ in work if result.ok for _, f in frames]
                 if any(isinstance(f, StagedUnits) for f in staged):
-                    execute(w, f"ATTACH {path_literal(stage_path)} AS stage (READ_ONLY)")
+                    execute(w, fill("attach_stage", path=stage_path))
                 for req, name, frames, result, receipt in work:
                     if result.ok:
                         for k, df in frames:
@@ -659,10 +375,9 @@ def rollback(db: Path, import_id: int, *, user: str | None = None, lang: str = "
     with write_lock(db):
         con = connect_read(db)
         try:
-            row = con.execute("SELECT result, kind FROM imports WHERE id = $id", {"id": import_id}).fetchall()
-            history = con.execute("SELECT * FROM imports ORDER BY id").df()
-            brought = con.execute("""SELECT snapshot, town, superseded_by FROM reports WHERE import_id = $id
-                                     ORDER BY snapshot, town""", {"id": import_id}).fetchall()
+            row = execute(con, load_sql("import_result"), {"id": import_id})
+            history = con.execute(load_sql("import_lines")).df()
+            brought = execute(con, load_sql("import_reports"), {"id": import_id})
             new_id = _next_id(con)
         finally:
             con.close()
@@ -677,11 +392,8 @@ def rollback(db: Path, import_id: int, *, user: str | None = None, lang: str = "
             raise RollbackError(msg("rollback_no_backup", lang, id=import_id))
         undone = [int(i) for i in history.loc[(history["id"] >= import_id) & (history["result"] == "imported"), "id"]]
         with transaction(db, source=backup, keep_as=backup_dir(db) / f"before-{new_id}.duckdb") as w:
-            execute(w, "DELETE FROM imports")
             w.register("old_history", history)
-            execute(w, """INSERT INTO imports (id, imported_at, kind, file_name, sha256, rows, result, detail, imported_by)
-                          SELECT id, imported_at, kind, file_name, sha256, rows, result, detail, imported_by
-                          FROM old_history""")
+            execute(w, load_sql("restore_history"))
             w.unregister("old_history")
             _record(w, new_id, "rollback", f"#{import_id}", "", 0, "rollback",
                     msg("rollback_detail", lang, id=import_id, undone=", ".join(f"#{i}" for i in undone)), user)
@@ -696,11 +408,7 @@ def _rollback_reports(db: Path, import_id: int, new_id: int, brought: list[tuple
         raise RollbackError(msg("rollback_replaced_later", lang, id=import_id, later=", ".join(f"#{i}" for i in later)))
     with transaction(db, keep_as=backup_dir(db) / f"before-{new_id}.duckdb") as w:
         for snapshot, town, _ in brought:
-            execute(w, """UPDATE reports SET superseded_by = $new WHERE import_id = $id AND snapshot = $s AND town = $t""",
-                    {"new": new_id, "id": import_id, "s": snapshot, "t": town})
-            execute(w, """UPDATE reports SET superseded_by = NULL
-                          WHERE superseded_by = $id AND snapshot = $s AND town = $t""",
-                    {"id": import_id, "s": snapshot, "t": town})
+            execute(w, load_sql("rollback_report"), {"new": new_id, "id": import_id, "s": snapshot, "t": town})
         pairs = "、".join(f"{t} {s.isoformat()}" for s, t, _ in brought)
         _record(w, new_id, "rollback", f"#{import_id}", "", 0, "rollback",
                 msg("rollback_reports_detail", lang, id=import_id, reports=pairs), user)
@@ -719,7 +427,7 @@ def create_database(db: Path) -> None:
     with write_lock(db):
         with transaction(db, fresh=True) as w:
             for i, (town, kind, aliases) in enumerate(JIADING_TOWNS, start=1):
-                execute(w, "INSERT INTO towns VALUES ($o, $t, $k, $a)", {"o": i, "t": town, "k": kind, "a": list(aliases)})
+                execute(w, load_sql("default_town"), {"o": i, "t": town, "k": kind, "a": list(aliases)})
         for old in reports_dir(db).glob("*"):  # the reports of the database that was there before
             if old.name != LAYOUT_FILE:
                 old.unlink()
@@ -731,10 +439,10 @@ def migrate(db: Path, *, user: str | None = None) -> bool:
     with write_lock(db):
         con = duckdb.connect(":memory:")
         try:
-            execute(con, f"ATTACH {path_literal(db)} AS db (READ_ONLY)")
-            legacy = execute(con, """SELECT count(*) FROM duckdb_tables()
-                                     WHERE database_name = 'db' AND table_name = 'units'""")[0][0]
-            new_id = execute(con, "SELECT coalesce(max(id), 0) + 1 FROM db.imports")[0][0]
+            execute(con, fill("attach_read", path=Path(db)))
+            execute(con, load_sql("use_db"))
+            legacy = execute(con, load_sql("legacy_units_present"))[0][0]
+            new_id = _next_id(con)
         finally:
             con.close()
         if not legacy:
@@ -751,7 +459,7 @@ def get_setting(db: Path, key: str) -> str:
     """A district setting (SETTINGS gives the keys and defaults)."""
     con = connect_read(db)
     try:
-        row = con.execute("SELECT value FROM settings WHERE key = $k", {"k": key}).fetchall()
+        row = execute(con, load_sql("setting"), {"k": key})
     finally:
         con.close()
     return row[0][0] if row else SETTINGS[key]
@@ -769,7 +477,7 @@ def set_setting(db: Path, key: str, value: str, *, user: str | None = None, lang
         finally:
             con.close()
         with transaction(db) as w:
-            execute(w, "INSERT OR REPLACE INTO settings VALUES ($k, $v)", {"k": key, "v": value})
+            execute(w, load_sql("setting_set"), {"k": key, "v": value})
             _record(w, new_id, "setting", key, "", 0, "setting", f"{key} = {value}", user)
 
 
@@ -783,44 +491,13 @@ def check_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None, 
         ctx = load_context(con)
     finally:
         con.close()
-    with staging_database(Path(db).parent, preview=True) as stage:
+    with staging_database(Path(db).parent, reports_dir(db) / LAYOUT_FILE, preview=True) as stage:
         frames, result = validate_file(ctx, data, Path(file_name).name, kind, snapshot=snapshot, replace=replace,
                                        lang=lang, stage=stage, town=town)
-        staged = [f for _, f in frames if isinstance(f, StagedUnits)]
+        staged = [(KINDS[k], f) for k, f in frames if isinstance(f, StagedUnits)]
         if result.ok and staged:
-            result.findings = _preview_findings(db, stage, staged)
+            result.findings = staged[0][0].store.findings(db, stage, [f for _, f in staged])
     return result
-
-
-def _preview_findings(db: Path, stage: Stage, staged: list[StagedUnits]) -> pd.DataFrame:
-    """The roster check of reports not yet imported: each staged town's rows are written to a scratch
-    report file and stand in for that town's report at their date (the files are removed afterwards)."""
-    stage_path = stage.release()
-    con = connect_read(db)
-    scratch: list[Path] = []
-    try:
-        execute(con, f"ATTACH {path_literal(stage_path)} AS stage (READ_ONLY)")
-        found = []
-        for report in staged:
-            files = [(f, t) for f, t, _ in con.execute(load_sql("roster_files"), {"as_of": report.snapshot}).fetchall()]
-            now = [f for f, t in files if t not in report.towns]
-            for town in report.towns:
-                path = Path(stage_path).with_name(f"{Path(stage_path).stem}-{len(scratch)}.parquet")
-                scratch.append(path)
-                # `report.table` is made by this module, never a user value
-                execute(con, f"COPY (SELECT $s::DATE AS snapshot, * FROM stage.{report.table} WHERE town = $t) "
-                             f"TO {path_literal(path)} (FORMAT parquet)", {"s": report.snapshot, "t": town})
-                now.append(str(path))
-            before = [r[0] for r in con.execute(load_sql("roster_files"),
-                                                {"as_of": report.snapshot - dt.timedelta(days=1)}).fetchall()]
-            found.append(run_query(con, "roster_changes", snapshot=report.snapshot, roster_files=now,
-                                   before_files=before, towns=list(report.towns)))
-        return pd.concat(found, ignore_index=True)
-    finally:
-        con.close()
-        for path in scratch:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
 
 
 PREVIEW_COLUMNS = 60  # columns a preview shows (no kind has more than 17)

@@ -1,8 +1,15 @@
-"""Load and run the named-parameter SQL files in queries/."""
+"""Load and run the named-parameter SQL files in queries/.
+
+Every statement unionboard runs is a file there, with a header saying what it answers or does, its
+$parameters and its columns. Values always travel as $parameters. What DuckDB accepts only as text —
+an identifier or a file path the code made (a kind's table and columns, a staging table, the file a
+report is written to) — is a {{placeholder}} that `fill` substitutes, checking that it is one.
+"""
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +23,47 @@ QUERIES = Path(__file__).resolve().parent.parent / "queries"
 def load_sql(name: str) -> str:
     """The text of queries/<name>.sql."""
     return (QUERIES / f"{name}.sql").read_text(encoding="utf-8")
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?")
+_PLACEHOLDER = re.compile(r"\{\{([a-z_]+)\}\}")
+
+
+def path_literal(path: Path) -> str:
+    """A file path as a SQL string literal (resolved, quotes doubled). Paths are the operator's
+    configuration or files the code names, never a user value; DuckDB takes ATTACH targets and COPY
+    files only as literals."""
+    return "'" + str(Path(path).resolve()).replace("'", "''") + "'"
+
+
+def _filled(value: str | Path | Sequence[str] | Sequence[Path]) -> str:
+    """The SQL text of one placeholder value (see fill)."""
+    if isinstance(value, Path):
+        return path_literal(value)
+    if isinstance(value, str):
+        if not _IDENTIFIER.fullmatch(value):
+            raise ValueError(f"not an identifier: {value!r}")
+        return value
+    if isinstance(value, list) and all(isinstance(v, Path) for v in value):
+        return "[" + ", ".join(path_literal(v) for v in value) + "]"
+    if isinstance(value, tuple) and all(isinstance(v, str) and _IDENTIFIER.fullmatch(v) for v in value):
+        return ", ".join(f'"{v}"' for v in value)
+    raise ValueError(f"not a placeholder value: {value!r}")
+
+
+def fill(name: str, **parts: str | Path | Sequence[str] | Sequence[Path]) -> str:
+    """The text of queries/<name>.sql with its {{placeholders}} filled: a str is an identifier (a table,
+    `schema.table` allowed), a tuple of str a list of column names (quoted), a Path a string literal, a
+    list of Paths a list literal. Only for values the code made; a placeholder left without one is an
+    error, parts the file does not use are ignored (like used_params)."""
+    sql = load_sql(name)
+
+    def one(m: re.Match) -> str:
+        if m.group(1) not in parts:
+            raise KeyError(f"{name}.sql: no value for {{{{{m.group(1)}}}}}")
+        return _filled(parts[m.group(1)])
+
+    return _PLACEHOLDER.sub(one, sql)
 
 
 @functools.cache

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from .sql import execute, load_sql
+from .sql import execute, fill, load_sql
 
 DEFAULT_DB = Path("data") / "unionboard.duckdb"
 
@@ -49,15 +49,6 @@ def reports_dir(db: Path) -> Path:
     return Path(db).parent / f"{Path(db).stem}.reports"
 
 
-def path_literal(path: Path) -> str:
-    """A file path as a SQL string literal. Paths are the operator's configuration or files this module
-    names (never a user value); DuckDB takes ATTACH targets and table-function files only as literals."""
-    return "'" + str(Path(path).resolve()).replace("'", "''") + "'"
-
-
-SEARCH_PATH = "SET search_path = 'db.main,memory.main'"
-
-
 class LegacyDatabase(Exception):
     """A database of the first release (units in a table): converted by the next write (or `migrate`)."""
 
@@ -72,9 +63,7 @@ def _prepare(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     a date get those files as a parameter (views.resolve), which reads only them. Both, and the
     vocabulary's macros, live in the connection's in-memory catalog, so every cursor sees them.
     """
-    legacy = execute(con, """SELECT count(*) FROM duckdb_tables()
-                             WHERE database_name = 'db' AND table_name = 'units'""")[0][0]
-    if legacy:
+    if execute(con, load_sql("legacy_units_present"))[0][0]:
         raise LegacyDatabase(str(db))
     _units_view(con, db)
     _vocabulary(con, db)
@@ -82,23 +71,17 @@ def _prepare(con: duckdb.DuckDBPyConnection, db: Path) -> None:
 
 def _units_view(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     """The view `units`: the rows of every current report (the layout file first, so never empty)."""
-    files = [LAYOUT_FILE] + [r[0] for r in execute(con, """SELECT file FROM db.reports WHERE superseded_by IS NULL
-                                                          ORDER BY snapshot, town""")]
     folder = reports_dir(db)
-    source = "read_parquet([" + ", ".join(path_literal(folder / f) for f in files) + "])"
-    execute(con, f"CREATE OR REPLACE VIEW memory.main.units AS SELECT * FROM {source}")
+    files = [folder / LAYOUT_FILE] + [folder / r[0] for r in execute(con, load_sql("current_report_files"))]
+    execute(con, fill("units_view", files=files))
 
 
 def _vocabulary(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     """The macros of queries/vocabulary.sql and where the report files are, in the in-memory catalog."""
-    execute(con, "CREATE OR REPLACE TABLE memory.main.store_info AS SELECT $folder AS reports_dir",
-            {"folder": str(reports_dir(db).resolve())})
-    execute(con, "USE memory")
-    execute(con, "SET search_path = 'memory.main,db.main'")
+    execute(con, load_sql("store_info"), {"folder": str(reports_dir(db).resolve())})
+    execute(con, load_sql("use_memory"))
     execute(con, load_sql("vocabulary"))
-    execute(con, "USE db")
-    execute(con, SEARCH_PATH)
-    execute(con, "SET parquet_metadata_cache = true")
+    execute(con, load_sql("use_db"))
 
 
 def connect_read(db: Path) -> duckdb.DuckDBPyConnection:
@@ -106,7 +89,7 @@ def connect_read(db: Path) -> duckdb.DuckDBPyConnection:
     if not Path(db).exists():
         raise FileNotFoundError(str(db))
     con = duckdb.connect(":memory:")
-    execute(con, f"ATTACH {path_literal(db)} AS db (READ_ONLY)")
+    execute(con, fill("attach_read", path=Path(db)))
     _prepare(con, Path(db))
     return con
 
@@ -114,8 +97,7 @@ def connect_read(db: Path) -> duckdb.DuckDBPyConnection:
 def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """A cursor of a read connection (one per thread), reading the attached database."""
     cur = con.cursor()
-    execute(cur, "USE db")  # USE and the search path are per cursor, not inherited from the connection
-    execute(cur, SEARCH_PATH)
+    execute(cur, load_sql("use_db"))  # USE and the search path are per cursor, not inherited from the connection
     return cur
 
 
@@ -172,21 +154,18 @@ def transaction(db: Path, *, fresh: bool = False, source: Path | None = None,
         con = duckdb.connect(":memory:")
         try:
             # bounded, spilling to disk beyond it: an import of a million units stays near 1.5 GB
-            execute(con, "SET memory_limit = $limit", {"limit": os.environ.get("UNIONBOARD_DUCKDB_MEMORY", "512MB")})
-            execute(con, f"ATTACH {path_literal(tmp)} AS db")
-            execute(con, "USE db")
+            execute(con, load_sql("memory_limit"), {"limit": os.environ.get("UNIONBOARD_DUCKDB_MEMORY", "512MB")})
+            execute(con, fill("attach_write", path=tmp))
             execute(con, load_sql("schema"))
             _write_layout_file(con, db)
             _units_view(con, db)
             _vocabulary(con, db)
             _migrate_legacy_units(con, db)
             _units_view(con, db)
-            execute(con, "BEGIN TRANSACTION")
+            con.begin()
             yield con
-            execute(con, "COMMIT")
-            execute(con, "CHECKPOINT db")
-            execute(con, "USE memory")
-            execute(con, "DETACH db")
+            con.commit()
+            execute(con, load_sql("detach_write"))
         finally:
             con.close()
         with open(tmp, "rb+") as fh:
@@ -213,10 +192,11 @@ def _fsync_dir(folder: Path) -> None:
         os.close(dir_fd)
 
 
-def write_report_file(con: duckdb.DuckDBPyConnection, db: Path, import_id: int, select_sql: str,
-                      params: dict[str, object]) -> str:
-    """Write the rows of one report (`select_sql`, in the columns of units_layout) as a new Parquet file
-    in the reports folder, durably, and return its name (to be listed in `reports` by the caller).
+def write_report_file(con: duckdb.DuckDBPyConnection, db: Path, import_id: int, query: str,
+                      params: dict[str, object], **parts: str) -> str:
+    """Write the rows of one report as a new Parquet file in the reports folder, durably, and return its
+    name (to be listed in `reports` by the caller). `query` is the COPY statement writing them (a file
+    of queries/ whose rows are in the columns and types of units_layout), with its {{path}} and `parts`.
 
     The name carries the import id and a random part: never a user value, never an existing file.
     """
@@ -224,10 +204,7 @@ def write_report_file(con: duckdb.DuckDBPyConnection, db: Path, import_id: int, 
     folder.mkdir(parents=True, exist_ok=True)
     name = f"r{import_id:06d}-{os.urandom(6).hex()}.parquet"
     partial = folder / f".{name}.partial"
-    cols = ", ".join(f'CAST("{c}" AS {t}) AS "{c}"' for c, t in _layout(con))
-    # the folder path is ours and the query text is ours; the parameters carry every value
-    execute(con, f"COPY (SELECT {cols} FROM ({select_sql})) TO {path_literal(partial)} "
-                 "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)", params)
+    execute(con, fill(query, path=partial, **parts), params)
     with open(partial, "rb+") as fh:
         os.fsync(fh.fileno())
     os.replace(partial, folder / name)
@@ -251,16 +228,9 @@ def _write_layout_file(con: duckdb.DuckDBPyConnection, db: Path) -> None:
         return
     folder.mkdir(parents=True, exist_ok=True)
     partial = folder / f".{LAYOUT_FILE}.partial"
-    execute(con, f"COPY (SELECT * FROM db.units_layout) TO {path_literal(partial)} (FORMAT parquet)")
+    execute(con, fill("layout_file", path=partial))
     os.replace(partial, folder / LAYOUT_FILE)
     _fsync_dir(folder)
-
-
-def _layout(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
-    """The columns and types of a units report row (units_layout in schema.sql)."""
-    return [(c, t) for c, t in execute(con, """SELECT column_name, data_type FROM duckdb_columns()
-                                                WHERE database_name = 'db' AND table_name = 'units_layout'
-                                                ORDER BY column_index""")]
 
 
 def remove_orphan_report_files(db: Path, last_import_id: int) -> None:
@@ -280,17 +250,14 @@ def remove_orphan_report_files(db: Path, last_import_id: int) -> None:
 def _migrate_legacy_units(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     """A database of the first release keeps units in a table: write each (报表日期, 街镇) as a report file
     and list it, then drop the table (inside the writer's copy: the live file changes only on success)."""
-    legacy = execute(con, """SELECT count(*) FROM duckdb_tables()
-                             WHERE database_name = 'db' AND table_name = 'units'""")[0][0]
-    if not legacy:
+    if not execute(con, load_sql("legacy_units_present"))[0][0]:
         return
-    pairs = execute(con, "SELECT snapshot, town, count(*) FROM db.units GROUP BY ALL ORDER BY snapshot, town")
-    for snapshot, town, rows in pairs:
-        name = write_report_file(con, db, 0, "SELECT * FROM db.units WHERE snapshot = $s AND town = $t",
-                                 {"s": snapshot, "t": town})
+    execute(con, load_sql("legacy_units"))
+    for snapshot, town, rows in execute(con, load_sql("legacy_report_pairs")):
+        name = write_report_file(con, db, 0, "report_file_from_legacy", {"snapshot": snapshot, "town": town})
         execute(con, load_sql("legacy_report_row"), {"s": snapshot, "t": town, "file": name, "rows": rows})
         record_report_stats(con, db, 0, snapshot, town, name)
-    execute(con, "DROP TABLE db.units")
+    execute(con, load_sql("legacy_units_drop"))
 
 
 def prune_backups(db: Path, keep: int | None = None) -> None:

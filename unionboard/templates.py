@@ -4,8 +4,9 @@ One data sheet named after the kind (so `import auto` recognises it) with the he
 frozen, sensible widths, dropdowns (data validation) for every column with a fixed list of values
 and for the town names (for a 街镇 account, its own town), whole-number, date and length validation;
 and an instructions sheet listing every column's rule in the words of DATA-FORMAT.md, with the
-lists the dropdowns take their values from. `units` for one town is pre-filled with that town's
-latest report (queries/town_latest_report.sql), so a town updates last month's roster.
+lists the dropdowns take their values from. Everything a column needs is on the column (unionboard.kind.Col:
+its type, values, bounds, rule words, the dictionary its dropdown lists); a kind with a `prefill` (units)
+is pre-filled for one town (its latest report), so a town updates last month's roster.
 """
 from __future__ import annotations
 
@@ -22,74 +23,22 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .kinds import DISTRICT_ORGANISER, INSTRUCTION_SHEETS, KINDS, OUTSIDE, Col, Kind
-from .sql import run_query
+from .sql import execute, load_sql
 from .store import connect_read
 from .views import town_lookup
 
 INSTRUCTIONS = dict(zip(("zh", "en"), INSTRUCTION_SHEETS, strict=True))
 
-# (required, rule) of each column as DATA-FORMAT.md words them (tests compare them with the document),
-# and the same in Chinese for the instructions sheet.
-SPEC_RULES: dict[str, dict[str, tuple[str, str]]] = {
-    "towns": {"town": ("yes", "unique"), "kind": ("no", "镇 / 街道 / 工业区 / 新区"),
-              "aliases": ("no", "separated by `、` `,` `，` or `;`")},
-    "buildings": {"building": ("yes", "unique within a town"), "town": ("yes", "known town")},
-    "federations": {
-        "federation": ("yes", "unique"),
-        "kind": ("yes", "村工会联合会 / 园区工会联合会 / 楼宇工会联合会 / 行业工会联合会 / 区域工会联合会"),
-        "town": ("yes", "known town"), "area": ("no", ""),
-        "building": ("for 楼宇工会联合会", "known building of that town"), "founded": ("yes", "date"),
-        "fulltime_cadres": ("no", "integer ≥ 0, default 0")},
-    "units": {
-        "credit_code": ("yes", "18 characters, valid GB 32100-2015 check digit; unique in the file"),
-        "name": ("yes", ""), "town": ("yes", "known town"), "area": ("no", ""),
-        "building": ("no", "known building of that town"),
-        "industry": ("yes", "现代服务业 / 高新技术产业 / 制造业 / 建筑业 / 商贸流通 / 其他"),
-        "unit_type": ("yes", "国有企业 / 集体企业 / 民营企业 / 外资企业 / 港澳台企业 / 社会组织 / 事业单位 / 机关"),
-        "fortune500": ("no", "boolean, default 否"), "employees": ("yes", "integer ≥ 0"),
-        "migrant_workers": ("no", "integer, 0 ≤ value ≤ 职工人数, default 0"),
-        "status": ("yes", "在营 / 停产 / 关闭 / 迁出"), "union_form": ("yes", "未建会 / 单独建会 / 联合建会"),
-        "federation": ("for 联合建会", "known federation"),
-        "union_date": ("unless 未建会", "date, not after the snapshot date"),
-        "members": ("yes", "integer, 0 ≤ value ≤ 职工人数; 0 when 未建会"),
-        "migrant_members": ("no", "integer, ≤ 会员人数 and ≤ 农民工人数, default 0"),
-        "snapshot": ("no", "the report date, one value for the whole file (or given at import)")},
-    "targets": {
-        "year": ("yes", "integer"), "town": ("yes", "known town"),
-        "indicator": ("yes", "新建会单位数 / 新发展会员数 / 建会率 / 入会率 / 楼宇工会联合会数 / 村(园区)工会联合会数"),
-        "target": ("yes", "number > 0; rates in percent (98 means 98%)")},
-    "events": {
-        "date": ("yes", "date"), "credit_code": ("yes", "valid code"), "name": ("yes", ""),
-        "event": ("yes", "新开业 / 停产 / 关闭 / 迁入 / 迁出"),
-        "from_town": ("for 迁出, 迁入 within the district", "known town, or 区外"),
-        "to_town": ("for 新开业, 迁入", "known town, or 区外"),
-        "union_action": ("yes", "无工会 / 保留 / 转移接续 / 撤销"), "members_affected": ("no", "integer ≥ 0"),
-        "members_transferred": ("no", "integer, ≤ 涉及会员数")},
-    "training": {
-        "start": ("yes", "date"), "end": ("yes", "date ≥ 开始日期"), "place": ("no", ""),
-        "organiser": ("yes", "区总工会, or a known town"), "town": ("yes", "known town"),
-        "audience": ("yes", "村(园区)工会主席 / 企业工会主席 / 工会干部"), "trainees": ("yes", "integer > 0")},
-}
+# (required, rule) of each column as DATA-FORMAT.md words them (tests compare them with the document).
+SPEC_RULES: dict[str, dict[str, tuple[str, str]]] = {k.key: {c.key: c.spec for c in k.cols} for k in KINDS.values()}
 
-_ZH_REQUIRED = {"yes": "必填", "no": "选填", "for 楼宇工会联合会": "楼宇工会联合会必填", "for 联合建会": "联合建会必填",
-                "unless 未建会": "已建会（单独建会、联合建会）必填", "for 迁出, 迁入 within the district": "迁出、区内迁入必填",
-                "for 新开业, 迁入": "新开业、迁入必填"}
+# The same words in Chinese for the instructions sheet, where several kinds share them (a kind's own
+# words are on its columns: Col.rule_zh, Col.required_when_zh).
+_ZH_REQUIRED = {"yes": "必填", "no": "选填"}
 _ZH_RULES = {
-    "unique": "不得重复", "known town": "已知街镇（可用别名，如「安亭」）", "unique within a town": "同一街镇内不得重复",
-    "separated by `、` `,` `，` or `;`": "多个别名用「、」「,」「，」或「;」分隔",
+    "unique": "不得重复", "known town": "已知街镇（可用别名，如「安亭」）",
     "known building of that town": "该街镇已登记的楼宇", "date": "日期（如 2015-06-30、2015/6/30、2015年6月30日）",
-    "integer ≥ 0, default 0": "≥ 0 的整数，空着按 0", "integer ≥ 0": "≥ 0 的整数",
-    "18 characters, valid GB 32100-2015 check digit; unique in the file":
-        "18 位，校验位须符合 GB 32100-2015；文件内不得重复（请设为文本格式，勿让 Excel 改成科学计数）",
-    "boolean, default 否": "是/否，空着按「否」", "integer, 0 ≤ value ≤ 职工人数, default 0": "整数，0 ≤ 值 ≤ 职工人数，空着按 0",
-    "known federation": "已登记的工会联合会", "date, not after the snapshot date": "日期，不得晚于报表日期",
-    "integer, 0 ≤ value ≤ 职工人数; 0 when 未建会": "整数，0 ≤ 值 ≤ 职工人数；未建会时为 0",
-    "integer, ≤ 会员人数 and ≤ 农民工人数, default 0": "整数，≤ 会员人数且 ≤ 农民工人数，空着按 0",
-    "the report date, one value for the whole file (or given at import)": "报表日期，全表只填一个日期（也可在导入时指定）",
-    "integer": "整数", "number > 0; rates in percent (98 means 98%)": "大于 0 的数；比率按百分数填（98 表示 98%）",
-    "valid code": "有效的统一社会信用代码", "known town, or 区外": "已知街镇，或「区外」",
-    "integer, ≤ 涉及会员数": "整数，≤ 涉及会员数", "date ≥ 开始日期": "日期，不早于开始日期",
-    "区总工会, or a known town": "「区总工会」或已知街镇", "integer > 0": "大于 0 的整数", "": "",
+    "integer ≥ 0": "≥ 0 的整数", "integer": "整数", "known town, or 区外": "已知街镇，或「区外」", "": "",
 }
 _GENERAL = {
     "zh": ["第 1 行是表头：请勿修改、删除或调换列名；从第 2 行起每行填一条记录。",
@@ -110,16 +59,17 @@ _WIDTHS = {"credit_code": 22, "name": 30, "federation": 26, "building": 20, "are
 
 def rule_text(kind: str, key: str, lang: str = "zh") -> tuple[str, str]:
     """(required, rule) of a column, in the words of DATA-FORMAT.md (translated for Chinese)."""
-    required, rule = SPEC_RULES[kind][key]
+    col = KINDS[kind].col(key)
+    required, rule = col.spec
     if lang == "en":
         return required, rule
-    zh = _ZH_RULES.get(rule)
+    zh = col.rule_zh or _ZH_RULES.get(rule)
     if zh is None:  # an enumeration: its values
         zh = "从下拉列表选择：" + rule.replace(" / ", "、")
-    return _ZH_REQUIRED[required], zh
+    return col.required_when_zh or _ZH_REQUIRED[required], zh
 
 
-def _choices(kind: str, col: Col, towns: list[str], federations: list[str], buildings: list[str]) -> list[str]:
+def _choices(col: Col, towns: list[str], federations: list[str], buildings: list[str]) -> list[str]:
     """The values a dropdown offers for a column (empty: no dropdown)."""
     if col.ptype == "enum":
         return list(col.values)
@@ -131,11 +81,8 @@ def _choices(kind: str, col: Col, towns: list[str], federations: list[str], buil
         return [*towns, OUTSIDE]
     if col.ptype == "organiser":
         return [DISTRICT_ORGANISER, *towns]
-    if kind == "units" and col.key == "federation" and federations:  # a known federation (units only:
-        return federations                                              # the federations kind names new ones)
-    if kind in ("units", "federations") and col.key == "building" and buildings:
-        return buildings
-    return []
+    # a column naming a known federation or building (the federations kind names new federations)
+    return {"federations": federations, "buildings": buildings}.get(col.lists or "", [])
 
 
 def template_bytes(kind: str, towns: list[str], *, lang: str = "zh", rows: pd.DataFrame | None = None,
@@ -163,7 +110,7 @@ def template_bytes(kind: str, towns: list[str], *, lang: str = "zh", rows: pd.Da
         width = _WIDTHS.get(c.key, max(10, len(c.zh) * 2 + 4))
         ws.column_dimensions[letter].width = width
         area = f"{letter}2:{letter}{n_rows + 1}"
-        choices = _choices(kind, c, towns, federations or [], buildings or [])
+        choices = _choices(c, towns, federations or [], buildings or [])
         if choices:
             source = lists_at(c.zh, choices)
             dv = DataValidation(type="list", formula1=source, allow_blank=True, showDropDown=False)
@@ -266,16 +213,10 @@ def town_template(db: Path, kind: str, town: str | None = None, *, lang: str = "
         if town is not None:
             town = lookup[town]
             towns = [town]
-        feds = [r[0] for r in con.execute(
-            "SELECT federation FROM federations WHERE $town IS NULL OR town = $town ORDER BY federation",
-            {"town": town}).fetchall()]
-        blds = [r[0] for r in con.execute(
-            "SELECT DISTINCT building FROM buildings WHERE $town IS NULL OR town = $town ORDER BY building",
-            {"town": town}).fetchall()]
-        rows = None
-        if kind == "units" and town is not None:
-            rows = run_query(con, "town_latest_report", town=town, as_of=as_of)
-            rows = rows.drop(columns=["snapshot"])
+        feds = [r[0] for r in execute(con, load_sql("template_federations"), {"town": town})]
+        blds = [r[0] for r in execute(con, load_sql("template_buildings"), {"town": town})]
+        prefill = KINDS[kind].prefill
+        rows = prefill(con, town, as_of) if prefill is not None and town is not None else None
     finally:
         con.close()
     return template_bytes(kind, towns, lang=lang, rows=rows, federations=feds, buildings=blds)

@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 
 from . import creditcode
 from .i18n import msg
-from .kinds import DISTRICT_ORGANISER, KINDS, OUTSIDE, SERIAL_COLUMN, Col, Kind, header_key
+from .kind import DISTRICT_ORGANISER, OUTSIDE, SERIAL_COLUMN, Col, Kind, header_key
 from .readers import FORMULA_WITHOUT_VALUE, RawTable
 
 
@@ -372,14 +372,14 @@ class Checker:
             self.add(dup, report_col, "duplicate", lambda i: {"row": first[keys_list[i]]})
 
 
-def check_table(kind: Kind, table: RawTable, file_name: str, ctx: Context, *,
-                snapshot: dt.date | None = None, replace: bool = False) -> tuple[pd.DataFrame, Checker]:
-    """Validate one table; returns the typed frame (only meaningful without problems)."""
+def check_table(kind: Kind, table: RawTable, file_name: str, ctx: Context) -> tuple[pd.DataFrame, Checker]:
+    """Validate one whole table: its columns, then the kind's rules; returns the typed frame (only
+    meaningful without problems). (A units report is checked in pieces: unionboard.kinds.units.)"""
     ch = Checker(kind, table, file_name, ctx)
     if not ch.map_header():
         return ch.df, ch
     ch.parse()
-    RULES[kind.key](ch, snapshot=snapshot, replace=replace)
+    kind.rules(ch)
     if ch.dropped:
         ch.problems.append(more_problems(file_name, table.sheet, ch.dropped, len(ch.problems)))
     return ch.df, ch
@@ -409,11 +409,11 @@ def capped_notices(notices: list[Problem], limit: int | None = None) -> list[Pro
     return shown + [more_notices(first.file if first else "", None, rest, len(shown))] if rest else shown
 
 
-def typed(kind: str, df: pd.DataFrame) -> pd.DataFrame:
+def typed(kind: Kind, df: pd.DataFrame) -> pd.DataFrame:
     """Give object columns real types so that DuckDB stores them as the schema says (in place: a
     million-row roster is not copied)."""
     out = df
-    for c in KINDS[kind].cols:
+    for c in kind.cols:
         if c.key not in out:
             continue
         if c.ptype == "int":
@@ -429,7 +429,7 @@ def typed(kind: str, df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-# ---------------------------------------------------------------- per-kind rules
+# ---------------------------------------------------------------- words no name may start with
 
 # The words total rows use (DATA-FORMAT.md "Totals and footers"; every view by town ends with 合计):
 # a town or alias starting with one would become, or hide, a total row.
@@ -439,241 +439,3 @@ TOTAL_WORDS = ("合计", "小计", "总计", "累计")
 def is_total_word(name: str | None) -> bool:
     """Whether a name starts with a word total rows use (spaces ignored)."""
     return bool(name) and re.sub(r"\s", "", name).startswith(TOTAL_WORDS)
-
-
-def _towns(ch: Checker, **_: object) -> None:
-    df = ch.df
-    ch.duplicates(["town"], "town")
-    aliases = [[p.strip() for p in re.split(r"[、,，;；]", a or "") if p.strip()] for a in df["aliases"]]
-    df["aliases"] = aliases
-    words = "、".join(TOTAL_WORDS)
-    ch.add(np.array([is_total_word(t) for t in df["town"]], dtype=bool), "town", "reserved_town", {"words": words})
-    ch.add(np.array([any(is_total_word(a) for a in parts) for parts in aliases], dtype=bool), "aliases",
-           "reserved_town", {"words": words})
-    # A file redefines the aliases of the towns it names; an alias must not belong to another town.
-    file_towns = set(df["town"].dropna())
-    owner = {k: v for k, v in ch.ctx.lookup.items() if v not in file_towns or k == v}
-    owner.update({t: t for t in file_towns})
-    bad = np.zeros(len(df), dtype=bool)
-    params: dict[int, dict] = {}
-    for i, (town, parts) in enumerate(zip(df["town"], aliases, strict=True)):
-        for a in parts:
-            if owner.get(a, town) != town:
-                bad[i], params[i] = True, {"alias": a, "town": owner[a]}
-                break
-            owner[a] = town
-    ch.add(bad, "aliases", "alias_taken", lambda i: params[i])
-
-
-def _buildings(ch: Checker, **_: object) -> None:
-    ch.duplicates(["town", "building"], "building")
-
-
-def _federations(ch: Checker, **_: object) -> None:
-    df = ch.df
-    ch.duplicates(["federation"], "federation")
-    is_bld = (df["kind"] == "楼宇工会联合会").to_numpy()
-    missing = is_bld & df["building"].isna().to_numpy()
-    ch.add(missing, "building", "building_required")
-    known = ch.ctx.buildings
-    unknown = np.array([bool(b) and t is not None and (t, b) not in known
-                        for t, b in zip(df["town"], df["building"], strict=True)]) & is_bld
-    ch.add(unknown, "building", "unknown_building",
-           lambda i: {"town": df["town"].iat[i]})
-
-
-def _units_rows(ch: Checker, snapshot: dt.date | None) -> None:
-    """The rules of one roster row (everything but the file-wide ones, see check_units)."""
-    df = ch.df
-    n = len(df)
-    form = df["union_form"].to_numpy(dtype=object)
-    unionised = (form == "单独建会") | (form == "联合建会")
-    none = form == "未建会"
-    fed = df["federation"].to_numpy(dtype=object)
-    ch.add((form == "联合建会") & pd.isna(fed), "federation", "federation_required")
-    known_fed = ch.ctx.federations
-    ch.add(np.array([f is not None and f not in known_fed for f in fed], dtype=bool),
-           "federation", "unknown_federation")
-    bld = df["building"].to_numpy(dtype=object)
-    town = df["town"].to_numpy(dtype=object)
-    has_b = ~pd.isna(bld)
-    if has_b.any():
-        kb = ch.ctx.buildings
-        unknown_b = np.zeros(n, dtype=bool)
-        idx = np.flatnonzero(has_b & ~pd.isna(town))
-        unknown_b[idx] = [(town[i], bld[i]) not in kb for i in idx]
-        ch.add(unknown_b, "building", "unknown_building", lambda i: {"town": town[i]})
-    ud = df["union_date"].to_numpy(dtype=object)
-    ch.add(unionised & pd.isna(ud) & ("union_date" not in ch.raw or
-           (ch.raw["union_date"] == "").to_numpy()), "union_date", "union_date_required")
-    if snapshot is not None:
-        _union_date_after(ch, snapshot)
-    emp, mem = ch.num("employees"), ch.num("members")
-    mig, mmem = ch.num("migrant_workers"), ch.num("migrant_members")
-    with np.errstate(invalid="ignore"):
-        ch.add(mem > emp, "members", "gt_employees", lambda i: {"limit": int(emp[i])})
-        ch.add(none & (mem > 0), "members", "members_not_zero")
-        ch.add(mig > emp, "migrant_workers", "gt_employees", lambda i: {"limit": int(emp[i])})
-        ch.add(mmem > mem, "migrant_members", "gt_members", lambda i: {"limit": int(mem[i])})
-        ch.add((mmem > mig) & ~(mmem > mem), "migrant_members", "gt_migrants",
-               lambda i: {"limit": int(mig[i])})
-
-
-def _union_date_after(ch: Checker, snapshot: dt.date) -> None:
-    """A union founded after the roster's date."""
-    ud = ch.df["union_date"].to_numpy(dtype=object)
-    after = np.zeros(len(ud), dtype=bool)
-    idx = np.flatnonzero(~pd.isna(ud))
-    after[idx] = [ud[i] > snapshot for i in idx]
-    ch.add(after, "union_date", "union_date_after", {"snapshot": snapshot.isoformat()})
-
-
-@dataclass
-class UnitsCheck:
-    """The outcome of checking a roster piece by piece."""
-
-    problems: list[Problem]
-    warnings: list[Problem]
-    rows: int
-    snapshot: dt.date | None
-    towns: dict[str, int] = field(default_factory=dict)  # rows per town covered
-
-
-def check_units(kind: Kind, table: RawTable, file_name: str, ctx: Context, *, snapshot: dt.date | None = None,
-                replace: bool = False, sink: Callable[[pd.DataFrame], None] | None = None,
-                town: str | None = None) -> UnitsCheck:
-    """Check a roster CHUNK_ROWS records at a time, so memory stays flat however long the file is.
-
-    Row rules run on each piece. The file-wide rules run at the end on what was kept: the credit codes
-    with their row numbers (duplicates) and the distinct 报表日期 values (one date per roster). While no
-    problem has been found, each typed piece (without the snapshot column, known only at the end) is
-    handed to `sink`; the caller discards what it received if the check fails.
-
-    A roster is the report of the towns whose rows it holds (`towns`: rows per town). With `town` (the
-    town declared at import, or a 街镇 account's own), a row of any other town is an error.
-    """
-    problems: list[Problem] = []
-    warnings: list[Problem] = []
-    codes: list[pd.Series] = []
-    code_rows: list[np.ndarray] = []
-    dates: set[dt.date] = set()
-    given = snapshot
-    # union_date_after needs the roster's date: --snapshot, else the first 报表日期 seen; pieces
-    # read before any date was seen are checked again at the end (normally there are none)
-    provisional = snapshot
-    unchecked: list[Checker] = []
-    first: Checker | None = None
-    rows = dropped = 0
-    covered: dict[str, int] = {}
-    for piece in table.pieces():
-        rows += len(piece)  # counted first: the checker releases the piece's raw text
-        if first is None:
-            ch = first = Checker(kind, piece, file_name, ctx)
-            if not ch.map_header():
-                return UnitsCheck(ch.problems, ch.warnings, rows, None)
-            warnings += ch.warnings
-        else:
-            ch = first.continued(piece, max(0, first.limit - len(problems)))
-        ch.parse()
-        piece_dates = set(ch.df["snapshot"].dropna())
-        dates |= piece_dates
-        if provisional is None and piece_dates:
-            provisional = min(piece_dates)
-        _units_rows(ch, provisional)
-        if town is not None:
-            other = ch.df["town"].to_numpy(dtype=object)
-            ch.add(np.array([t is not None and t != town for t in other], dtype=bool), "town", "other_town",
-                   {"town": town})
-        for t, n in ch.df["town"].value_counts().items():
-            covered[t] = covered.get(t, 0) + int(n)
-        if provisional is None:
-            unchecked.append(ch)
-        code = ch.df["credit_code"]
-        present = code.notna().to_numpy()
-        codes.append(ch.raw["credit_code"][present].str.upper().astype("string[pyarrow]"))
-        code_rows.append(ch.rownum[present])
-        problems += ch.problems
-        dropped += ch.dropped
-        if sink is not None and not problems and not dropped:
-            sink(typed(kind.key, ch.df.drop(columns=["snapshot"])))
-        if ch not in unchecked:
-            ch.df, ch.raw = pd.DataFrame(), {}  # done with this piece (the first checker lives on as a template)
-    if first is None:
-        return UnitsCheck([], [], 0, None)
-
-    end = Checker(kind, RawTable(table.sheet, table.header), file_name, ctx, limit=max(0, first.limit - len(problems)))
-    end.label, end.letter = first.label, first.letter
-    if len(dates) > 1:
-        end.file_problem("snapshot_multiple", column=first.label["snapshot"],
-                         values="、".join(sorted(d.isoformat() for d in dates)))
-    elif dates:
-        value = next(iter(dates))
-        if given is not None and given != value:
-            end.file_problem("snapshot_conflict", column=first.label["snapshot"],
-                             value=value.isoformat(), given=given.isoformat())
-        snapshot = value
-    if snapshot is not None:
-        for ch in unchecked:
-            ch.problems, ch.limit = [], max(0, first.limit - len(problems) - len(end.problems))
-            _union_date_after(ch, snapshot)
-            end.problems += ch.problems
-            dropped += ch.dropped
-    if snapshot is None and not problems and not end.problems:
-        end.file_problem("snapshot_missing")
-    existing = [t for t in ctx.towns if t in covered and (snapshot, t) in ctx.reports]
-    if snapshot is not None and existing and not replace:
-        end.file_problem("report_exists", date=snapshot.isoformat(), towns="、".join(existing))
-    _duplicate_codes(end, codes, code_rows)
-    problems += end.problems
-    dropped += end.dropped
-    if dropped:
-        problems.append(more_problems(file_name, table.sheet, dropped, len(problems)))
-    return UnitsCheck(problems, warnings, rows, snapshot, covered)
-
-
-def _duplicate_codes(ch: Checker, codes: list[pd.Series], code_rows: list[np.ndarray]) -> None:
-    """Credit codes repeating an earlier row's, anywhere in the file: 'duplicates row N'."""
-    if not codes:
-        return
-    code = pd.concat(codes, ignore_index=True)
-    rownum = np.concatenate(code_rows)
-    dup = code.duplicated(keep="first").to_numpy()
-    if not dup.any():
-        return
-    first_row = pd.Series(rownum).groupby(code.to_numpy()).transform("first").to_numpy()
-    label = ch.label.get("credit_code", "credit_code")
-    for i in ch._room(np.flatnonzero(dup)):
-        ch.problems.append(Problem(ch.file, ch.table.sheet, int(rownum[i]), label, code.iat[i], "duplicate",
-                                   {"row": int(first_row[i])}, ch.letter.get("credit_code")))
-
-
-def _targets(ch: Checker, **_: object) -> None:
-    ch.duplicates(["year", "town", "indicator"], "indicator")
-
-
-def _events(ch: Checker, **_: object) -> None:
-    df = ch.df
-    ev = df["event"].to_numpy(dtype=object)
-    ch.add((ev == "迁出") & pd.isna(df["from_town"].to_numpy(dtype=object))
-           & (ch.raw.get("from_town", pd.Series([""] * len(df))) == "").to_numpy(),
-           "from_town", "from_town_required")
-    ch.add(((ev == "新开业") | (ev == "迁入")) & pd.isna(df["to_town"].to_numpy(dtype=object))
-           & (ch.raw.get("to_town", pd.Series([""] * len(df))) == "").to_numpy(),
-           "to_town", "to_town_required")
-    aff, tr = ch.num("members_affected"), ch.num("members_transferred")
-    with np.errstate(invalid="ignore"):
-        ch.add(tr > np.nan_to_num(aff, nan=0.0), "members_transferred", "gt_affected",
-               lambda i: {"limit": int(np.nan_to_num(aff[i]))})
-
-
-def _training(ch: Checker, **_: object) -> None:
-    df = ch.df
-    start, end = df["start"].to_numpy(dtype=object), df["end"].to_numpy(dtype=object)
-    bad = np.array([s is not None and e is not None and e < s for s, e in zip(start, end, strict=True)], dtype=bool)
-    ch.add(bad, "end", "end_before_start", lambda i: {"start": start[i].isoformat()})
-
-
-RULES: dict[str, Callable[..., None]] = {
-    "towns": _towns, "buildings": _buildings, "federations": _federations,
-    "targets": _targets, "events": _events, "training": _training,
-}

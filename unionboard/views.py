@@ -175,7 +175,7 @@ def parse_date_arg(value: str, lang: str = "zh") -> dt.date:
 def town_lookup(con: duckdb.DuckDBPyConnection) -> tuple[list[str], dict[str, str]]:
     """Towns in dictionary order and a name/alias → town map."""
     towns, lookup = [], {}
-    for town, aliases in con.execute("SELECT town, aliases FROM towns ORDER BY ord").fetchall():
+    for town, aliases in con.execute(load_sql("town_dictionary")).fetchall():
         towns.append(town)
         lookup[town] = town
         for a in aliases:

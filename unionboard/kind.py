@@ -1,0 +1,139 @@
+"""What an import kind is (DATA-FORMAT.md): its columns, how it is checked and stored, what its fill-in
+template offers and how the sample makes it. The kinds themselves are `unionboard.kinds`, one module each.
+
+This module imports nothing of the project, so the validator (which parses columns) and the kinds
+(which use the validator for their rules) can both depend on it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .simulation import World
+    from .validate import Checker, Context
+
+OUTSIDE = "区外"
+DISTRICT_ORGANISER = "区总工会"
+# The instructions sheet of a fill-in template (unionboard.templates): never data.
+INSTRUCTION_SHEETS = ("填写说明", "instructions")
+# A column ignored wherever it appears: the row counter of printed forms.
+SERIAL_COLUMN = "序号"
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column of an import kind, with its rule in DATA-FORMAT.md's words.
+
+    `rule` and `required_when` are the contract's words (tests compare them with DATA-FORMAT.md);
+    `rule_zh` and `required_when_zh` say the same in Chinese on the template's instructions sheet
+    (empty: the words shared by several kinds, unionboard.templates, or the list of `values`).
+    """
+
+    key: str
+    zh: str
+    ptype: str  # text, int, number, bool, date, enum, town, town_or_outside, organiser, code
+    required: bool = False
+    values: tuple[str, ...] = ()
+    min_value: float | None = None  # inclusive lower bound for int
+    positive: bool = False  # number/int > 0
+    default: object = None
+    rule: str = ""
+    required_when: str = ""  # a condition under which an optional column is required ("for 联合建会")
+    rule_zh: str = ""
+    required_when_zh: str = ""
+    lists: str | None = None  # the template's dropdown offers this dictionary: "federations" or "buildings"
+
+    @property
+    def spec(self) -> tuple[str, str]:
+        """(required, rule) as DATA-FORMAT.md's table words them."""
+        return ("yes" if self.required else self.required_when or "no"), self.rule
+
+
+class Store(Protocol):
+    """How the rows of a kind are checked as a whole and written once a file is accepted (see
+    unionboard.kinds.store for the styles: by key, as a log; unionboard.kinds.units for reports)."""
+
+    table: str
+    dated: bool  # a file of the kind has a report date (--snapshot)
+
+    def check(self, kind: Kind, table: Any, job: Any) -> Any:
+        """Check one table of the kind (a readers.RawTable) for an import job; a kinds.store.Checked."""
+
+    def write(self, con: Any, kind: Kind, payload: Any, receipt: Any, lang: str) -> str:
+        """Write what check accepted; a line saying what changed."""
+
+
+@dataclass
+class SampleTable:
+    """One file of the sample (unionboard.sample): a table with the Chinese headers, written as
+    `<name>.csv`; a units report also says which town sent it and when it was received."""
+
+    name: str
+    frame: pd.DataFrame
+    town: str | None = None
+    received: dt.datetime | None = None
+
+
+def no_rules(ch: Checker) -> None:
+    """A kind whose columns say everything: no rule between columns or rows."""
+
+
+def learns_nothing(ctx: Context, df: pd.DataFrame) -> None:
+    """A kind later sheets of a workbook never refer to."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """An import kind: its key, Chinese name, columns (in the contract's order) and what it does.
+
+    - `store`: how it is checked and written (kinds.store.Upsert by key, kinds.store.Log, units' reports);
+    - `rules`: the rules between columns and rows beyond each column's own (validate.Checker methods);
+    - `learn`: what a later sheet of the same workbook may refer to once this one is checked (towns…);
+    - `sample`: the sample's tables of this kind, made from the simulated district (simulation.World):
+      a DataFrame with the Chinese headers, or SampleTables (one file each; may be made lazily);
+    - `prefill`: the rows a town's template is pre-filled with, or None (units: its latest report).
+    """
+
+    key: str
+    zh: str
+    cols: tuple[Col, ...]
+    store: Store
+    rules: Callable[[Checker], None] = no_rules
+    learn: Callable[[Context, pd.DataFrame], None] = learns_nothing
+    sample: Callable[[World], pd.DataFrame | Iterable[SampleTable]] | None = None
+    prefill: Callable[[Any, str, Any], pd.DataFrame] | None = None
+
+    def col(self, key: str) -> Col:
+        """The column with this key."""
+        return next(c for c in self.cols if c.key == key)
+
+
+_UNIT_SUFFIX = re.compile(r"[（(\[【][^（）()\[\]【】]*[）)\]】]$")
+
+
+def header_key(text: str) -> str:
+    """A header cell as the column name it means: spaces and line breaks anywhere removed, a unit in
+    brackets at its end (`职工人数（人）`) and required-marks (`*`) dropped, English keys in lower case."""
+    s = re.sub(r"\s+", "", str(text)).strip("*＊")
+    s = _UNIT_SUFFIX.sub("", s).strip("*＊") or s
+    return s.lower() if s.isascii() else s
+
+
+def column_positions(kind: Kind, names: list[str]) -> dict[str, int]:
+    """Which position holds each column of `kind` (the first, where a name repeats)."""
+    by_name = {}
+    for c in kind.cols:
+        by_name[c.zh] = c.key
+        by_name[c.key] = c.key
+    found: dict[str, int] = {}
+    for i, name in enumerate(names):
+        key = by_name.get(header_key(name))
+        if key is not None and key not in found:
+            found[key] = i
+    return found

@@ -1,0 +1,446 @@
+"""units — 单位名册: each town's monthly report of its units (DATA-FORMAT.md, units).
+
+A units file is one report for one report date, covering the towns whose rows it holds. It is checked
+piece by piece (a roster may hold millions of rows) into the staging database, and written as one
+immutable report file per town covered (README, "How imports stay atomic"), listed in `reports`; the
+report it replaces stays on file for rollback.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from ..kind import Col, Kind, SampleTable, column_positions
+from ..readers import RawTable
+from ..sql import execute, fill, load_sql, run_query
+from ..stage import Stage, StagedUnits
+from ..store import connect_read, record_report_stats, write_report_file
+from ..validate import Checker, Context, Problem, more_problems, typed
+from .store import Checked, Job, empty_table
+
+if TYPE_CHECKING:
+    from ..simulation import World
+
+INDUSTRIES = ("现代服务业", "高新技术产业", "制造业", "建筑业", "商贸流通", "其他")
+UNIT_TYPES = ("国有企业", "集体企业", "民营企业", "外资企业", "港澳台企业", "社会组织", "事业单位", "机关")
+STATUSES = ("在营", "停产", "关闭", "迁出")
+ACTIVE_STATUSES = ("在营", "停产")
+UNION_FORMS = ("未建会", "单独建会", "联合建会")
+TWO_NEW = {"民营企业": "新经济组织", "外资企业": "新经济组织", "港澳台企业": "新经济组织", "社会组织": "新社会组织"}
+
+
+# ---------------------------------------------------------------- checking
+
+def _row_rules(ch: Checker, snapshot: dt.date | None) -> None:
+    """The rules of one roster row (everything but the file-wide ones, see check_units)."""
+    df = ch.df
+    n = len(df)
+    form = df["union_form"].to_numpy(dtype=object)
+    unionised = (form == "单独建会") | (form == "联合建会")
+    none = form == "未建会"
+    fed = df["federation"].to_numpy(dtype=object)
+    ch.add((form == "联合建会") & pd.isna(fed), "federation", "federation_required")
+    known_fed = ch.ctx.federations
+    ch.add(np.array([f is not None and f not in known_fed for f in fed], dtype=bool),
+           "federation", "unknown_federation")
+    bld = df["building"].to_numpy(dtype=object)
+    town = df["town"].to_numpy(dtype=object)
+    has_b = ~pd.isna(bld)
+    if has_b.any():
+        kb = ch.ctx.buildings
+        unknown_b = np.zeros(n, dtype=bool)
+        idx = np.flatnonzero(has_b & ~pd.isna(town))
+        unknown_b[idx] = [(town[i], bld[i]) not in kb for i in idx]
+        ch.add(unknown_b, "building", "unknown_building", lambda i: {"town": town[i]})
+    ud = df["union_date"].to_numpy(dtype=object)
+    ch.add(unionised & pd.isna(ud) & ("union_date" not in ch.raw or
+           (ch.raw["union_date"] == "").to_numpy()), "union_date", "union_date_required")
+    if snapshot is not None:
+        _union_date_after(ch, snapshot)
+    emp, mem = ch.num("employees"), ch.num("members")
+    mig, mmem = ch.num("migrant_workers"), ch.num("migrant_members")
+    with np.errstate(invalid="ignore"):
+        ch.add(mem > emp, "members", "gt_employees", lambda i: {"limit": int(emp[i])})
+        ch.add(none & (mem > 0), "members", "members_not_zero")
+        ch.add(mig > emp, "migrant_workers", "gt_employees", lambda i: {"limit": int(emp[i])})
+        ch.add(mmem > mem, "migrant_members", "gt_members", lambda i: {"limit": int(mem[i])})
+        ch.add((mmem > mig) & ~(mmem > mem), "migrant_members", "gt_migrants",
+               lambda i: {"limit": int(mig[i])})
+
+
+def _union_date_after(ch: Checker, snapshot: dt.date) -> None:
+    """A union founded after the roster's date."""
+    ud = ch.df["union_date"].to_numpy(dtype=object)
+    after = np.zeros(len(ud), dtype=bool)
+    idx = np.flatnonzero(~pd.isna(ud))
+    after[idx] = [ud[i] > snapshot for i in idx]
+    ch.add(after, "union_date", "union_date_after", {"snapshot": snapshot.isoformat()})
+
+
+@dataclass
+class UnitsCheck:
+    """The outcome of checking a roster piece by piece."""
+
+    problems: list[Problem]
+    warnings: list[Problem]
+    rows: int
+    snapshot: dt.date | None
+    towns: dict[str, int] = field(default_factory=dict)  # rows per town covered
+
+
+def check_units(kind: Kind, table: RawTable, file_name: str, ctx: Context, *, snapshot: dt.date | None = None,
+                replace: bool = False, sink: Callable[[pd.DataFrame], None] | None = None,
+                town: str | None = None) -> UnitsCheck:
+    """Check a roster CHUNK_ROWS records at a time, so memory stays flat however long the file is.
+
+    Row rules run on each piece. The file-wide rules run at the end on what was kept: the credit codes
+    with their row numbers (duplicates) and the distinct 报表日期 values (one date per roster). While no
+    problem has been found, each typed piece (without the snapshot column, known only at the end) is
+    handed to `sink`; the caller discards what it received if the check fails.
+
+    A roster is the report of the towns whose rows it holds (`towns`: rows per town). With `town` (the
+    town declared at import, or a 街镇 account's own), a row of any other town is an error.
+    """
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    codes: list[pd.Series] = []
+    code_rows: list[np.ndarray] = []
+    dates: set[dt.date] = set()
+    given = snapshot
+    # union_date_after needs the roster's date: --snapshot, else the first 报表日期 seen; pieces
+    # read before any date was seen are checked again at the end (normally there are none)
+    provisional = snapshot
+    unchecked: list[Checker] = []
+    first: Checker | None = None
+    rows = dropped = 0
+    covered: dict[str, int] = {}
+    for piece in table.pieces():
+        rows += len(piece)  # counted first: the checker releases the piece's raw text
+        if first is None:
+            ch = first = Checker(kind, piece, file_name, ctx)
+            if not ch.map_header():
+                return UnitsCheck(ch.problems, ch.warnings, rows, None)
+            warnings += ch.warnings
+        else:
+            ch = first.continued(piece, max(0, first.limit - len(problems)))
+        ch.parse()
+        piece_dates = set(ch.df["snapshot"].dropna())
+        dates |= piece_dates
+        if provisional is None and piece_dates:
+            provisional = min(piece_dates)
+        _row_rules(ch, provisional)
+        if town is not None:
+            other = ch.df["town"].to_numpy(dtype=object)
+            ch.add(np.array([t is not None and t != town for t in other], dtype=bool), "town", "other_town",
+                   {"town": town})
+        for t, n in ch.df["town"].value_counts().items():
+            covered[t] = covered.get(t, 0) + int(n)
+        if provisional is None:
+            unchecked.append(ch)
+        code = ch.df["credit_code"]
+        present = code.notna().to_numpy()
+        codes.append(ch.raw["credit_code"][present].str.upper().astype("string[pyarrow]"))
+        code_rows.append(ch.rownum[present])
+        problems += ch.problems
+        dropped += ch.dropped
+        if sink is not None and not problems and not dropped:
+            sink(typed(kind, ch.df.drop(columns=["snapshot"])))
+        if ch not in unchecked:
+            ch.df, ch.raw = pd.DataFrame(), {}  # done with this piece (the first checker lives on as a template)
+    if first is None:
+        return UnitsCheck([], [], 0, None)
+
+    end = Checker(kind, RawTable(table.sheet, table.header), file_name, ctx, limit=max(0, first.limit - len(problems)))
+    end.label, end.letter = first.label, first.letter
+    if len(dates) > 1:
+        end.file_problem("snapshot_multiple", column=first.label["snapshot"],
+                         values="、".join(sorted(d.isoformat() for d in dates)))
+    elif dates:
+        value = next(iter(dates))
+        if given is not None and given != value:
+            end.file_problem("snapshot_conflict", column=first.label["snapshot"],
+                             value=value.isoformat(), given=given.isoformat())
+        snapshot = value
+    if snapshot is not None:
+        for ch in unchecked:
+            ch.problems, ch.limit = [], max(0, first.limit - len(problems) - len(end.problems))
+            _union_date_after(ch, snapshot)
+            end.problems += ch.problems
+            dropped += ch.dropped
+    if snapshot is None and not problems and not end.problems:
+        end.file_problem("snapshot_missing")
+    existing = [t for t in ctx.towns if t in covered and (snapshot, t) in ctx.reports]
+    if snapshot is not None and existing and not replace:
+        end.file_problem("report_exists", date=snapshot.isoformat(), towns="、".join(existing))
+    _duplicate_codes(end, codes, code_rows)
+    problems += end.problems
+    dropped += end.dropped
+    if dropped:
+        problems.append(more_problems(file_name, table.sheet, dropped, len(problems)))
+    return UnitsCheck(problems, warnings, rows, snapshot, covered)
+
+
+def _duplicate_codes(ch: Checker, codes: list[pd.Series], code_rows: list[np.ndarray]) -> None:
+    """Credit codes repeating an earlier row's, anywhere in the file: 'duplicates row N'."""
+    if not codes:
+        return
+    code = pd.concat(codes, ignore_index=True)
+    rownum = np.concatenate(code_rows)
+    dup = code.duplicated(keep="first").to_numpy()
+    if not dup.any():
+        return
+    first_row = pd.Series(rownum).groupby(code.to_numpy()).transform("first").to_numpy()
+    label = ch.label.get("credit_code", "credit_code")
+    for i in ch._room(np.flatnonzero(dup)):
+        ch.problems.append(Problem(ch.file, ch.table.sheet, int(rownum[i]), label, code.iat[i], "duplicate",
+                                   {"row": int(first_row[i])}, ch.letter.get("credit_code")))
+
+
+# ReportPlan.line: the town and its rows in the file, the report replaced, the change against the previous one
+_PLAN_LINE = {
+    "zh": ("{town} {date}：文件 {rows:,} 行", "；替换 {received:%Y-%m-%d %H:%M} 报送的原报表（{replaces:,} 行）",
+           "；较上期（{prev_date}，{prev_rows:,} 家）{change:+,}", "；该街镇首次报送"),
+    "en": ("{town} {date}: {rows:,} rows in the file", "; replaces the report received {received:%Y-%m-%d %H:%M} "
+           "({replaces:,} rows)", "; {change:+,} against {prev_date} ({prev_rows:,})", "; the town's first report"),
+}
+
+
+@dataclass
+class ReportPlan:
+    """What a units file does to one town's report (DATA-FORMAT.md, units): shown before confirming."""
+
+    snapshot: dt.date
+    town: str
+    rows: int                            # units of the town in the file
+    replaces: int | None = None          # units of the report it replaces (same date), None: none
+    replaces_received: dt.datetime | None = None
+    previous_date: dt.date | None = None  # the town's previous report (an earlier date)
+    previous_rows: int | None = None
+
+    SHRINK = 0.8  # a town whose units fall by more than 20% is asked about (a half-filled sheet)
+
+    @property
+    def change(self) -> int | None:
+        """Units against the town's previous report."""
+        return None if self.previous_rows is None else self.rows - self.previous_rows
+
+    @property
+    def shrinks(self) -> bool:
+        """More than 20% fewer units than the previous report, or than the report replaced."""
+        return any(base and self.rows < self.SHRINK * base for base in (self.previous_rows, self.replaces))
+
+    def line(self, lang: str = "zh") -> str:
+        """One line per town for the preview and the command line."""
+        first, replaced, previous, none = _PLAN_LINE["en" if lang == "en" else "zh"]
+        values = {"town": self.town, "date": self.snapshot.isoformat(), "rows": self.rows, "replaces": self.replaces,
+                  "received": self.replaces_received, "change": self.change, "prev_rows": self.previous_rows,
+                  "prev_date": self.previous_date.isoformat() if self.previous_date else None}
+        text = first.format(**values)
+        if self.replaces is not None:
+            text += replaced.format(**values)
+        return text + (previous.format(**values) if self.previous_rows is not None else none)
+
+    def warning(self, lang: str = "zh") -> str | None:
+        """The shrink warning, if any."""
+        if not self.shrinks:
+            return None
+        base = min(b for b in (self.previous_rows, self.replaces) if b)
+        drop = (base - self.rows) * 100 / base
+        if lang == "en":
+            return (f"{self.town}: {drop:.1f}% fewer units than before ({self.rows:,} against {base:,}); "
+                    "check the sheet is complete")
+        return f"{self.town}单位数较此前减少 {drop:.1f}%（{self.rows:,} 家，此前 {base:,} 家），超过 20%，请核对名册是否填全"
+
+
+def plan_reports(ctx: Context, snapshot: dt.date, towns: dict[str, int]) -> list[ReportPlan]:
+    """Per town covered (dictionary order): rows in the file, the report it replaces, the previous one."""
+    plans = []
+    for t in ctx.towns:
+        if t not in towns:
+            continue
+        current = ctx.reports.get((snapshot, t))
+        earlier = [(s, n) for (s, town), (_, n, _) in ctx.reports.items() if town == t and s < snapshot]
+        prev = max(earlier) if earlier else None
+        plans.append(ReportPlan(snapshot, t, towns[t], current[1] if current else None, current[2] if current else None,
+                                prev[0] if prev else None, prev[1] if prev else None))
+    return plans
+
+
+def _title_snapshot(kind: Kind, file_name: str, table: RawTable, snapshot: dt.date | None,
+                    notices: list[Problem]) -> dt.date | None:
+    """The report date: as given, else (with no 报表日期 column) the one written above the header (a notice)."""
+    r = table.reading
+    if snapshot is not None or r.title_date is None:
+        return snapshot
+    if "snapshot" in column_positions(kind, table.header):
+        return snapshot
+    notices.append(Problem(file_name, table.sheet, r.title_date_row, None, None, "title_date_used",
+                           {"date": r.title_date.isoformat()}))
+    return r.title_date
+
+
+# ---------------------------------------------------------------- storing
+
+class Reports:
+    """The units' style: a file is the report of the towns it covers at one report date, checked piece by
+    piece into the staging database and written as one report file per town."""
+
+    table = "reports"
+    dated = True  # a file has a report date (--snapshot, a 报表日期 column, or the title)
+
+    def check(self, kind: Kind, table: RawTable, job: Job) -> Checked:
+        """Check a roster; its typed rows wait in `job.stage` (when there is one) as `job.stage_table`."""
+        notices: list[Problem] = []
+        snapshot = _title_snapshot(kind, job.file_name, table, job.snapshot, notices)
+        uc = check_units(kind, table, job.file_name, job.ctx, snapshot=snapshot, replace=job.replace, town=job.town,
+                         sink=job.stage.sink(job.stage_table) if job.stage is not None else None)
+        if not uc.rows and not uc.problems:
+            checked = empty_table(job.file_name, table)
+            checked.notices = notices
+            return checked
+        checked = Checked(uc.rows, uc.problems, uc.warnings, notices)
+        if uc.snapshot is not None:
+            sheet = table.sheet or job.file_name
+            for t in uc.towns:  # two sheets may not report the same town for the same date
+                first = job.reported.setdefault((uc.snapshot, t), sheet)
+                if first != sheet:
+                    checked.problems.append(Problem(job.file_name, table.sheet, None, None, None, "same_report_twice",
+                                                    {"town": t, "date": uc.snapshot.isoformat(), "sheet": first}))
+            checked.payload = StagedUnits(job.stage_table, uc.snapshot, uc.rows, uc.towns)
+            checked.plans = plan_reports(job.ctx, uc.snapshot, uc.towns)
+        return checked
+
+    def write(self, con: duckdb.DuckDBPyConnection, kind: Kind, staged: StagedUnits, receipt: object,
+              lang: str) -> str:
+        """Store one roster as the report of each town it covers: a report file per town (from the staging
+        database, attached as `stage`), listed in `reports`; the report it replaces stays on file (rollback)."""
+        snap = staged.snapshot
+        lines = []
+        for town in staged.towns:
+            file = write_report_file(con, receipt.db, receipt.import_id, "report_file_from_stage",
+                                     {"snapshot": snap, "town": town}, stage_table=f"stage.{staged.table}")
+            old = execute(con, load_sql("report_supersede"), {"id": receipt.import_id, "s": snap, "t": town})
+            execute(con, load_sql("report_insert"),
+                    {"id": receipt.import_id, "s": snap, "t": town, "file": file, "n": staged.towns[town],
+                     "at": receipt.received_at, "by": receipt.received_by, "fn": receipt.file_name,
+                     "replaced": old[0][0] if old else None})
+            record_report_stats(con, receipt.db, receipt.import_id, snap, town, file)
+            if lang == "en":
+                lines.append(f"{town} {staged.towns[town]:,}" + (f" (replaced {old[0][1]:,})" if old else ""))
+            else:
+                lines.append(f"{town} {staged.towns[town]:,} 行" + (f"（替换原 {old[0][1]:,} 行）" if old else ""))
+        sep = "; " if lang == "en" else "；"
+        name = kind.zh if lang != "en" else kind.key
+        return f"{name} {snap.isoformat()}: {sep.join(lines)}"
+
+    def findings(self, db: Path, stage: Stage, staged: list[StagedUnits]) -> pd.DataFrame:
+        """The roster check (名册核对) of reports not yet imported: each staged town's rows are written to a
+        scratch report file and stand in for that town's report at their date (removed afterwards)."""
+        stage_path = stage.release()
+        con = connect_read(db)
+        scratch: list[Path] = []
+        try:
+            execute(con, fill("attach_stage", path=stage_path))
+            found = []
+            for report in staged:
+                files = [(f, t) for f, t, _ in execute(con, load_sql("roster_files"), {"as_of": report.snapshot})]
+                now = [f for f, t in files if t not in report.towns]
+                for town in report.towns:
+                    path = Path(stage_path).with_name(f"{Path(stage_path).stem}-{len(scratch)}.parquet")
+                    scratch.append(path)
+                    execute(con, fill("report_file_from_stage", stage_table=f"stage.{report.table}", path=path),
+                            {"snapshot": report.snapshot, "town": town})
+                    now.append(str(path))
+                before = [r[0] for r in execute(con, load_sql("roster_files"),
+                                                {"as_of": report.snapshot - dt.timedelta(days=1)})]
+                found.append(run_query(con, "roster_changes", snapshot=report.snapshot, roster_files=now,
+                                       before_files=before, towns=list(report.towns)))
+            return pd.concat(found, ignore_index=True)
+        finally:
+            con.close()
+            for path in scratch:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+
+
+# ---------------------------------------------------------------- template and sample
+
+def prefill(con: duckdb.DuckDBPyConnection, town: str, as_of: dt.date | None) -> pd.DataFrame:
+    """A town's template rows: its latest report on or before `as_of`, without the old report date."""
+    return run_query(con, "town_latest_report", town=town, as_of=as_of).drop(columns=["snapshot"])
+
+
+def receipts(world: World) -> dict[tuple[int, str], dt.datetime | None]:
+    """When each town's report of each month was received (None: not yet sent). Most arrive 1–4 days
+    after the month end, within the due day; the world's late towns send some months a week or more
+    late, and one town has not sent the latest month."""
+    rng = np.random.default_rng(7)
+    out: dict[tuple[int, str], dt.datetime | None] = {}
+    for m, d in enumerate(world.dates):
+        for t in world.towns:
+            late = d.isoformat() in world.late.get(t, ())
+            days = int(rng.integers(8, 13)) if late else int(rng.integers(1, 5))
+            at = dt.datetime.combine(d, dt.time(int(rng.integers(9, 17)), int(rng.integers(0, 60))))
+            out[(m, t)] = at + dt.timedelta(days=days)
+    if len(world.dates) > 1:
+        out[(len(world.dates) - 1, world.not_yet)] = None
+    return out
+
+
+def sample(world: World) -> Iterator[SampleTable]:
+    """The roster of every month: one district-wide file, or (world.per_town) one report per town,
+    received when `receipts` says. Made one month at a time, as the files are written (a million units
+    over a year never sit in memory at once)."""
+    received = receipts(world)
+    for m, d in enumerate(world.dates):
+        roster = world.snapshot(m)
+        if not world.per_town:
+            yield SampleTable(f"units_{d.isoformat()}", roster)
+            continue
+        for t in world.towns:
+            if received[(m, t)] is not None:
+                yield SampleTable(f"units_{d.isoformat()}_{t}", roster[roster["街镇"] == t], t, received[(m, t)])
+
+
+KIND = Kind(
+    "units", "单位名册",
+    (
+        Col("credit_code", "统一社会信用代码", "code", True,
+            rule="18 characters, valid GB 32100-2015 check digit; unique in the file",
+            rule_zh="18 位，校验位须符合 GB 32100-2015；文件内不得重复（请设为文本格式，勿让 Excel 改成科学计数）"),
+        Col("name", "单位名称", "text", True),
+        Col("town", "街镇", "town", True, rule="known town"),
+        Col("area", "村居园区", "text"),
+        Col("building", "楼宇名称", "text", rule="known building of that town", lists="buildings"),
+        Col("industry", "行业类别", "enum", True, values=INDUSTRIES,
+            rule="现代服务业 / 高新技术产业 / 制造业 / 建筑业 / 商贸流通 / 其他"),
+        Col("unit_type", "单位类型", "enum", True, values=UNIT_TYPES,
+            rule="国有企业 / 集体企业 / 民营企业 / 外资企业 / 港澳台企业 / 社会组织 / 事业单位 / 机关"),
+        Col("fortune500", "世界500强", "bool", default=False, rule="boolean, default 否", rule_zh="是/否，空着按「否」"),
+        Col("employees", "职工人数", "int", True, min_value=0, rule="integer ≥ 0"),
+        Col("migrant_workers", "农民工人数", "int", min_value=0, default=0,
+            rule="integer, 0 ≤ value ≤ 职工人数, default 0", rule_zh="整数，0 ≤ 值 ≤ 职工人数，空着按 0"),
+        Col("status", "经营状态", "enum", True, values=STATUSES, rule="在营 / 停产 / 关闭 / 迁出"),
+        Col("union_form", "建会情况", "enum", True, values=UNION_FORMS, rule="未建会 / 单独建会 / 联合建会"),
+        Col("federation", "所属联合会", "text", required_when="for 联合建会", rule="known federation",
+            required_when_zh="联合建会必填", rule_zh="已登记的工会联合会", lists="federations"),
+        Col("union_date", "建会日期", "date", required_when="unless 未建会", rule="date, not after the snapshot date",
+            required_when_zh="已建会（单独建会、联合建会）必填", rule_zh="日期，不得晚于报表日期"),
+        Col("members", "会员人数", "int", True, min_value=0, rule="integer, 0 ≤ value ≤ 职工人数; 0 when 未建会",
+            rule_zh="整数，0 ≤ 值 ≤ 职工人数；未建会时为 0"),
+        Col("migrant_members", "农民工会员数", "int", min_value=0, default=0,
+            rule="integer, ≤ 会员人数 and ≤ 农民工人数, default 0", rule_zh="整数，≤ 会员人数且 ≤ 农民工人数，空着按 0"),
+        Col("snapshot", "报表日期", "date", rule="the report date, one value for the whole file (or given at import)",
+            rule_zh="报表日期，全表只填一个日期（也可在导入时指定）"),
+    ),
+    Reports(),
+    sample=sample, prefill=prefill,
+)
