@@ -7,7 +7,7 @@ import docx
 import openpyxl
 import pytest
 
-from apptest_helpers import metrics, open_page
+from apptest_helpers import metrics, open_page, texts
 from unionboard.briefing import docx_bytes, workbook_bytes
 from unionboard.cli import main
 from unionboard.i18n import msg
@@ -93,3 +93,20 @@ def test_meeting_mode_steps_through_topics(db):
 def test_meeting_mode_keeps_filters(db):
     at = open_page("meeting", query={"town": "嘉定镇街道"})
     assert metrics(at)["在营单位"] == "2"
+
+
+def test_meeting_mode_in_english_shows_no_chinese_status_words(db):
+    at = open_page("meeting")
+    at.sidebar.radio(key="lang").set_value("en").run()
+    seen = []
+    for _ in range(8):  # every topic once
+        seen.append(at.title[0].value)
+        seen.append(texts(at))
+        seen.extend(metrics(at))
+        at.button(key="meeting_next").click().run()
+    assert not at.exception
+    assert seen[0] == "District totals" and "Lagging and warning towns" in seen
+    shown = "\n".join(seen)
+    for word in ("达标", "预警", "滞后", "新建会", "新发展会员", "双过半", "序时进度", "在营单位"):
+        assert word not in shown, word
+    assert "安亭镇" in shown and "warning" in shown  # town names stay as they are; the status is in English
