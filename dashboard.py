@@ -1,17 +1,18 @@
 """工会组建进度看板 — the Streamlit entry point: the navigation over the pages in pages/.
 
 Run: streamlit run dashboard.py   (database: $UNIONBOARD_DB or data/unionboard.duckdb)
-Each page renders the shared sidebar filters itself (ui.shell.page_setup), so a page works the
-same whether Streamlit reaches it through this navigation or directly from the pages/ folder.
+Each page opens itself (ui.page.open_page: filters, sign-in, heading, views), so a page works the same
+whether Streamlit reaches it through this navigation or directly from the pages/ folder.
 """
 from __future__ import annotations
 
 import streamlit as st
 
-from ui.shell import current_lang
-from ui.text import t
+from ui.filters import current_lang
+from unionboard.i18n import msg
 
-st.set_page_config(page_title="工会组建进度看板", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
+lang = current_lang()
+st.set_page_config(page_title=msg("app_title", lang), page_icon="📊", layout="wide", initial_sidebar_state="expanded")
 
 PAGES = [  # (file, title key, url path, icon)
     ("pages/overview.py", "page_overview", "overview", ":material/dashboard:"),
@@ -27,8 +28,12 @@ PAGES = [  # (file, title key, url path, icon)
     ("pages/data.py", "page_data", "data", ":material/upload_file:"),
     ("pages/meeting.py", "page_meeting", "meeting", ":material/slideshow:"),
 ]
+DEFAULT = "overview"
 
-lang = current_lang()
-nav = st.navigation([st.Page(f, title=t(k, lang), url_path=u, icon=i, default=(u == "overview"))
-                     for f, k, u, i in PAGES])
-nav.run()
+# The default page is served at the root URL only: its own path (…/overview?town=…, as links are written)
+# would open Streamlit's "Page not found". So the default page is the root's, and the same file, hidden
+# from the menu, answers at its own path.
+pages = [st.Page(f, title=msg(k, lang), url_path="" if u == DEFAULT else u, icon=i, default=(u == DEFAULT))
+         for f, k, u, i in PAGES]
+pages += [st.Page(f, title=msg(k, lang), url_path=u, icon=i, visibility="hidden") for f, k, u, i in PAGES if u == DEFAULT]
+st.navigation(pages).run()

@@ -347,7 +347,7 @@ def server_like_apptest() -> None:
 
     Before every run AppTest (1.67) resets Streamlit's multipage flag, so a `pages/` folder beside the
     entry point puts each run in the legacy multipage mode: the page runs, switches to st.navigation
-    and reruns itself (ui.shell.page_setup), i.e. twice. It also compiles every script again with a
+    and reruns itself (ui.page.setup), i.e. twice. It also compiles every script again with a
     new bytecode cache. A server does neither after the first run: the flag stays off once
     st.navigation has run and its script cache lives as long as the process. Measured 2026-11-25 on
     the sample data: the towns page 31 -> 22 ms, overview 67 -> 33 ms. The floor script has no pages

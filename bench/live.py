@@ -240,7 +240,7 @@ def browser(db: Path, rounds: int = 2, seed: int = 16) -> dict:
     """Navigation and town-change timings in Chromium, against the dashboard and the floor app."""
     from playwright.sync_api import sync_playwright
 
-    from ui.text import t
+    from unionboard.i18n import msg as t
 
     towns, sizes, dates = _towns_and_sizes(db)
     rng = random.Random(seed)

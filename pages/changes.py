@@ -4,36 +4,27 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import shell
-from ui.text import t
-from unionboard.charts import FINDINGS
-from unionboard.views import EN_COLUMNS
+from ui.data import view
+from ui.figures import chart, figure
+from ui.page import open_page
+from ui.tables import show_table
+from unionboard.summary import FINDINGS, fmt_int
 
-ctx = shell.page_setup()
-lang = ctx.lang
-shell.heading(ctx, "page_changes")
-if shell.need_data(ctx):
-    counts = shell.view(ctx, "changes-by-town")
-    if counts is not None:
-        shell.caption(ctx, counts)
-        st.caption(t("chg_intro", lang))
-        total = shell.row(counts, "街镇", "合计")
-        checked = int(counts.df["合计"].iloc[:-1].notna().sum())
-        c = st.columns(len(FINDINGS) + 1)
-        c[0].metric(t("chg_checked", lang), f"{checked}", border=True, help=shell.definition("核对情况", lang))
-        for col, finding in zip(c[1:], FINDINGS, strict=True):
-            value = total[finding]
-            col.metric(finding if lang != "en" else EN_COLUMNS.get(finding, finding), "—" if value is None or value != value
-                       else f"{int(value):,}", border=True, help=shell.definition(finding, lang))
-        found = total["合计"] if total["合计"] == total["合计"] else 0
-        if found:
-            st.subheader(t("chg_chart", lang))
-            shell.chart(shell.figure(ctx, counts, "findings_by_town"), "changes_chart")
-        else:
-            st.success(t("chg_none", lang))
-        st.subheader(t("chg_table", lang))
-        shell.show_table(ctx, counts, "changes_by_town")
-        units = shell.view(ctx, "changes")
-        if units is not None:
-            st.subheader(t("chg_list", lang) + f"（{len(units.df):,}）")
-            shell.show_table(ctx, units, "changes", height=520)
+ctx, (counts,) = open_page("page_changes", "changes-by-town")
+st.caption(ctx.t("chg_intro"))
+total = counts.total
+c = st.columns(len(FINDINGS) + 1)
+c[0].metric(ctx.t("chg_checked"), f"{int(counts.rows['合计'].notna().sum())}", border=True, help=ctx.define("核对情况"))
+for col, finding in zip(c[1:], FINDINGS, strict=True):
+    col.metric(ctx.label(finding), fmt_int(total[finding]), border=True, help=ctx.define(finding))
+if total["合计"] == total["合计"] and total["合计"]:
+    st.subheader(ctx.t("chg_chart"))
+    chart(figure(ctx, counts, "findings_by_town"), "changes_chart")
+else:
+    st.success(ctx.t("chg_none"))
+st.subheader(ctx.t("chg_table"))
+show_table(ctx, counts, "changes_by_town")
+units = view(ctx, "changes")
+if units is not None:
+    st.subheader(ctx.t("with_count", title=ctx.t("chg_list"), n=f"{len(units.df):,}"))
+    show_table(ctx, units, "changes", height=520)

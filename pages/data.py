@@ -8,17 +8,21 @@ import functools
 import pandas as pd
 import streamlit as st
 
-from ui import shell
-from ui.text import t
+from ui.auth import sign_in_record
+from ui.data import failure as show_failure
+from ui.data import plain_table
+from ui.page import open_page
+from ui.tables import history_hidden, notices, show_plain_table
 from unionboard.export import csv_bytes
+from unionboard.i18n import join
+from unionboard.i18n import msg as t
 from unionboard.importer import RollbackError, check_bytes, create_database, import_bytes, preview, rollback
 from unionboard.kinds import KINDS
 from unionboard.summary import findings_lines
 from unionboard.templates import template_name, town_template
 
-ctx = shell.page_setup()
+ctx, _ = open_page("page_data", needs_data=False)
 lang = ctx.lang
-shell.heading(ctx, "page_data")
 
 
 # The buttons' work runs in their callbacks, before the script: it survives any rerun of the page.
@@ -30,7 +34,7 @@ def confirm_import(data: bytes, name: str, kind: str, **kw: object) -> None:
         st.session_state["data_failure"] = exc
         return
     if done.ok:
-        st.session_state["data_last_result"] = t("imported", lang, id=done.import_id, summary="；".join(done.summary))
+        st.session_state["data_last_result"] = t("import_done", lang, id=done.import_id, summary=t("part_sep", lang).join(done.summary))
         st.session_state["data_uploads"] = st.session_state.get("data_uploads", 0) + 1
     else:  # the database changed between check and import, or the import failed part-way (recorded)
         st.session_state["data_import_failed"] = done.report(lang)
@@ -49,23 +53,22 @@ def confirm_rollback(import_id: int) -> None:
 
 
 if ctx.version is None:
-    st.info(t("no_db", lang, db=str(ctx.db)))
-    if ctx.can_import and st.button("创建空数据库（仅含嘉定区街镇字典）" if lang != "en" else "Create an empty database",
-                                    key="data_create"):
+    st.info(t("page_no_db", lang, db=str(ctx.db)))
+    if ctx.can_import and st.button(t("create_empty_db", lang), key="data_create"):
         try:
             create_database(ctx.db)
             st.rerun()
         except Exception as exc:  # noqa: BLE001 - disk, folder: explained
-            shell.failure(ctx, exc)
+            show_failure(ctx, exc)
 else:
     last = st.session_state.pop("data_last_result", None)
     if last:
         st.success(last)
     failure = st.session_state.pop("data_failure", None)
     if failure is not None:
-        shell.failure(ctx, failure)
+        show_failure(ctx, failure)
     if not ctx.accounts_configured:
-        st.info(t("read_only", lang))
+        st.info(t("page_read_only", lang))
     elif ctx.upload_town:
         st.info(t("town_upload_only", lang, town=ctx.upload_town))
     elif not ctx.can_import:
@@ -76,10 +79,11 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
     c1, c2, c3, c4 = st.columns([2, 2, 2, 2])
     if town:
         kind = "units"
-        c1.text_input(t("kind", lang), f"{KINDS['units'].zh}（{town}）", disabled=True, key="data_kind_fixed")
+        c1.text_input(t("kind", lang), t("kind_option", lang, name=KINDS["units"].zh, code=town), disabled=True,
+                      key="data_kind_fixed")
     else:
         kind = c1.selectbox(t("kind", lang), ["auto", *KINDS], key="data_kind",
-                            format_func=lambda k: t("kind_auto", lang) if k == "auto" else f"{KINDS[k].zh}（{k}）")
+                            format_func=lambda k: t("kind_auto", lang) if k == "auto" else t("kind_option", lang, name=KINDS[k].zh, code=k))
         picked = c3.selectbox(t("report_town", lang), ["", *ctx.towns_all], key="data_town",
                               format_func=lambda v: v or t("report_town_any", lang), help=t("report_town_help", lang))
         town = picked or None
@@ -103,14 +107,14 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
             # checked as if replacing were allowed: what the file would replace is shown, then confirmed below
             result = check_bytes(ctx.db, data, name, kind, snapshot=snap, replace=True, lang=lang, town=town)
         except Exception as exc:  # noqa: BLE001
-            shell.failure(ctx, exc)
+            show_failure(ctx, exc)
     if result is not None:
         # what reading skipped or inferred (title rows, totals, footers, hidden rows, the report date)
         if result.notices:
             with st.expander(t("reading_notices", lang, n=len(result.notices)), expanded=True):
                 st.dataframe(pd.DataFrame({t("reading_notice", lang): [n.line(lang) for n in result.notices]}),
                              hide_index=True, width="stretch", key="data_reading_notices")
-        shell.notices(ctx, result.warnings, "data_notices")
+        notices(ctx, result.warnings, "data_notices")
         if result.reports:
             st.markdown(f"**{t('report_plan', lang)}**")
             for plan in result.reports:
@@ -128,7 +132,7 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
             replacing = [p.town for p in result.reports if p.replaces is not None]
             agreed = True
             if result.needs_confirmation:
-                agreed = st.checkbox(t("confirm_replace", lang, towns="、".join(replacing)) if replacing
+                agreed = st.checkbox(t("confirm_replace", lang, towns=join(replacing, lang)) if replacing
                                      else t("confirm_shrink", lang), key="data_agree")
             st.button(t("confirm", lang), type="primary", key="data_confirm", disabled=not agreed,
                       on_click=confirm_import, args=(data, name, kind),
@@ -142,7 +146,7 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
             report = result.report(lang)
             st.dataframe(report, hide_index=True, width="stretch", height=min(600, 38 + 35 * len(report)),
                          key="data_report")
-            st.download_button(t("report_download", lang), csv_bytes(report), file_name=f"校验报告_{name}.csv",
+            st.download_button(t("report_download", lang), csv_bytes(report), file_name=f"{t('file_report', lang)}_{name}.csv",
                                mime="text/csv", key="data_report_download", on_click="ignore")
 # ---- fill-in templates (unionboard.templates), beside the uploader: a 街镇 account gets its own town's
 # (pre-filled with its latest report)
@@ -150,8 +154,8 @@ if ctx.version is not None:
     with st.expander(t("template_title", lang)):
         t1, t2, t3 = st.columns([2, 2, 1])
         template_kind = t1.selectbox(t("kind", lang), list(KINDS), key="data_template_kind",
-                                     format_func=lambda k: f"{KINDS[k].zh}（{k}）")
-        own_town = ctx.user.town if ctx.user is not None and ctx.user.role == "街镇" else None
+                                     format_func=lambda k: t("kind_option", lang, name=KINDS[k].zh, code=k))
+        own_town = ctx.upload_town
         if own_town:
             template_town = own_town
             t2.text_input(t("template_town", lang), value=own_town, disabled=True, key="data_template_own_town")
@@ -165,7 +169,7 @@ if ctx.version is not None:
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            key="data_template_download", on_click="ignore")
 if ctx.version is not None and ctx.can_import:
-    past = shell.plain_table(ctx, "import_history")
+    past = plain_table(str(ctx.db), ctx.version, "import_history")
     history_ids = past.loc[past["结果"] == "已导入", "编号"].astype(int).tolist()
     if history_ids and ctx.can_import:
         with st.expander(t("rollback", lang)):
@@ -175,9 +179,9 @@ if ctx.version is not None and ctx.can_import:
             refused = st.session_state.pop("data_rollback_refused", None)
             if refused:
                 st.error(refused)
-    shell.sign_in_record(ctx, "data_signins")
+    sign_in_record(ctx, "data_signins")
 if ctx.version is not None:
     st.subheader(t("snapshots", lang))
-    shell.show_plain_table(ctx, "snapshot_list", "data_snapshots")
+    show_plain_table(ctx, "snapshot_list", "data_snapshots")
     st.subheader(t("history", lang))
-    shell.show_plain_table(ctx, "import_history", "data_history", height=360, hide=shell.history_hidden(ctx))
+    show_plain_table(ctx, "import_history", "data_history", height=360, hide=history_hidden(ctx))

@@ -3,38 +3,30 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import shell
-from ui.text import t
+from ui.data import view
+from ui.figures import chart, figure
+from ui.page import open_page
+from ui.tables import show_table, show_unit_list
 
-ctx = shell.page_setup()
-lang = ctx.lang
-shell.heading(ctx, "page_industries")
-if shell.need_data(ctx):
-    ind = shell.view(ctx, "industries")
-    two = shell.view(ctx, "two-new")
-    if ind is not None and two is not None:
-        shell.caption(ctx, ind)
-        left, right = st.columns([3, 2])
-        with left:
-            st.subheader(t("by_industry", lang))
-            shell.chart(shell.figure(ctx, ind, "coverage_bars", "行业类别"), "industries_chart")
-        with right:
-            st.subheader(t("by_two_new", lang))
-            shell.chart(shell.figure(ctx, two, "coverage_bars", "两新组织"), "two_new_chart")
-        st.subheader(t("by_industry", lang))
-        shell.show_table(ctx, ind, "industries")
-        st.subheader(t("by_two_new", lang))
-        shell.show_table(ctx, two, "two_new")
-        f500 = shell.view(ctx, "fortune500")
-        if f500 is not None:
-            st.subheader(t("by_fortune500", lang))
-            shell.show_table(ctx, f500, "fortune500")
-        types = shell.view(ctx, "unit-types")
-        if types is not None:
-            st.subheader(t("by_type", lang))
-            shell.show_table(ctx, types, "unit_types")
-        counts = shell.view(ctx, "key-uncovered-by-town")
-        if counts is not None:
-            total = int(shell.row(counts, "街镇", "合计")["未建会单位数"])
-            st.subheader(t("key_uncovered", lang) + f"（{total:,}）")
-            shell.show_unit_list(ctx, "key-uncovered", total, "key_uncovered", height=420)
+ctx, (ind, two) = open_page("page_industries", "industries", "two-new")
+left, right = st.columns([3, 2])
+with left:
+    st.subheader(ctx.t("by_industry"))
+    chart(figure(ctx, ind, "coverage_bars", "行业类别"), "industries_chart")
+with right:
+    st.subheader(ctx.t("by_two_new"))
+    chart(figure(ctx, two, "coverage_bars", "两新组织"), "two_new_chart")
+st.subheader(ctx.t("by_industry"))
+show_table(ctx, ind, "industries")
+st.subheader(ctx.t("by_two_new"))
+show_table(ctx, two, "two_new")
+for name, title, key in (("fortune500", "by_fortune500", "fortune500"), ("unit-types", "by_type", "unit_types")):
+    result = view(ctx, name)
+    if result is not None:
+        st.subheader(ctx.t(title))
+        show_table(ctx, result, key)
+counts = view(ctx, "key-uncovered-by-town")
+if counts is not None:
+    total = int(counts.total["未建会单位数"])
+    st.subheader(ctx.t("with_count", title=ctx.t("key_uncovered"), n=f"{total:,}"))
+    show_unit_list(ctx, "key-uncovered", total, "key_uncovered", height=420)

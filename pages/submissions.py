@@ -4,42 +4,40 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import shell
-from ui.text import t
+from ui.data import memo
+from ui.figures import chart, figure
+from ui.page import open_page
+from ui.tables import show_table
 from unionboard.importer import get_setting, set_setting
 from unionboard.summary import reporting_line
 
-ctx = shell.page_setup()
-lang = ctx.lang
-shell.heading(ctx, "page_submissions")
+ctx, (sub,) = open_page("page_submissions", "submissions")
 
 
 def save_due_days(days: int) -> None:
     """保存报送期限 (a button callback, so it survives the navigation's rerun)."""
-    set_setting(ctx.db, "due_days", str(days), user=ctx.user.name, lang=lang)
-    st.toast(t("sub_due_saved", lang, days=days))
-if shell.need_data(ctx):
-    sub = shell.view(ctx, "submissions")
-    if sub is not None:
-        shell.caption(ctx, sub)
-        line = shell.memo(sub, ("line", lang), lambda: reporting_line(sub.df, lang))
-        if line:
-            st.info(line, icon=":material/outgoing_mail:")
-        latest = shell.memo(sub, ("latest",), lambda: sub.df[sub.df["报表日期"] == max(sub.df["报表日期"])])
-        counts = latest["报送状态"].value_counts()
-        st.subheader(t("sub_latest", lang, date=max(sub.df["报表日期"]).isoformat()))
-        c = st.columns(4)
-        for col, (status, key) in zip(c, (("按时", "sub_on_time"), ("逾期", "sub_late"), ("未报送", "sub_missing"),
-                                          ("待报", "sub_pending")), strict=True):
-            col.metric(t(key, lang), f"{int(counts.get(status, 0))}", border=True, help=shell.definition("报送状态", lang))
-        days = get_setting(ctx.db, "due_days")
-        st.caption(t("sub_due", lang, days=days))
-        if ctx.can_import:
-            with st.expander(t("sub_due_set", lang)):
-                new = st.number_input(t("sub_due_set", lang), min_value=0, max_value=60, value=int(days), step=1,
-                                      key="submissions_due_days")
-                st.button(t("sub_due_save", lang), key="submissions_due_save", on_click=save_due_days, args=(int(new),))
-        st.subheader(t("sub_matrix", lang))
-        shell.chart(shell.figure(ctx, sub, "submissions_matrix"), "submissions_chart")
-        st.subheader(t("sub_table", lang))
-        shell.show_table(ctx, sub, "submissions", height=420)
+    set_setting(ctx.db, "due_days", str(days), user=ctx.user.name, lang=ctx.lang)
+    st.toast(ctx.t("sub_due_saved", days=days))
+
+
+line = memo(sub, ("line", ctx.lang), lambda: reporting_line(sub.df, ctx.lang))
+if line:
+    st.info(line, icon=":material/outgoing_mail:")
+latest_date = max(sub.df["报表日期"])
+counts = memo(sub, ("latest",), lambda: sub.df.loc[sub.df["报表日期"] == latest_date, "报送状态"].value_counts())
+st.subheader(ctx.t("sub_latest", date=latest_date.isoformat()))
+c = st.columns(4)
+for col, (status, key) in zip(c, (("按时", "sub_on_time"), ("逾期", "sub_late"), ("未报送", "sub_missing"), ("待报", "sub_pending")),
+                              strict=True):
+    col.metric(ctx.t(key), f"{int(counts.get(status, 0))}", border=True, help=ctx.define("报送状态"))
+days = get_setting(ctx.db, "due_days")
+st.caption(ctx.t("sub_due", days=days))
+if ctx.can_import:
+    with st.expander(ctx.t("sub_due_set")):
+        new = st.number_input(ctx.t("sub_due_set"), min_value=0, max_value=60, value=int(days), step=1,
+                              key="submissions_due_days")
+        st.button(ctx.t("sub_due_save"), key="submissions_due_save", on_click=save_due_days, args=(int(new),))
+st.subheader(ctx.t("sub_matrix"))
+chart(figure(ctx, sub, "submissions_matrix"), "submissions_chart")
+st.subheader(ctx.t("sub_table"))
+show_table(ctx, sub, "submissions", height=420)

@@ -3,26 +3,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import shell
-from ui.text import t
+from ui.figures import cards, chart, figure
+from ui.page import open_page
+from ui.tables import show_unit_list
+from unionboard.summary import fmt_int
 
-ctx = shell.page_setup()
-lang = ctx.lang
-shell.heading(ctx, "page_uncovered")
-if shell.need_data(ctx):
-    # the figures and the chart come from the counts per town; the list is read a page at a time
-    counts = shell.view(ctx, "uncovered-by-town")
-    if counts is not None:
-        shell.caption(ctx, counts)
-        total = shell.row(counts, "街镇", "合计")
-        c = st.columns(3)
-        c[0].metric(t("uncovered_kpi", lang), f"{total['未建会单位数']:,}", border=True,
-                    help=shell.definition("未建会单位数", lang))
-        c[1].metric(t("uncovered_25", lang), f"{total['25人以上']:,}", border=True,
-                    help=shell.definition("25人以上单位建会率(%)", lang))
-        c[2].metric(t("uncovered_emp", lang), f"{total['涉及职工人数']:,}", border=True,
-                    help=shell.definition("涉及职工人数", lang))
-        if total["未建会单位数"]:
-            st.subheader(t("uncovered_chart", lang))
-            shell.chart(shell.figure(ctx, counts, "uncovered_by_town"), "uncovered_chart")
-        shell.show_unit_list(ctx, "uncovered", int(total["未建会单位数"]), "uncovered")
+# the figures and the chart come from the counts per town; the list is read a page at a time
+ctx, (counts,) = open_page("page_uncovered", "uncovered-by-town")
+total = counts.total
+cards(ctx, [("uncovered_kpi", fmt_int(total["未建会单位数"]), "未建会单位数"),
+            ("uncovered_25", fmt_int(total["25人以上"]), "25人以上单位建会率(%)"),
+            ("uncovered_emp", fmt_int(total["涉及职工人数"]), "涉及职工人数")])
+if total["未建会单位数"]:
+    st.subheader(ctx.t("uncovered_chart"))
+    chart(figure(ctx, counts, "uncovered_by_town"), "uncovered_chart")
+show_unit_list(ctx, "uncovered", int(total["未建会单位数"]), "uncovered")

@@ -7,9 +7,10 @@ import docx
 import openpyxl
 import pytest
 
-from apptest_helpers import metrics, open_page
+from apptest_helpers import metrics, open_page, texts
 from unionboard.briefing import docx_bytes, workbook_bytes
 from unionboard.cli import main
+from unionboard.i18n import msg
 from unionboard.summary import briefing
 from unionboard.views import VIEWS, Filters, get_view
 
@@ -19,7 +20,7 @@ def test_briefing_numbers_equal_the_views(fixture_db):
     doc = docx.Document(io.BytesIO(docx_bytes(fixture_db, Filters())))
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == "关于截至2015年6月30日工会组建工作进展情况的通报"
-    assert briefing(towns.resolved.snapshot, towns.df, []) in texts
+    assert briefing(towns) in texts
     assert any("全区在营单位6家，已建会单位4家，建会率66.67%；职工215人，会员173人，入会率80.47%" in t for t in texts)
     assert "安亭镇1个街镇慢于序时进度、处于预警。" in texts
     assert ("（3）会员转接不到位。今年以来企业关闭1家、迁出1家，工会撤销1家、转移接续1家，会员转接率50.00%；其中1家单位的"
@@ -46,7 +47,7 @@ def test_briefing_for_one_town(fixture_db):
 
 def test_workbook_has_every_view(fixture_db):
     wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(fixture_db, Filters())))
-    assert wb.sheetnames == [v.zh for v in VIEWS.values()]
+    assert wb.sheetnames == [msg(f"view_{name}") for name in VIEWS]
     ws = wb["街镇进度"]
     values = list(ws.values)
     towns = get_view(fixture_db, "towns").df
@@ -92,3 +93,20 @@ def test_meeting_mode_steps_through_topics(db):
 def test_meeting_mode_keeps_filters(db):
     at = open_page("meeting", query={"town": "嘉定镇街道"})
     assert metrics(at)["在营单位"] == "2"
+
+
+def test_meeting_mode_in_english_shows_no_chinese_status_words(db):
+    at = open_page("meeting")
+    at.sidebar.radio(key="lang").set_value("en").run()
+    seen = []
+    for _ in range(8):  # every topic once
+        seen.append(at.title[0].value)
+        seen.append(texts(at))
+        seen.extend(metrics(at))
+        at.button(key="meeting_next").click().run()
+    assert not at.exception
+    assert seen[0] == "District totals" and "Lagging and warning towns" in seen
+    shown = "\n".join(seen)
+    for word in ("达标", "预警", "滞后", "新建会", "新发展会员", "双过半", "序时进度", "在营单位"):
+        assert word not in shown, word
+    assert "安亭镇" in shown and "warning" in shown  # town names stay as they are; the status is in English

@@ -20,14 +20,16 @@ def _db(fixture_db, monkeypatch):
 
 
 def test_open_page_shows_an_import_on_its_next_rerun(fixture_db):
-    from ui import shell
+    from ui.context import CTX_KEY
+    from ui.data import view
+    from ui.downloads import download_bytes
 
     at = open_page()
     assert metrics(at)["会员"] == "173"
     assert "会员173人" in texts(at)
     chart_before = at.get("plotly_chart")[1].proto.spec  # 建会率 and 入会率 over time
-    ctx = at.session_state[shell.CTX_KEY]
-    csv_before = shell.download_bytes(ctx, shell.view(ctx, "towns"))
+    ctx = at.session_state[CTX_KEY]
+    csv_before = download_bytes(ctx, view(ctx, "towns"))
 
     # 丙公司 (嘉定镇街道) reports 50 members instead of 45 in a corrected 2015-06-30 roster
     old = f"{J1},丙公司,嘉定镇街道,,,现代服务业,国有企业,否,50,0,在营,单独建会,,2012-05-01,45,0"
@@ -40,6 +42,6 @@ def test_open_page_shows_an_import_on_its_next_rerun(fixture_db):
     assert metrics(at)["会员"] == "178"
     assert "会员178人" in texts(at)
     assert at.get("plotly_chart")[1].proto.spec != chart_before  # the trend chart was rebuilt
-    ctx = at.session_state[shell.CTX_KEY]
-    csv_after = shell.download_bytes(ctx, shell.view(ctx, "towns"))
+    ctx = at.session_state[CTX_KEY]
+    csv_after = download_bytes(ctx, view(ctx, "towns"))
     assert csv_after != csv_before and ",178," in csv_after.decode("utf-8-sig")

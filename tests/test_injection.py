@@ -59,4 +59,4 @@ def test_pages_show_payloads_inert(db):
 def test_url_payloads(db, query):
     at = open_page("towns", query=query)
     assert not at.exception
-    assert list(at.dataframe[0].value["在营单位数"])[-1] == 2
+    assert list(at.dataframe[1].value["在营单位数"])[-1] == 2  # the towns table, after the ranking

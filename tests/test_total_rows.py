@@ -1,7 +1,7 @@
 """合计, 小计, 总计 and 累计 — the words total rows use — are reserved: no town or alias may be (or begin
-with) one. And wherever Python finds a view's total row, it takes the last row labelled 合计, so a town
-named 合计 in a database from before the reservation is never taken for the district total
-(issue 17, item 7)."""
+with) one. And Python never finds a view's total row by its label: a view result carries its total row
+as the SQL marks it (is_total), so a town named 合计 in a database from before the reservation is never
+taken for the district total (issue 17, item 7; issue 15)."""
 from __future__ import annotations
 
 import io
@@ -15,7 +15,7 @@ from conftest import J2, rewrite_units
 from unionboard import charts
 from unionboard.briefing import docx_bytes
 from unionboard.importer import import_bytes
-from unionboard.summary import briefing, status_counts, total_row, without_total
+from unionboard.summary import briefing, status_counts
 from unionboard.views import Filters, get_view
 
 REFUSAL = "「合计、小计、总计、累计」是合计行使用的词，不能用作（或开头于）街镇名称或别名"
@@ -65,16 +65,28 @@ def old_db(fixture_db, monkeypatch):
 
 
 def test_the_total_row_is_never_a_town_named_like_it(old_db):
-    towns = get_view(old_db, "towns").df
+    result = get_view(old_db, "towns")
+    towns = result.df
     assert list(towns["街镇"]).count("合计") == 2  # the town, then the total row
-    assert total_row(towns, "街镇")["在营单位数"] == 7  # the fixture's 6 and 辛公司
-    rows = without_total(towns, "街镇")
-    assert len(rows) == len(towns) - 1 and rows["街镇"].iloc[-1] == "合计"
-    snap = get_view(old_db, "towns").resolved.snapshot
-    assert "全区在营单位7家" in briefing(snap, towns, [])
-    assert "合计" not in sum(status_counts(towns).values(), [])  # it has no targets, hence no status
-    fig = charts.town_progress(towns)
+    assert result.total["在营单位数"] == 7  # the fixture's 6 and 辛公司
+    rows = result.rows
+    assert len(rows) == len(towns) - 1 and rows["街镇"].iloc[-1] == "合计" and rows["在营单位数"].iloc[-1] == 1
+    assert "全区在营单位7家" in briefing(result)
+    assert "合计" not in sum(status_counts(result).values(), [])  # it has no targets, hence no status
+    fig = charts.town_progress(result.rows)
     assert list(fig.data[0].x)[-1] == "合计" and len(fig.data[0].x) == len(towns) - 1
+
+
+def test_the_total_row_is_the_one_the_sql_marks(fixture_db):
+    # a view without a total has none; one with a total carries it apart from its rows, whatever its label
+    assert get_view(fixture_db, "uncovered").total is None
+    result = get_view(fixture_db, "uncovered-by-town")
+    # the fixture's two active units without a union: 己公司 (安亭镇, 25 employees) and 庚协会 (嘉定镇街道, none)
+    assert result.total == {"街镇": "合计", "未建会单位数": 2, "25人以上": 1, "25人以下": 1, "涉及职工人数": 25,
+                            "涉及农民工人数": 0}
+    assert "合计" not in list(result.rows["街镇"]) and len(result.rows) == len(result.df) - 1
+    english = get_view(fixture_db, "uncovered-by-town", lang="en")
+    assert english.total["town"] == "Total" and english.total["units without union"] == 2
 
 
 def test_pages_and_briefing_show_the_district_total(old_db):

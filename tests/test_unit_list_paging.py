@@ -49,8 +49,8 @@ def test_short_list_is_shown_whole(db):
 
 
 def test_long_list_is_paged(db, monkeypatch):
-    from ui import shell
-    monkeypatch.setattr(shell, "PAGE_ROWS", 1)
+    from ui import data
+    monkeypatch.setattr(data, "PAGE_ROWS", 1)
     at = open_page("uncovered")
     assert metrics(at)["未建会在营单位"] == "2"  # the figures count the whole list
     assert at.number_input[0].value == 1 and at.number_input[0].max == 2
@@ -66,9 +66,12 @@ def test_long_list_is_paged(db, monkeypatch):
 
 
 def test_download_behind_a_page_is_the_whole_export(db, tmp_path):
-    from ui import shell
-    ctx = shell.Ctx(db=db, version=shell.store.data_version(db), lang="zh")
-    data = shell.download_bytes(ctx, shell.whole_view(ctx, "uncovered"))
+    from ui.context import Ctx
+    from ui.data import whole_view
+    from ui.downloads import download_bytes
+    from unionboard.store import data_version
+    ctx = Ctx(db=db, version=data_version(db), lang="zh")
+    data = download_bytes(ctx, whole_view(ctx, "uncovered"))
     out = tmp_path / "uncovered.csv"
     assert main(["export", "uncovered", "--db", str(db), "-o", str(out)]) == 0
     assert data == out.read_bytes()

@@ -47,20 +47,21 @@ def same_table(csv: bytes, xlsx: bytes) -> None:
 
 
 def test_builder_gives_the_same_frame(fixture_db):
-    from ui import shell
+    from ui.context import Ctx
+    from ui.downloads import download_bytes, download_xlsx_bytes
 
     result = get_view(fixture_db, "uncovered")
-    ctx = shell.Ctx(db=fixture_db, version=None, lang="zh")
-    data = shell.download_xlsx_bytes(ctx, result)
-    assert data == shell.download_xlsx_bytes(ctx, result)  # built once, kept with the view
+    ctx = Ctx(db=fixture_db, version=None, lang="zh")
+    data = download_xlsx_bytes(ctx, result)
+    assert data == download_xlsx_bytes(ctx, result)  # built once, kept with the view
     df, ws = xlsx_frame(data)
     expected = result.df.astype(object).where(result.df.notna(), None)
     assert df.to_dict("records") == expected.to_dict("records")
     code = next(c for c in ws["A"] if c.value == J2)  # 913101140000000070: all digits
     assert code.data_type == "s" and isinstance(code.value, str)
-    same_table(shell.download_bytes(ctx, result), data)
-    en = shell.Ctx(db=fixture_db, version=None, lang="en")
-    assert xlsx_frame(shell.download_xlsx_bytes(en, result))[0].columns[0] == "credit code"
+    same_table(download_bytes(ctx, result), data)
+    en = Ctx(db=fixture_db, version=None, lang="en")
+    assert xlsx_frame(download_xlsx_bytes(en, result))[0].columns[0] == "credit code"
     assert xlsx_bytes({result.title: localize(result.df, "en")}) is not None
 
 

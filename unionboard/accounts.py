@@ -16,6 +16,7 @@ from pathlib import Path
 import bcrypt
 
 from .errors import ACCOUNTS_READ_ERRORS, AccountsError
+from .i18n import msg
 
 ROLES = ("领导", "街镇", "管理员")
 
@@ -113,14 +114,13 @@ MAX_NAME = 64
 def name_problem(name: str, lang: str = "zh") -> str | None:
     """Why `name` cannot be an account name (None when it can)."""
     if not name or not name.strip():
-        return "用户名不能为空" if lang != "en" else "the user name is empty"
+        return msg("name_empty", lang)
     if _NAME_BAD.search(name):
-        return ("用户名不能含换行符或控制字符" if lang != "en"
-                else "a user name must not contain line breaks or control characters")
+        return msg("name_control", lang)
     if name != name.strip():
-        return "用户名首尾不能有空格" if lang != "en" else "a user name must not begin or end with a space"
+        return msg("name_spaces", lang)
     if len(name) > MAX_NAME:
-        return f"用户名最长 {MAX_NAME} 个字符" if lang != "en" else f"a user name has at most {MAX_NAME} characters"
+        return msg("name_too_long", lang, n=MAX_NAME)
     return None
 
 

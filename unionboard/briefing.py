@@ -15,24 +15,14 @@ import pandas as pd
 
 from .accounts import view_towns
 from .export import clean_frame, clean_text, xlsx_bytes
+from .i18n import canonical
+from .status import BLUE, DARK, LAGGING, LIGHT_BLUE, WARNING, colour_of
 from .store import connect_read
-from .summary import (
-    FINDINGS,
-    double_half,
-    fmt_int,
-    fmt_pct,
-    rank_towns,
-    status_counts,
-    total_row,
-    towns_without_target,
-    without_total,
-)
+from .summary import FINDINGS, double_half, fmt_int, fmt_pct, rank_towns, schedule_of, status_counts, towns_without_target
 from .summary import briefing as summary_text
 from .views import VIEWS, Filters, ViewResult, get_view_con, localize
 
 CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei"]
-GREEN, AMBER, RED, BLUE, GREY = "#2E7D32", "#F2A900", "#C62828", "#1F4E79", "#B0B7C3"
-STATUS = {"达标": GREEN, "预警": AMBER, "滞后": RED}
 
 
 def views_for(db: Path, filters: Filters, names: list[str], lang: str = "zh",
@@ -78,19 +68,18 @@ def _png(fig) -> bytes:  # noqa: ANN001
     return buf.getvalue()
 
 
-def town_chart_png(towns: pd.DataFrame) -> bytes:
-    """Completion by town against 序时进度, bars coloured by each indicator's status."""
+def town_chart_png(rows: pd.DataFrame) -> bytes:
+    """Completion by town against 序时进度 (the towns view's rows), bars coloured by each indicator's status."""
     plt = _plt()
-    rows = without_total(towns, "街镇")
-    schedule = float(towns["序时进度(%)"].dropna().iloc[0]) if towns["序时进度(%)"].notna().any() else 0.0
+    schedule = schedule_of(rows)
     fig, ax = plt.subplots(figsize=(10, 4.2))
     x = range(len(rows))
     for offset, col, hatch in ((-0.2, "新建会单位数完成率(%)", ""), (0.2, "新发展会员数完成率(%)", "//")):
         vals = rows[col].astype(float).fillna(0).tolist()
-        colours = [GREEN if v >= schedule else AMBER if v >= 0.8 * schedule else RED for v in vals]
+        colours = [colour_of(v, schedule) for v in vals]
         ax.bar([i + offset for i in x], vals, width=0.4, color=colours, hatch=hatch, edgecolor="white",
                label=col.replace("(%)", ""))
-    ax.axhline(schedule, color="#37474F", linestyle="--", linewidth=1.5)
+    ax.axhline(schedule, color=DARK, linestyle="--", linewidth=1.5)
     ax.text(-0.6, schedule + 1, f"序时进度 {schedule:.2f}%", ha="left", va="bottom", fontsize=10,
             bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8})
     ax.set_xticks(list(x))
@@ -107,7 +96,7 @@ def trend_chart_png(trend: pd.DataFrame, year: int) -> bytes:
     rows = trend.loc[trend["报表日期"].map(lambda d: d.year == year).astype(bool)]
     fig, ax = plt.subplots(figsize=(10, 3.4))
     labels = [d.isoformat()[5:] for d in rows["报表日期"]]
-    for col, colour in (("新建会单位数完成率(%)", BLUE), ("新发展会员数完成率(%)", "#6FA8DC"), ("序时进度(%)", "#37474F")):
+    for col, colour in (("新建会单位数完成率(%)", BLUE), ("新发展会员数完成率(%)", LIGHT_BLUE), ("序时进度(%)", DARK)):
         style = "--" if col.startswith("序时") else "-"
         ax.plot(labels, rows[col].astype(float), style, marker="o", color=colour, label=col.replace("(%)", ""))
     ax.set_ylabel("%")
@@ -157,7 +146,7 @@ def data_note(towns: ViewResult) -> str:
     text += "".join(note + "。" for note in r.notes("zh"))
     reported = set(r.used) - set(r.missing)  # towns never reported are named once, above
     for indicator in ("新建会单位数", "新发展会员数"):
-        names = [t for t in towns_without_target(towns.df, indicator) if t in reported]
+        names = [t for t in towns_without_target(towns, indicator) if t in reported]
         if names and len(names) < len(reported):
             text += f"{'、'.join(names)}未下达{indicator}目标，不计入合计完成率。"
     no_base = [t for t in r.no_base if t in reported]
@@ -189,16 +178,16 @@ def compose(v: dict[str, ViewResult]) -> list[tuple[str, object]]:
     ("picture", PNG bytes) — every number taken from the views `v` (BRIEFING_VIEWS)."""
     towns, trend = v["towns"], v["trend"]
     r = towns.resolved
-    snap, total = r.snapshot, total_row(towns.df, "街镇")
+    snap, total = r.snapshot, towns.total
     now = trend.df.iloc[-1]
     scope = "、".join(r.towns) if r.towns else "全区"
-    groups = status_counts(towns.df)
-    dh = double_half(snap, towns.df)
+    groups = status_counts(towns)
+    dh = double_half(towns)
     blocks: list[tuple[str, object]] = [
         ("title", f"关于截至{_date(snap)}{'' if scope == '全区' else scope}工会组建工作进展情况的通报"),
         ("subtitle", f"（数据截至{_date(snap)}）"),
         ("salutation", "各街镇总工会："),
-        ("para", summary_text(snap, towns.df, r.towns)),
+        ("para", summary_text(towns)),
         ("note", data_note(towns)),
         ("heading", "一、总体情况"),
     ]
@@ -217,19 +206,19 @@ def compose(v: dict[str, ViewResult]) -> list[tuple[str, object]]:
                            f"序时进度{fmt_pct(total['序时进度(%)'])}，{dh.text('zh')}。"))
     blocks.append(("picture", trend_chart_png(trend.df, r.year)))
     blocks.append(("heading", "二、各街镇进展"))
-    ranking = rank_towns(towns.df)
+    ranking = rank_towns(towns)
     order = "、".join(f"{t}（{fmt_pct(a)}/{fmt_pct(b)}）" for t, a, b, n in zip(
         ranking["街镇"], ranking["新建会单位数完成率(%)"], ranking["新发展会员数完成率(%)"], ranking["排名"], strict=True)
         if pd.notna(n))
     if order:
         blocks.append(("para", f"按新建会单位数、新发展会员数两项完成率中较低一项排名（括号内依次为两项完成率），各街镇依次为：{order}。"))
     slow = []
-    if groups["滞后"]:
-        slow.append(f"{'、'.join(groups['滞后'])}{len(groups['滞后'])}个街镇进度滞后（低于序时进度的80%）")
-    if groups["预警"]:
-        slow.append(f"{'、'.join(groups['预警'])}{len(groups['预警'])}个街镇慢于序时进度、处于预警")
+    if groups[LAGGING]:
+        slow.append(f"{'、'.join(groups[LAGGING])}{len(groups[LAGGING])}个街镇进度滞后（低于序时进度的80%）")
+    if groups[WARNING]:
+        slow.append(f"{'、'.join(groups[WARNING])}{len(groups[WARNING])}个街镇慢于序时进度、处于预警")
     blocks.append(("para", ("；".join(slow) + "。") if slow else "各街镇均达到序时进度。"))
-    blocks.append(("picture", town_chart_png(towns.df)))
+    blocks.append(("picture", town_chart_png(towns.rows)))
     cols = ["排名", "街镇", "在营单位数", "已建会单位数", "建会率(%)", "新建会单位数", "新建会单位数目标", "新建会单位数完成率(%)",
             "新发展会员数", "新发展会员数目标", "新发展会员数完成率(%)", "进度状态"]
     table = pd.concat([ranking[cols], pd.DataFrame([{**total, "排名": None}])[cols]], ignore_index=True)
@@ -247,13 +236,12 @@ def compose(v: dict[str, ViewResult]) -> list[tuple[str, object]]:
         text += f"，{'、'.join(late)}逾期报送" if late else ""
         blocks.append(("para", text + "。"))
         n += 1
-    checks = v["changes-by-town"].df
-    found = without_total(checks, "街镇")
-    found = found[found["合计"].fillna(0) > 0]
+    checks = v["changes-by-town"]
+    found = checks.rows[checks.rows["合计"].fillna(0) > 0]
     if len(found):
         per_town = "；".join(f"{row['街镇']}{int(row['合计'])}项（" + "、".join(
             f"{k}{int(row[k])}" for k in FINDINGS if row[k]) + "）" for row in found.to_dict("records"))
-        blocks.append(("para", f"（{n}）名册变动未报动态。将各街镇本期与上期名册逐一比对，发现{int(total_row(checks, '街镇')['合计'])}"
+        blocks.append(("para", f"（{n}）名册变动未报动态。将各街镇本期与上期名册逐一比对，发现{int(checks.total['合计'])}"
                                f"项变动无企业动态可以解释：{per_town}。"))
         n += 1
     follow = v["followup"].df
@@ -261,7 +249,7 @@ def compose(v: dict[str, ViewResult]) -> list[tuple[str, object]]:
     by_town = (follow.groupby("街镇", sort=False)["未转接会员数"].agg(["count", "sum"])
                .sort_index(key=lambda idx: idx.map(lambda t: order.get(t, len(order)))))
     if len(follow):
-        dyn = total_row(v["dynamics"].df, "月份") or {}
+        dyn = v["dynamics"].total or {}
         detail = "、".join(f"{t}{int(c)}家{fmt_int(m)}人" for t, (c, m) in by_town.iterrows())
         blocks.append(("para", f"（{n}）会员转接不到位。今年以来企业关闭{fmt_int(dyn.get('关闭'))}家、迁出{fmt_int(dyn.get('迁出'))}家，"
                                f"工会撤销{fmt_int(dyn.get('撤销工会'))}家、转移接续{fmt_int(dyn.get('转移接续'))}家，会员转接率"
@@ -273,7 +261,7 @@ def compose(v: dict[str, ViewResult]) -> list[tuple[str, object]]:
 
     blocks.append(("heading", "四、下一步工作要求"))
     asks = []
-    behind = groups["滞后"] + groups["预警"]
+    behind = groups[LAGGING] + groups[WARNING]
     if behind:
         asks.append(f"{'、'.join(behind)}要对照目标责任书分析进度慢的原因，制定推进措施，聚焦25人以上未建会单位、商务楼宇和“两新”组织，"
                     "加快新建工会和发展会员，确保完成年度目标任务。")
@@ -362,4 +350,4 @@ def _table(doc, df: pd.DataFrame) -> None:  # noqa: ANN001 - a docx Document
 def workbook_bytes(db: Path, filters: Filters, lang: str = "zh", unit_towns: list[str] | None = None) -> bytes:
     """Every view as one sheet of an Excel workbook (text cells kept as text); `unit_towns`: see views_for."""
     v = views_for(db, filters, list(VIEWS), "zh", unit_towns)
-    return xlsx_bytes({(res.title if lang != "en" else name): localize(res.df, lang) for name, res in v.items()})
+    return xlsx_bytes({(res.title if canonical(lang) else name): localize(res.df, lang) for name, res in v.items()})

@@ -1,35 +1,21 @@
-"""Plotly figures built from the views' DataFrames (no Streamlit here, so the briefing can reuse them).
+"""Plotly figures built from the views' rows (no Streamlit here, so the briefing can reuse them).
 
-One colour means one thing everywhere: green 达标, amber 预警, red 滞后; blue for plain quantities,
-grey for "none yet".
+Every builder takes a view's rows without its total row (ViewResult.rows) and the user's language;
+its words come from the catalog (unionboard.i18n) and its colours from unionboard.status: one colour
+means one thing everywhere — green 达标, amber 预警, red 滞后; blue for plain quantities, grey for
+"none yet".
 """
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from .summary import without_total
+from .i18n import label, msg, value
+from .status import AMBER, BLUE, DARK, GREY, LIGHT_BLUE, PURPLE, REPORT_COLOURS, WARNING_SHARE, colour_of
+from .summary import schedule_of
 
-GREEN, AMBER, RED = "#2E7D32", "#F2A900", "#C62828"
-BLUE, LIGHT_BLUE, GREY, DARK = "#1F4E79", "#6FA8DC", "#B0B7C3", "#37474F"
-STATUS_COLOURS = {"达标": GREEN, "预警": AMBER, "滞后": RED}
-# 报送状态 in the same three colours, and grey for "none yet": on time, late, missing, not yet due
-REPORT_COLOURS = {"按时": GREEN, "逾期": AMBER, "未报送": RED, "待报": GREY}
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
-
-EN = {"新建会单位数完成率": "New unions done", "新发展会员数完成率": "New members done", "序时进度": "Time elapsed",
-      "预警线": "Warning line", "建会率": "Coverage", "入会率": "Membership", "农民工入会率": "Migrant membership",
-      "完成率(%)": "done (%)", "比率(%)": "rate (%)", "已成立楼宇工会联合会": "With building federation",
-      "未成立楼宇工会联合会": "Without building federation", "单位数": "units", "人数": "people",
-      "村(园区)工会主席": "Village/park chairs", "企业工会主席": "Enterprise chairs", "工会干部": "Union cadres",
-      "村(园区)工会联合会数": "Village/park federations", "按时": "on time", "逾期": "late", "未报送": "missing",
-      "待报": "not yet due", "报送时间": "received", "报送人": "by", "较上期变化": "change",
-      "截止日期": "due", "单位消失未报动态": "gone, no event", "新增单位未报动态": "new, no event",
-      "工会断线": "union lost", "会员锐减": "members fell", "街镇变更未报": "moved, not reported"}
-
-
-def _t(text: str, lang: str) -> str:
-    return EN.get(text, text) if lang == "en" else text
+NEW_UNIONS_DONE, NEW_MEMBERS_DONE, SCHEDULE = "新建会单位数完成率(%)", "新发展会员数完成率(%)", "序时进度(%)"
 
 
 def _layout(fig: go.Figure, title: str | None = None, height: int = 460) -> go.Figure:
@@ -39,33 +25,24 @@ def _layout(fig: go.Figure, title: str | None = None, height: int = 460) -> go.F
     return fig
 
 
-def status_of(done: float | None, schedule: float) -> str | None:
-    """Per-indicator status, same thresholds as 进度状态."""
-    if done is None or pd.isna(done):
-        return None
-    if done >= schedule:
-        return "达标"
-    return "预警" if done >= 0.8 * schedule else "滞后"
-
-
-def town_progress(towns: pd.DataFrame, lang: str = "zh") -> go.Figure:
+def town_progress(rows: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """Completion by town for both count targets against the 序时进度 line, coloured by status."""
-    rows = without_total(towns, "街镇")
-    schedule = float(towns["序时进度(%)"].dropna().iloc[0]) if towns["序时进度(%)"].notna().any() else 0.0
+    schedule = schedule_of(rows)
     fig = go.Figure()
-    for col, pattern in (("新建会单位数完成率", ""), ("新发展会员数完成率", "/")):
-        values = rows[f"{col}(%)"]
-        colours = [STATUS_COLOURS.get(status_of(v, schedule), GREY) for v in values]
-        fig.add_bar(x=rows["街镇"], y=values, name=_t(col, lang), marker={"color": colours, "pattern": {"shape": pattern}},
-                    customdata=rows["街镇"], hovertemplate="%{x}<br>%{y:.2f}%<extra>" + _t(col, lang) + "</extra>",
+    for col, name, pattern in ((NEW_UNIONS_DONE, "chart_new_unions_done", ""), (NEW_MEMBERS_DONE, "chart_new_members_done", "/")):
+        values = rows[col]
+        colours = [colour_of(v, schedule) for v in values]
+        fig.add_bar(x=rows["街镇"], y=values, name=msg(name, lang), marker={"color": colours, "pattern": {"shape": pattern}},
+                    customdata=rows["街镇"], hovertemplate="%{x}<br>%{y:.2f}%<extra>" + msg(name, lang) + "</extra>",
                     text=[f"{v:.1f}" if pd.notna(v) else "" for v in values], textposition="outside")
     fig.add_hline(y=schedule, line={"color": DARK, "dash": "dash", "width": 2},
-                  annotation_text=f"{_t('序时进度', lang)} {schedule:.2f}%", annotation_position="top right",
+                  annotation_text=f"{msg('chart_schedule', lang)} {schedule:.2f}%", annotation_position="top right",
                   annotation_font={"size": 14, "color": DARK}, annotation_bgcolor="rgba(255,255,255,0.85)")
-    fig.add_hline(y=0.8 * schedule, line={"color": AMBER, "dash": "dot", "width": 1},
-                  annotation_text=f"{_t('预警线', lang)} {0.8 * schedule:.2f}%", annotation_position="bottom right",
+    warning = WARNING_SHARE * schedule
+    fig.add_hline(y=warning, line={"color": AMBER, "dash": "dot", "width": 1},
+                  annotation_text=f"{msg('chart_warning_line', lang)} {warning:.2f}%", annotation_position="bottom right",
                   annotation_font={"size": 12, "color": AMBER}, annotation_bgcolor="rgba(255,255,255,0.85)")
-    fig.update_yaxes(title=_t("完成率(%)", lang), ticksuffix="%")
+    fig.update_yaxes(title=msg("chart_done_axis", lang), ticksuffix="%")
     fig.update_layout(barmode="group", clickmode="event+select")
     return _layout(fig, height=500)
 
@@ -74,12 +51,10 @@ def trend_progress(trend: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """Completion over the snapshots of the target year against 序时进度."""
     fig = go.Figure()
     x = [str(d) for d in trend["报表日期"]]
-    for col, colour in (("新建会单位数完成率", BLUE), ("新发展会员数完成率", LIGHT_BLUE)):
-        fig.add_scatter(x=x, y=trend[f"{col}(%)"], name=_t(col, lang), mode="lines+markers",
-                        line={"color": colour, "width": 3})
-    fig.add_scatter(x=x, y=trend["序时进度(%)"], name=_t("序时进度", lang), mode="lines",
-                    line={"color": DARK, "dash": "dash"})
-    fig.update_yaxes(title=_t("完成率(%)", lang), ticksuffix="%")
+    for col, name, colour in ((NEW_UNIONS_DONE, "chart_new_unions_done", BLUE), (NEW_MEMBERS_DONE, "chart_new_members_done", LIGHT_BLUE)):
+        fig.add_scatter(x=x, y=trend[col], name=msg(name, lang), mode="lines+markers", line={"color": colour, "width": 3})
+    fig.add_scatter(x=x, y=trend[SCHEDULE], name=msg("chart_schedule", lang), mode="lines", line={"color": DARK, "dash": "dash"})
+    fig.update_yaxes(title=msg("chart_done_axis", lang), ticksuffix="%")
     fig.update_xaxes(type="category")
     return _layout(fig, height=400)
 
@@ -88,35 +63,36 @@ def trend_rates(trend: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """建会率, 入会率 and 农民工入会率 over the snapshots."""
     fig = go.Figure()
     x = [str(d) for d in trend["报表日期"]]
-    for col, colour in (("建会率", BLUE), ("入会率", LIGHT_BLUE), ("农民工入会率", DARK)):
-        fig.add_scatter(x=x, y=trend[f"{col}(%)"], name=_t(col, lang), mode="lines+markers", line={"color": colour, "width": 3})
-    fig.update_yaxes(title=_t("比率(%)", lang), ticksuffix="%")
+    for col, name, colour in (("建会率(%)", "chart_coverage", BLUE), ("入会率(%)", "chart_membership", LIGHT_BLUE),
+                              ("农民工入会率(%)", "chart_migrant", DARK)):
+        fig.add_scatter(x=x, y=trend[col], name=msg(name, lang), mode="lines+markers", line={"color": colour, "width": 3})
+    fig.update_yaxes(title=msg("chart_rate_axis", lang), ticksuffix="%")
     fig.update_xaxes(type="category")
     return _layout(fig, height=400)
 
 
-def coverage_bars(df: pd.DataFrame, key: str, lang: str = "zh") -> go.Figure:
-    """建会率 and 入会率 per group (industry, 两新组织 …), without the 合计 row."""
-    rows = without_total(df, key)
+def coverage_bars(rows: pd.DataFrame, key: str, lang: str = "zh") -> go.Figure:
+    """建会率 and 入会率 per group (industry, 两新组织 …)."""
     fig = go.Figure()
-    fig.add_bar(x=rows[key], y=rows["建会率(%)"], name=_t("建会率", lang), marker_color=BLUE,
+    fig.add_bar(x=rows[key], y=rows["建会率(%)"], name=msg("chart_coverage", lang), marker_color=BLUE,
                 text=[f"{v:.1f}" if pd.notna(v) else "" for v in rows["建会率(%)"]], textposition="outside")
-    fig.add_bar(x=rows[key], y=rows["入会率(%)"], name=_t("入会率", lang), marker_color=LIGHT_BLUE,
+    fig.add_bar(x=rows[key], y=rows["入会率(%)"], name=msg("chart_membership", lang), marker_color=LIGHT_BLUE,
                 text=[f"{v:.1f}" if pd.notna(v) else "" for v in rows["入会率(%)"]], textposition="outside")
     fig.update_yaxes(ticksuffix="%", range=[0, 110])
     fig.update_layout(barmode="group")
     return _layout(fig, height=420)
 
 
-def building_coverage(df: pd.DataFrame, lang: str = "zh") -> go.Figure:
+def building_coverage(buildings: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """建会率 per building, coloured by whether it has a 楼宇工会联合会."""
-    rows = without_total(df, "街镇").sort_values("建会率(%)", ascending=True, na_position="first")
+    rows = buildings.sort_values("建会率(%)", ascending=True, na_position="first")
     has = rows["楼宇工会联合会"] == "已成立"
     fig = go.Figure()
-    for mask, name, colour in ((has, "已成立楼宇工会联合会", BLUE), (~has, "未成立楼宇工会联合会", GREY)):
+    for mask, name, colour in ((has, "chart_with_fed", BLUE), (~has, "chart_without_fed", GREY)):
         sub = rows[mask]
-        fig.add_bar(y=sub["楼宇名称"] + "（" + sub["街镇"] + "）", x=sub["建会率(%)"], orientation="h",
-                    name=_t(name, lang), marker_color=colour, hovertemplate="%{y}<br>%{x:.2f}%<extra></extra>")
+        names = [msg("chart_building_of_town", lang, building=b, town=t) for b, t in zip(sub["楼宇名称"], sub["街镇"], strict=True)]
+        fig.add_bar(y=names, x=sub["建会率(%)"], orientation="h",
+                    name=msg(name, lang), marker_color=colour, hovertemplate="%{y}<br>%{x:.2f}%<extra></extra>")
     fig.update_xaxes(ticksuffix="%", range=[0, 105])
     fig.update_layout(barmode="overlay")
     return _layout(fig, height=max(420, 22 * len(rows) + 120))
@@ -127,18 +103,17 @@ def stacked(df: pd.DataFrame, x: str, columns: list[str], colours: list[str], la
     """A stacked bar chart of several count columns."""
     fig = go.Figure()
     for col, colour in zip(columns, colours, strict=True):
-        fig.add_bar(x=df[x], y=df[col], name=_t(col, lang), marker_color=colour)
+        fig.add_bar(x=df[x], y=df[col], name=label(col, lang), marker_color=colour)
     fig.update_layout(barmode="stack")
     fig.update_xaxes(type="category")
     return _layout(fig, height=height)
 
 
-def chairs_vs_federations(training: pd.DataFrame, lang: str = "zh") -> go.Figure:
+def chairs_vs_federations(rows: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """村(园区)工会主席 trained against the number of 村(园区)工会联合会, by town."""
-    rows = without_total(training, "街镇")
     fig = go.Figure()
-    fig.add_bar(x=rows["街镇"], y=rows["村(园区)工会联合会数"], name=_t("村(园区)工会联合会数", lang), marker_color=GREY)
-    fig.add_bar(x=rows["街镇"], y=rows["村(园区)工会主席"], name=_t("村(园区)工会主席", lang), marker_color=BLUE)
+    for col, colour in (("村(园区)工会联合会数", GREY), ("村(园区)工会主席", BLUE)):
+        fig.add_bar(x=rows["街镇"], y=rows[col], name=label(col, lang), marker_color=colour)
     fig.update_layout(barmode="group")
     return _layout(fig, height=420)
 
@@ -146,16 +121,14 @@ def chairs_vs_federations(training: pd.DataFrame, lang: str = "zh") -> go.Figure
 EVENT_COLUMNS = ["新开业", "迁入", "停产", "关闭", "迁出"]
 
 
-def dynamics_monthly(dynamics: pd.DataFrame, lang: str = "zh") -> go.Figure:
+def dynamics_monthly(rows: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """Events by month (stacked), from the dynamics view."""
-    rows = without_total(dynamics, "月份")
     monthly = rows.groupby("月份", as_index=False)[EVENT_COLUMNS].sum()
-    return stacked(monthly, "月份", EVENT_COLUMNS, [BLUE, LIGHT_BLUE, GREY, DARK, "#8E7CC3"], lang)
+    return stacked(monthly, "月份", EVENT_COLUMNS, [BLUE, LIGHT_BLUE, GREY, DARK, PURPLE], lang)
 
 
-def uncovered_by_town(by_town: pd.DataFrame, lang: str = "zh") -> go.Figure:
+def uncovered_by_town(rows: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """Units without a union per town, 25+ and under 25 stacked, from the uncovered-by-town view."""
-    rows = without_total(by_town, "街镇")
     return stacked(rows, "街镇", ["25人以上", "25人以下"], [BLUE, GREY], lang)
 
 
@@ -163,22 +136,20 @@ FINDINGS = ["单位消失未报动态", "新增单位未报动态", "工会断�
 
 
 def findings_by_town(changes_by_town: pd.DataFrame, lang: str = "zh") -> go.Figure:
-    """名册核对 findings per checked town, stacked by kind, from the changes-by-town view: counts, so in the
-    blues of plain quantities (green, amber and red mean 达标, 预警 and 滞后 only)."""
-    rows = changes_by_town[(changes_by_town["街镇"] != "合计") & changes_by_town["合计"].notna()]
-    return stacked(rows, "街镇", FINDINGS, [BLUE, LIGHT_BLUE, DARK, "#8E7CC3", GREY], lang)
+    """名册核对 findings per checked town (its 合计 column counted), stacked by kind, from the changes-by-town
+    view: counts, so in the blues of plain quantities (green, amber and red mean 达标, 预警 and 滞后 only)."""
+    rows = changes_by_town[changes_by_town["合计"].notna()]
+    return stacked(rows, "街镇", FINDINGS, [BLUE, LIGHT_BLUE, DARK, PURPLE, GREY], lang)
 
 
-def federations_by_kind(federations: pd.DataFrame, lang: str = "zh") -> go.Figure:
+def federations_by_kind(rows: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """Federations per town, stacked by kind, from the federations view."""
-    rows = without_total(federations, "街镇")
     return stacked(rows, "街镇", ["村工会联合会", "园区工会联合会", "楼宇工会联合会", "行业工会联合会", "区域工会联合会"],
-                   [BLUE, LIGHT_BLUE, "#8E7CC3", DARK, GREY], lang)
+                   [BLUE, LIGHT_BLUE, PURPLE, DARK, GREY], lang)
 
 
-def training_by_audience(training: pd.DataFrame, lang: str = "zh") -> go.Figure:
+def training_by_audience(rows: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """Trainees per town, stacked by audience, from the training view."""
-    rows = without_total(training, "街镇")
     return stacked(rows, "街镇", ["村(园区)工会主席", "企业工会主席", "工会干部"], [BLUE, LIGHT_BLUE, GREY], lang)
 
 
@@ -203,14 +174,14 @@ def submissions_matrix(submissions: pd.DataFrame, lang: str = "zh") -> go.Figure
             r = cell.get((d, town))
             st = r["报送状态"] if r else None
             zr.append(code.get(st))
-            tr.append(_t(st, lang) if st else "")
+            tr.append(value(st, lang) if st else "")
             if r and pd.notna(r["报送时间"]):
                 change = "" if pd.isna(r["较上期变化"]) else f"{int(r['较上期变化']):+,}"
-                hr.append(f"{town} {d}<br>{_t(st, lang)} · {_t('报送时间', lang)} {r['报送时间']:%Y-%m-%d %H:%M}"
-                          f"<br>{_t('报送人', lang)} {r['报送人'] or ''} · {r['文件名'] or ''}"
-                          f"<br>{_t('单位数', lang)} {int(r['单位数']):,} {change}")
+                hr.append(f"{town} {d}<br>{value(st, lang)} · {label('报送时间', lang)} {r['报送时间']:%Y-%m-%d %H:%M}"
+                          f"<br>{label('报送人', lang)} {r['报送人'] or ''} · {r['文件名'] or ''}"
+                          f"<br>{label('单位数', lang)} {int(r['单位数']):,} {change}")
             else:
-                hr.append(f"{town} {d}<br>{_t(st, lang) if st else ''} · {_t('截止日期', lang)} {r['截止日期'] if r else ''}")
+                hr.append(f"{town} {d}<br>{value(st, lang) if st else ''} · {label('截止日期', lang)} {r['截止日期'] if r else ''}")
         z.append(zr)
         text.append(tr)
         hover.append(hr)
@@ -223,7 +194,7 @@ def submissions_matrix(submissions: pd.DataFrame, lang: str = "zh") -> go.Figure
                                hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", xgap=2, ygap=2))
     for s in statuses:  # a legend of the four states
         fig.add_scatter(x=[None], y=[None], mode="markers", marker={"size": 12, "color": REPORT_COLOURS[s], "symbol": "square"},
-                        name=_t(s, lang), showlegend=True)
+                        name=value(s, lang), showlegend=True)
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(type="category", side="top")
     _layout(fig, height=max(360, 34 * len(towns) + 140))

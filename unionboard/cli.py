@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_REFUSED
 
     except KeyboardInterrupt:
-        _err("已中断，数据库未作改动" if lang != "en" else "interrupted; nothing was changed")
+        _err(msg("cli_interrupted", lang))
         return 130
     except Exception as exc:  # noqa: BLE001 - the boundary: explained, never a traceback
         from .errors import explain
@@ -156,7 +156,7 @@ def cmd_init(args: argparse.Namespace, db: Path, lang: str) -> int:
 
     if args.empty:
         create_database(db)
-        print(f"{db}: " + ("已创建（仅含街镇字典）" if lang != "en" else "created (town dictionary only)"))
+        print(f"{db}: " + msg("cli_created", lang))
         return EXIT_OK
     lines = build_sample(db, lang=lang)
     for line in lines:
@@ -186,9 +186,9 @@ def cmd_import(args: argparse.Namespace, db: Path, lang: str) -> int:
         return EXIT_REFUSED
     result = import_path(db, path, kind, snapshot=snapshot, replace=args.replace, lang=lang, town=args.town,
                          received=received)
-    warning = "警告：" if lang != "en" else "warning: "
+    warning = msg("cli_warning", lang)
     for n in result.notices:  # what reading skipped or inferred (title rows, totals, footers, hidden rows…)
-        _err(("说明：" if lang != "en" else "note: ") + n.line(lang))
+        _err(msg("cli_note", lang) + n.line(lang))
     for w in result.warnings:
         _err(warning + w.line(lang))
     if not result.ok:
@@ -265,27 +265,23 @@ def _export_document(db: Path, what: str, filters, output: str | None, lang: str
 
 
 def cmd_snapshots(args: argparse.Namespace, db: Path, lang: str) -> int:
-    from .views import EN_COLUMNS, table
+    from .views import localize, table
 
     if _no_db(db, lang):
         return EXIT_REFUSED
     df = table(db, "snapshot_list")
     if df.empty:
         print(msg("no_snapshots_at_all", lang))
-    _print_table(df.rename(columns=EN_COLUMNS) if lang == "en" else df)
+    _print_table(localize(df, lang))
     return EXIT_OK
 
 
 def cmd_history(args: argparse.Namespace, db: Path, lang: str) -> int:
-    from .views import table
+    from .views import localize, table
 
     if _no_db(db, lang):
         return EXIT_REFUSED
-    df = table(db, "import_history")
-    if lang == "en":
-        df.columns = ["id", "time", "by", "kind", "file", "sha256", "rows", "result", "detail"]
-        df["result"] = df["result"].replace({"已导入": "imported", "已拒绝": "refused", "已回退": "rollback", "已设置": "setting"})
-    _print_table(df)
+    _print_table(localize(table(db, "import_history"), lang))
     return EXIT_OK
 
 
@@ -393,7 +389,7 @@ def cmd_user(args: argparse.Namespace, db: Path, lang: str) -> int:
         town = lookup[town]
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("password: ")
     if len(password) < 8:
-        _err("密码至少 8 位" if lang != "en" else "a password has at least 8 characters")
+        _err(msg("password_short", lang))
         return EXIT_REFUSED
     try:
         add_user(accounts_path(db), args.name, args.role, password, town)

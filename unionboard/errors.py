@@ -16,37 +16,9 @@ from pathlib import Path
 
 import duckdb
 
-log = logging.getLogger("unionboard")
+from .i18n import msg
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "disk_full": ("磁盘空间已满，无法写入{where}。数据库未作改动。请清理磁盘空间（或让管理员扩容）后重试。",
-                  "The disk is full: cannot write{where}. Nothing was changed. Free some disk space and try again."),
-    "read_only": ("没有写入权限，无法写入{where}。数据库未作改动。请让管理员检查数据文件夹的权限"
-                  "（运行看板和命令行的用户需要可写），或是否挂载为只读。",
-                  "No permission to write{where}. Nothing was changed. Ask the administrator to check the data "
-                  "folder's permissions (the dashboard's and the command line's user must be able to write) "
-                  "or whether it is mounted read-only."),
-    "not_found": ("找不到{where}。请检查路径（数据库：--db 或 UNIONBOARD_DB）。",
-                  "Cannot find{where}. Check the path (database: --db or UNIONBOARD_DB)."),
-    "corrupt_db": ("数据库文件{where}已损坏或不是 unionboard 数据库（{detail}）。请停止导入，由管理员用 data/backups/ "
-                   "中的备份替换该文件（或重新运行 init 后重新导入）。",
-                   "The database file{where} is damaged or is not a unionboard database ({detail}). Stop importing; "
-                   "the administrator should replace it with a backup from data/backups/ (or run init and import again)."),
-    "accounts_unreadable": ("账户文件{where}无法读取（{detail}）。在修复之前无人能够登录。请管理员修正该文件，"
-                            "或删除后用 python -m unionboard user add 重新建立账户。",
-                            "The accounts file{where} cannot be read ({detail}). Nobody can sign in until it is "
-                            "fixed: correct it, or delete it and create the accounts again with "
-                            "python -m unionboard user add."),
-    "no_memory": ("内存不足，操作未完成，数据库未作改动。请关闭其他程序或分批导入后重试。",
-                  "Out of memory: nothing was done or changed. Close other programs or import in parts and try again."),
-    "os_error": ("系统错误，无法访问{where}（{detail}）。数据库未作改动。请让管理员检查磁盘和文件夹。",
-                 "System error: cannot access{where} ({detail}). Nothing was changed. Ask the administrator to "
-                 "check the disk and the folder."),
-    "unexpected": ("发生意外错误（{detail}），操作未完成，数据库未作改动。请把所用文件和此信息交给系统维护人员；"
-                   "详细信息已写入服务器日志。",
-                   "Unexpected error ({detail}); nothing was done or changed. Give the file you used and this "
-                   "message to the maintainers; the details are in the server log."),
-}
+log = logging.getLogger("unionboard")
 
 
 class AccountsError(Exception):
@@ -64,7 +36,7 @@ def _where(path: object, paths: bool, lang: str) -> str:
     text = str(path) if paths else Path(str(path)).name
     if not text:
         return ""
-    return f" {text}" if lang == "en" else f"「{text}」"
+    return msg("err_where", lang, name=text)
 
 
 _ABSOLUTE = re.compile(r"(?:/[^/\s'\"]+)+/")
@@ -79,7 +51,7 @@ def _short(text: str, paths: bool, limit: int = 200) -> str:
 
 
 def kind_of(exc: BaseException) -> str:
-    """Which of MESSAGES describes this exception."""
+    """Which message (`err_<kind>` in the catalog) describes this exception."""
     if isinstance(exc, AccountsError):
         return "accounts_unreadable"
     if isinstance(exc, MemoryError):
@@ -123,8 +95,7 @@ def explain(exc: BaseException, lang: str = "zh", *, paths: bool = True, db: Pat
         detail = _short(exc.detail, paths)
     else:
         detail = _short(exc, paths)
-    zh, en = MESSAGES[kind]
-    return (en if lang == "en" else zh).format(where=_where(path, paths, lang), detail=detail)
+    return msg(f"err_{kind}", lang, where=_where(path, paths, lang), detail=detail)
 
 
 def is_environment(exc: BaseException) -> bool:

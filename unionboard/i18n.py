@@ -1,5 +1,17 @@
-"""Messages in Simplified Chinese (default) and English."""
+"""The word catalog: every word the users read — messages, labels, column names and their definitions (口径),
+view titles, chart words, sentences — in Simplified Chinese and English, in one place, side by side.
+
+`msg(key, lang, **params)` is the one lookup for words; a column is a record (COLUMNS: its English name,
+format and definition), read with `column`, `label` and `definition`; `value` gives a cell value in the
+user's language. Nothing else in unionboard or ui compares a language code: tests/test_catalog.py checks
+that every key has both languages and that pages/, ui/ and charts.py hold no Chinese literal but
+column names and values.
+
+The 通报 (unionboard.briefing) is an official document in Chinese only; its sentences stay in its module.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # file level
@@ -180,8 +192,677 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "title_date_used": ("报表日期取自表头上方的标题：{date}", "report date taken from the title rows: {date}"),
 }
 
+# ------------------------------------------------------------------ failures of the machine (unionboard.errors)
+ERRORS: dict[str, tuple[str, str]] = {
+    "err_where": ("「{name}」", " {name}"),
+    "err_disk_full": ("磁盘空间已满，无法写入{where}。数据库未作改动。请清理磁盘空间（或让管理员扩容）后重试。",
+                      "The disk is full: cannot write{where}. Nothing was changed. Free some disk space and try again."),
+    "err_read_only": ("没有写入权限，无法写入{where}。数据库未作改动。请让管理员检查数据文件夹的权限"
+                      "（运行看板和命令行的用户需要可写），或是否挂载为只读。",
+                      "No permission to write{where}. Nothing was changed. Ask the administrator to check the data "
+                      "folder's permissions (the dashboard's and the command line's user must be able to write) "
+                      "or whether it is mounted read-only."),
+    "err_not_found": ("找不到{where}。请检查路径（数据库：--db 或 UNIONBOARD_DB）。",
+                      "Cannot find{where}. Check the path (database: --db or UNIONBOARD_DB)."),
+    "err_corrupt_db": ("数据库文件{where}已损坏或不是 unionboard 数据库（{detail}）。请停止导入，由管理员用 data/backups/ "
+                       "中的备份替换该文件（或重新运行 init 后重新导入）。",
+                       "The database file{where} is damaged or is not a unionboard database ({detail}). Stop importing; "
+                       "the administrator should replace it with a backup from data/backups/ (or run init and import again)."),
+    "err_accounts_unreadable": ("账户文件{where}无法读取（{detail}）。在修复之前无人能够登录。请管理员修正该文件，"
+                                "或删除后用 python -m unionboard user add 重新建立账户。",
+                                "The accounts file{where} cannot be read ({detail}). Nobody can sign in until it is "
+                                "fixed: correct it, or delete it and create the accounts again with "
+                                "python -m unionboard user add."),
+    "err_no_memory": ("内存不足，操作未完成，数据库未作改动。请关闭其他程序或分批导入后重试。",
+                      "Out of memory: nothing was done or changed. Close other programs or import in parts and try again."),
+    "err_os_error": ("系统错误，无法访问{where}（{detail}）。数据库未作改动。请让管理员检查磁盘和文件夹。",
+                     "System error: cannot access{where} ({detail}). Nothing was changed. Ask the administrator to "
+                     "check the disk and the folder."),
+    "err_unexpected": ("发生意外错误（{detail}），操作未完成，数据库未作改动。请把所用文件和此信息交给系统维护人员；"
+                       "详细信息已写入服务器日志。",
+                       "Unexpected error ({detail}); nothing was done or changed. Give the file you used and this "
+                       "message to the maintainers; the details are in the server log."),
+}
+
+# ------------------------------------------------------------------ the command line's own words
+COMMAND_LINE: dict[str, tuple[str, str]] = {
+    "cli_interrupted": ("已中断，数据库未作改动", "interrupted; nothing was changed"),
+    "cli_created": ("已创建（仅含街镇字典）", "created (town dictionary only)"),
+    "cli_warning": ("警告：", "warning: "),
+    "cli_note": ("说明：", "note: "),
+    "name_empty": ("用户名不能为空", "the user name is empty"),
+    "name_control": ("用户名不能含换行符或控制字符", "a user name must not contain line breaks or control characters"),
+    "name_spaces": ("用户名首尾不能有空格", "a user name must not begin or end with a space"),
+    "name_too_long": ("用户名最长 {n} 个字符", "a user name has at most {n} characters"),
+    "rows_more": ("…（共 {n} 行）", "… ({n} rows)"),
+    "password_short": ("密码至少 8 位", "a password has at least 8 characters"),
+}
+
+# ------------------------------------------------------------------ sign-in record (unionboard.signin)
+SIGN_IN_EVENTS: dict[str, tuple[str, str]] = {
+    "signin_success": ("登录成功", "signed in"),
+    "signin_failure": ("登录失败（用户名或密码不正确）", "failed (wrong user name or password)"),
+    "signin_lockout": ("连续登录失败，账户已锁定", "locked after repeated failures"),
+    "signin_locked": ("账户锁定期间尝试登录（未校验密码）", "attempt while locked (password not checked)"),
+    "signin_ended": ("账户已在服务器上更改或删除，会话已结束", "account changed or removed on the server: session ended"),
+    "signin_signout": ("退出登录", "signed out"),
+}
+
+# ------------------------------------------------------------------ the views' titles (unionboard.views.VIEWS)
+VIEW_TITLES: dict[str, tuple[str, str]] = {
+    "view_towns": ("街镇进度", "Town progress"),
+    "view_industries": ("行业覆盖", "Coverage by industry"),
+    "view_two-new": ("两新组织", "New economic and social organisations"),
+    "view_unit-types": ("单位类型", "Coverage by unit type"),
+    "view_sizes": ("单位规模", "Coverage by size"),
+    "view_buildings": ("商务楼宇", "Commercial buildings"),
+    "view_federations": ("工会联合会", "Federations by town"),
+    "view_federation-list": ("工会联合会名录", "Federation list"),
+    "view_areas": ("村居园区", "Villages and parks"),
+    "view_dynamics": ("企业动态", "Openings, closures and moves"),
+    "view_followup": ("会员转接跟踪", "Members not transferred"),
+    "view_training": ("干部培训", "Cadre training by town"),
+    "view_training-sessions": ("培训班次", "Training sessions"),
+    "view_uncovered": ("未建会清单", "Units without a union"),
+    "view_key-uncovered": ("重点未建会单位", "Key units without a union"),
+    "view_uncovered-by-town": ("未建会单位分布", "Units without a union by town"),
+    "view_key-uncovered-by-town": ("重点未建会单位分布", "Key units without a union by town"),
+    "view_trend": ("趋势", "Trend over report dates"),
+    "view_fortune500": ("世界500强", "Fortune 500 units"),
+    "view_town-rates": ("重点比率", "Key rates by town"),
+    "view_submissions": ("报送进度", "Reports received"),
+    "view_changes": ("名册核对", "Roster check"),
+    "view_changes-by-town": ("名册核对汇总", "Roster check by town"),
+}
+
+# ------------------------------------------------------------------ the dashboard
+DASHBOARD: dict[str, tuple[str, str]] = {
+    "app_title": ("工会组建进度看板", "Union formation dashboard"),
+    "page_overview": ("总览", "Overview"),
+    "page_towns": ("街镇进度", "Town progress"),
+    "page_industries": ("行业与两新", "Industries"),
+    "page_buildings": ("商务楼宇", "Buildings"),
+    "page_federations": ("工会联合会", "Federations"),
+    "page_dynamics": ("企业动态", "Openings & closures"),
+    "page_training": ("队伍建设", "Cadre training"),
+    "page_uncovered": ("未建会清单", "Units without union"),
+    "page_data": ("数据管理", "Data"),
+    "page_submissions": ("报送进度", "Reporting"),
+    "page_changes": ("名册核对", "Roster check"),
+    "chg_intro": ("比对各街镇本期与上期报表（全区按统一社会信用代码匹配），找出没有企业动态可以解释的变化："
+                  "“不断线、会员不流失”。请相关街镇核实名单，补报企业动态或更正名册。",
+                  "Each town's report against its previous one (units matched across the district by credit code): "
+                  "changes no event explains. Towns should check the list and send the missing events or correct the roster."),
+    "chg_checked": ("已核对街镇", "Towns checked"),
+    "chg_chart": ("各街镇核对发现（按类别）", "Findings by town and kind"),
+    "chg_table": ("按街镇汇总", "By town"),
+    "chg_list": ("需核实的单位（两期数值对照）", "Units to check (both reports side by side)"),
+    "chg_none": ("本期没有发现需要核实的名册变动。", "No unexplained roster changes in this report."),
+    "chg_link": ("名册核对：本期报表有 {n} 项变动没有企业动态可以解释，需街镇核实", "Roster check: {n} change(s) no event explains"),
+    "chg_go": ("查看名册核对", "See the roster check"),
+    "some_without_baseline": ("· 无上年末基期报表的街镇（新发展会员数留空、不计入合计）：{towns}",
+                              "· towns without a year-end baseline (new members empty, not in the total): {towns}"),
+    "no_target_towns": ("未下达{indicator}目标的街镇不计入合计完成率：{towns}",
+                        "Towns without a {indicator} target are not in the total's completion: {towns}"),
+    "key_rates": ("重点比率：建会率、入会率对照目标，25人以上单位建会率，农民工入会率",
+                  "Key rates: coverage and membership against their targets, 25+ units, migrant workers"),
+    "by_fortune500": ("世界500强企业", "Fortune 500 units"),
+    "sub_matrix": ("各街镇各月报送情况（绿：按时；黄：逾期；红：未报送；灰：待报）",
+                   "Reports by town and month (green on time, amber late, red missing, grey not yet due)"),
+    "sub_table": ("报送明细", "Reports in detail"),
+    "sub_due": ("报送期限：报表日期后第 {days} 天（含）", "Due: {days} days after the report date"),
+    "sub_due_set": ("修改报送期限（天）", "Change the due days"),
+    "sub_due_save": ("保存报送期限", "Save"),
+    "sub_due_saved": ("报送期限已改为报表日期后 {days} 天", "Due days set to {days}"),
+    "sub_on_time": ("按时", "On time"),
+    "sub_late": ("逾期", "Late"),
+    "sub_missing": ("未报送", "Missing"),
+    "sub_pending": ("待报", "Not yet due"),
+    "sub_latest": ("{date} 报表", "Reports of {date}"),
+    "sub_link": ("查看报送进度", "See reporting"),
+    "filters": ("筛选", "Filters"),
+    "asof": ("截至（报表日期）", "As of (snapshot)"),
+    "asof_help": ("选择单位名册快照；指标按该快照及其所在年度计算。", "The roster snapshot; indicators use it and its year."),
+    "towns": ("街镇（可多选）", "Towns"),
+    "all_towns": ("全部街镇", "All towns"),
+    "industry": ("行业类别", "Industry"),
+    "all_industries": ("全部行业", "All industries"),
+    "bad_url_town": ("链接中的街镇无法识别，已忽略：{values}", "Unknown town in the link, ignored: {values}"),
+    "bad_url_asof": ("链接中的日期无效或早于所有快照，已忽略：{value}", "Invalid date in the link, ignored: {value}"),
+    "bad_url_industry": ("链接中的行业无法识别，已忽略：{value}", "Unknown industry in the link, ignored: {value}"),
+    "asof_mapped": ("{wanted} 不是报表日期，已使用此前最近的快照 {used}", "{wanted} is not a snapshot date; using {used}"),
+    "page_no_db": ("还没有数据库（{db}）。请运行 `python -m unionboard init` 生成嘉定区示例数据，或运行 "
+              "`python -m unionboard init --empty` 后在“数据管理”页上传名册。",
+              "No database yet ({db}). Run `python -m unionboard init` for the Jiading sample, or "
+              "`python -m unionboard init --empty` and upload rosters on the Data page."),
+    "no_snapshots": ("数据库中还没有单位名册快照。请在“数据管理”页上传单位名册（CSV 或 XLSX）。",
+                     "No roster snapshot yet. Upload a units roster on the Data page."),
+    "caption": ("报表日期 {snapshot}（{year}年目标）· {towns} · {industry}", "Snapshot {snapshot} ({year} targets) · {towns} · {industry}"),
+    "no_baseline": ("· 无上年末基期快照，新发展会员数留空", "· no previous year-end baseline: new members empty"),
+    "download_csv": ("下载 CSV", "Download CSV"),
+    "download_xlsx": ("下载 Excel", "Download Excel"),
+    "csv_codes": ("用 Excel 直接打开 CSV 时，纯数字的统一社会信用代码会显示为科学计数法（如 9.13E+17）且末位丢失；"
+                  "请下载 Excel 版本（代码保持为文本），或在 Excel 中以“文本”格式导入该列。",
+                  "Opened directly in Excel, an all-digit credit code in the CSV shows as 9.13E+17 and loses its last "
+                  "digits: use the Excel download (codes stay text), or import that column as Text."),
+    "no_targets": ("本年度尚未导入目标（年度目标），完成率与进度状态留空。请在“数据管理”页上传目标责任书。",
+                   "No targets for this year yet: completion and status stay empty. Upload targets on the Data page."),
+    "empty_selection": ("所选街镇在此快照中没有在营单位。", "The selected towns have no active units in this snapshot."),
+    "summary": ("情况通报（摘要）", "Summary"),
+    "trend_progress": ("目标完成进度（按快照）", "Progress against targets by snapshot"),
+    "trend_rates": ("建会率与入会率趋势", "Coverage and membership over time"),
+    "vs_prev": ("环比", "vs previous"),
+    "yoy": ("同比 {value}（{date}）", "year on year {value} ({date})"),
+    "yoy_none": ("同比：无上年同期报表", "year on year: no report a year earlier"),
+    "target": ("目标", "target"),
+    "done": ("完成", "done"),
+    "schedule": ("序时进度", "Time elapsed"),
+    "double_half": ("双过半", "Half by mid-year"),
+    "status_mix": ("街镇进度状态", "Towns by status"),
+    "towns_chart": ("各街镇目标完成率与序时进度", "Completion by town against time elapsed"),
+    "towns_ranking": ("街镇排名", "Ranking"),
+    "drill": ("钻取街镇（点击柱形或在此选择）", "Drill into a town (click a bar or choose here)"),
+    "drill_none": ("—", "—"),
+    "drill_areas": ("{town}：村居园区", "{town}: villages and parks"),
+    "drill_feds": ("{town}：工会联合会", "{town}: federations"),
+    "by_industry": ("按行业类别", "By industry"),
+    "by_two_new": ("两新组织", "New economic and social organisations"),
+    "key_uncovered": ("世界500强及外资（港澳台）企业中尚未建会的单位", "Fortune 500 and foreign units without a union"),
+    "by_type": ("按单位类型", "By unit type"),
+    "buildings_chart": ("各楼宇建会率（蓝色：已成立楼宇工会联合会；灰色：未成立）",
+                        "Coverage by building (blue: with a building federation; grey: without)"),
+    "buildings_without": ("尚未成立楼宇工会联合会的楼宇", "Buildings without a building federation"),
+    "feds_chart": ("各街镇工会联合会（按类型）", "Federations by town and kind"),
+    "feds_list": ("工会联合会名录", "Federation list"),
+    "dyn_chart": ("各月企业动态", "Events by month"),
+    "dyn_table": ("按街镇、月份", "By town and month"),
+    "followup": ("关闭、迁出且会员未全部转接的单位（跟踪名单）（{n}；未转接会员 {lost}）",
+                 "Units that closed or left with members not transferred ({n}; members not transferred: {lost})"),
+    "train_chart": ("各街镇参训人数（按培训对象）", "Trainees by town and audience"),
+    "chairs_chart": ("村(园区)工会主席培训与村(园区)工会联合会数", "Village/park chairs trained against federations"),
+    "sessions": ("培训班次", "Sessions"),
+    "uncovered_kpi": ("未建会在营单位", "Active units without a union"),
+    "uncovered_25": ("其中25人以上", "of which 25+ employees"),
+    "uncovered_emp": ("涉及职工", "Employees concerned"),
+    "list_page": ("页码（共 {pages} 页，每页 1,000 家）", "Page (of {pages}, 1,000 units each)"),
+    "list_rows": ("第 {first}–{last} 家，共 {total} 家；按职工人数从多到少排列。下载按钮给出完整清单。",
+                  "Units {first}–{last} of {total}, largest first. The download gives the whole list."),
+    "uncovered_chart": ("各街镇未建会单位（25人以上 / 25人以下）", "Units without a union by town (25+ / under 25)"),
+    "upload": ("上传文件（Excel .xlsx/.xls、WPS、ODS 或 CSV/TSV；多工作表工作簿按表名识别数据类型）",
+               "Upload a file (Excel .xlsx/.xls, WPS, ODS or CSV/TSV)"),
+    "kind": ("数据类型", "Kind"),
+    "kind_auto": ("自动识别", "Detect"),
+    "snapshot_date": ("报表日期（单位名册；文件中无“报表日期”列时必填）", "Report date (units without a 报表日期 column)"),
+    "report_town": ("报送街镇（单位名册）", "Town reporting (units)"),
+    "report_town_any": ("按文件中的街镇", "The towns in the file"),
+    "report_town_help": ("选定后，文件中其他街镇的行将被拒绝。不选：文件中出现的每个街镇都作为该街镇的报表。",
+                         "With a town chosen, rows of other towns are refused. Without: each town in the file is reported."),
+    "received_date": ("收到日期（补录旧报表时填写）", "Received on (when loading older reports)"),
+    "received_help": ("不填则为现在。补录以前收到的报表时填写实际收到日期，报送进度据此判断按时或逾期。",
+                      "Default: now. For reports received earlier, their real date (报送进度 judges on time or late by it)."),
+    "preview_findings": ("名册核对：本文件导入后将发现 {n} 项需核实（可先更正名册或补报企业动态）",
+                         "Roster check: this file would bring {n} finding(s) (correct the roster or send the events first)"),
+    "report_plan": ("各街镇报表（导入后生效）", "What the file does, per town"),
+    "confirm_replace": ("我已核对：替换 {towns} 该报表日期的原报表", "I checked: replace the reports of {towns} for that date"),
+    "confirm_shrink": ("我已核对：单位数减少属实，名册已填全", "I checked: the drop in units is real and the roster is complete"),
+    "town_upload_only": ("街镇账户：可在此报送本街镇（{town}）的单位名册。", "Town account: you can send the units report of {town} here."),
+    "preview": ("预览（前 20 行）", "Preview (first 20 rows)"),
+    "valid": ("校验通过：{rows} 行，可以导入。", "Valid: {rows} rows, ready to import."),
+    "invalid": ("校验未通过：{n} 个问题。请修改文件后重新上传；数据库未作任何改动。",
+                "Refused: {n} problem(s). Fix the file and upload again; nothing was changed."),
+    "report_download": ("下载校验报告", "Download the validation report"),
+    "confirm": ("确认导入", "Import"),
+    "import_done": ("已导入（第 {id} 次导入）：{summary}", "Imported (import #{id}): {summary}"),
+    "snapshots": ("单位名册快照", "Roster snapshots"),
+    "history": ("导入记录", "Import history"),
+    "warnings": ("提示", "Notes"),
+    "notices_many": ("提示（{n} 条）", "Notes ({n})"),
+    "signin_record": ("登录记录（最近 {n} 条；连续失败 {failures} 次锁定 {minutes} 分钟）",
+                      "Sign-in record (latest {n}; {failures} failures lock a name for {minutes} minutes)"),
+    "signin_time": ("时间", "Time"),
+    "signin_event": ("事件", "Event"),
+    "reading_notices": ("读取说明（{n} 条）：跳过或推断的内容", "How the file was read ({n}): what was skipped or inferred"),
+    "reading_notice": ("说明", "Note"),
+    "template_title": ("下载填报模板（Excel）", "Download a fill-in template (Excel)"),
+    "template_town": ("街镇", "Town"),
+    "template_all_towns": ("全部街镇", "All towns"),
+    "template_help": ("模板含填写说明、下拉选项和数字/日期校验；选定街镇的单位名册模板已预填该街镇最近一期报表。",
+                      "With instructions, dropdowns and number/date checks; a town's units template is pre-filled "
+                      "with its latest report."),
+    "template_download": ("⬇ 下载模板", "⬇ Download"),
+    "own_town_only": ("街镇账户：单位名单只显示本街镇（{town}）", "Town account: unit lists show {town} only"),
+    "signed_in": ("已登录：{name}（{role}）", "Signed in: {name} ({role})"),
+    "sign_out": ("退出登录", "Sign out"),
+    "sign_in": ("登录", "Sign in"),
+    "user_name": ("用户名", "User name"),
+    "password": ("密码", "Password"),
+    "sign_in_failed": ("用户名或密码不正确", "Wrong user name or password"),
+    "sign_in_locked": ("连续 {n} 次登录失败，该账户已锁定 {minutes} 分钟，请于 {until} 后再试；如非本人操作，请告知管理员。",
+                       "{n} failed sign-ins: this account is locked for {minutes} minutes; try again after {until}. "
+                       "If that was not you, tell the administrator."),
+    "session_ended": ("您的账户已在服务器上更改或删除，请重新登录。", "Your account was changed or removed on the server; sign in again."),
+    "page_read_only": ("看板当前为只读：未配置账户，任何人都不能在此导入或回退数据。启用上传：由管理员在服务器上运行 "
+                  "`python -m unionboard user add 用户名 --role 管理员`（另可添加 --role 领导、--role 街镇 --town 安亭镇 的账户），"
+                  "之后用管理员账户登录。命令行导入不受影响。",
+                  "The dashboard is read-only: no accounts are configured. To enable uploads, run "
+                  "`python -m unionboard user add NAME --role 管理员` on the server and sign in. The command line is unaffected."),
+    "admin_only": ("只有管理员可以导入和回退数据。", "Only an administrator may import and roll back."),
+    "rollback": ("回退", "Roll back"),
+    "rollback_pick": ("回退到某次导入之前（该次及之后的导入都将撤销）", "Restore the state before an import (it and later ones undone)"),
+    "rollback_done": ("已回退：{detail}", "Rolled back: {detail}"),
+    "page_meeting": ("会议模式", "Meeting mode"),
+    "meet_prev": ("上一页", "Previous"),
+    "meet_next": ("下一页", "Next"),
+    "meet_hint": ("← → 键翻页", "← → keys to step"),
+    "meet_total": ("全区总体情况", "District totals"),
+    "meet_towns": ("各街镇进度与序时进度", "Towns against time elapsed"),
+    "meet_double_half": ("双过半", "Half by mid-year"),
+    "meet_industries": ("行业覆盖", "Industries"),
+    "meet_buildings": ("商务楼宇", "Commercial buildings"),
+    "meet_federations": ("工会联合会", "Federations"),
+    "meet_dynamics": ("企业动态与会员转接", "Closures, moves and member transfer"),
+    "meet_lagging": ("滞后与预警街镇", "Lagging and warning towns"),
+    "download_briefing": ("下载情况通报（Word）", "Download the briefing (Word)"),
+    "download_workbook": ("下载全部视图（Excel）", "Download every view (Excel)"),
+    "kpi_active": ("在营单位", "Active units"),
+    "kpi_unionised": ("已建会单位", "Units with union"),
+    "kpi_coverage": ("建会率", "Coverage"),
+    "kpi_members": ("会员", "Members"),
+    "kpi_membership": ("入会率", "Membership"),
+    "kpi_migrant": ("农民工入会率", "Migrant membership"),
+    "kpi_new_unions": ("新建会单位", "New unions"),
+    "kpi_new_members": ("新发展会员", "New members"),
+    "transfer_rate": ("会员转接率", "Transfer rate"),
+    "dissolved": ("撤销工会", "Unions dissolved"),
+    "transferred": ("转移接续", "Unions transferred"),
+    # pages' cards and notes
+    "lang_picker": ("语言 / Language", "语言 / Language"),
+    "lang_zh": ("中文", "中文"),
+    "lang_en": ("English", "English"),
+    "with_count": ("{title}（{n}）", "{title} ({n})"),
+    "status_count": ("{status}（{n}）", "{status} ({n})"),
+    "notice_line": ("提示：{line}", "Notes: {line}"),
+    "kpi_buildings": ("楼宇数", "Buildings"),
+    "kpi_with_building_fed": ("已成立楼宇工会联合会", "With building federation"),
+    "kpi_building_units": ("入驻在营单位", "Active units"),
+    "kpi_building_coverage": ("楼宇建会率", "Coverage"),
+    "buildings_none": ("所选街镇没有登记商务楼宇。", "No buildings registered for the selected towns."),
+    "building_of_town": ("**{building}**（{town}）", "**{building}** ({town})"),
+    "kpi_opened": ("新开业", "Opened"),
+    "kpi_closed_moved": ("关闭 / 迁出", "Closed / moved out"),
+    "dyn_none": ("本年度尚无企业动态记录。", "No events this year yet."),
+    "kpi_federations": ("工会联合会", "Federations"),
+    "kpi_village_park": ("村(园区)工会联合会", "Village/park"),
+    "kpi_cadres": ("专职干部", "Full-time cadres"),
+    "kpi_units_covered": ("覆盖单位", "Units covered"),
+    "kpi_trainees": ("参训人数", "Trainees"),
+    "kpi_chairs": ("村(园区)工会主席", "Village/park chairs"),
+    "kpi_chairs_trained": ("主席培训覆盖率", "Chairs trained"),
+    "kpi_target_line": ("目标 {target} · 完成 {done}", "target {target} · done {done}"),
+    "no_target_short": ("未下达目标", "no target"),
+    "dh_caption": ("新建会单位 {units} · 新发展会员 {members}（≥50%）", "New unions {units} · new members {members} (≥ 50%)"),
+    "meet_lagging_line": ("{town}：新建会 {units}，新发展会员 {members}", "{town}: new unions {units}, new members {members}"),
+    "create_empty_db": ("创建空数据库（仅含嘉定区街镇字典）", "Create an empty database"),
+    "kind_option": ("{name}（{code}）", "{name} ({code})"),
+    "towns_ranking_help": ("按新建会单位数、新发展会员数两项完成率中较低一项从高到低排名；未下达目标的街镇列在最后，不排名。"
+                           "下表为各街镇全部指标（街镇字典顺序，与下载、导出一致）。",
+                           "Ranked by the lower of the two completions (new unions, new members), highest first; towns "
+                           "without a target come last, unranked. The table below has every figure, in dictionary order "
+                           "(as downloaded and exported)."),
+    "towns_table": ("各街镇进度明细", "Towns in detail"),
+    "download_csv_of": ("⬇ 下载 CSV（{title}）", "⬇ Download CSV ({title})"),
+    "file_district": ("全区", "district"),
+    "file_briefing": ("通报", "通报"),
+    "file_workbook": ("全部视图", "全部视图"),
+    "file_report": ("校验报告", "校验报告"),
+    "signed_in_town": ("已登录：{name}（{role}，{town}）", "Signed in: {name} ({role}, {town})"),
+}
+
+# ------------------------------------------------------------------ charts (unionboard.charts)
+CHARTS: dict[str, tuple[str, str]] = {
+    "chart_new_unions_done": ("新建会单位数完成率", "New unions done"),
+    "chart_new_members_done": ("新发展会员数完成率", "New members done"),
+    "chart_schedule": ("序时进度", "Time elapsed"),
+    "chart_warning_line": ("预警线", "Warning line"),
+    "chart_coverage": ("建会率", "Coverage"),
+    "chart_membership": ("入会率", "Membership"),
+    "chart_migrant": ("农民工入会率", "Migrant membership"),
+    "chart_done_axis": ("完成率(%)", "done (%)"),
+    "chart_rate_axis": ("比率(%)", "rate (%)"),
+    "chart_with_fed": ("已成立楼宇工会联合会", "With building federation"),
+    "chart_without_fed": ("未成立楼宇工会联合会", "Without building federation"),
+    "chart_building_of_town": ("{building}（{town}）", "{building} ({town})"),
+}
+
+# ------------------------------------------------------------------ sentences (unionboard.summary)
+SENTENCES: dict[str, tuple[str, str]] = {
+    "list_sep": ("、", ", "),
+    "part_sep": ("；", "; "),
+    "note_sep": ("　", "  "),
+    "full_stop": ("。", "."),
+    "date_long": ("{year}年{month}月{day}日", "{iso}"),
+    "dh_short_met": ("已实现", "Yes"),
+    "dh_short_not_met": ("未实现", "No"),
+    "dh_short_too_early": ("6月起判断", "From June"),
+    "dh_short_no_target": ("无目标", "No target"),
+    "dh_short_no_baseline": ("无基期", "No baseline"),
+    "dh_met": ("已实现“双过半”", "Half the year's task done by mid-year: yes"),
+    "dh_not_met": ("未实现“双过半”", "Half the year's task done by mid-year: no"),
+    "dh_too_early": ("6月起判断“双过半”", "双过半 is judged from June on"),
+    "dh_no_target": ("本年度未下达新建会单位数、新发展会员数目标，无法判断“双过半”",
+                     "No targets for 新建会单位数 and 新发展会员数 this year: 双过半 cannot be judged"),
+    "dh_no_baseline": ("缺少上年末（12月31日）基期报表，新发展会员数无法计算，暂无法判断“双过半”",
+                       "No report on or before 31 December of last year (the baseline), so 新发展会员数 cannot be counted "
+                       "and 双过半 cannot be judged"),
+    "brief_district": ("全区", "the district"),
+    "brief_selected": ("所选街镇（{towns}）", "the selected towns ({towns})"),
+    "brief_totals": ("截至{date}，{scope}在营单位{active}家，已建会单位{unionised}家，建会率{coverage}；会员{members}人，"
+                     "入会率{membership}。",
+                     "As of {date}, {scope} had {active} active units, {unionised} with a union (coverage {coverage}), "
+                     "and {members} members (membership {membership})."),
+    "brief_new_unions": ("今年以来新建会单位{n}家", " This year {n} units formed a union"),
+    "brief_new_unions_target": ("，完成年度目标（{target}家）的{done}", ", {done} of the target of {target}"),
+    "brief_new_members": ("；新发展会员{n}人", "; {n} new members"),
+    "brief_new_members_target": ("，完成年度目标（{target}人）的{done}", ", {done} of the target"),
+    "brief_schedule": ("；序时进度{schedule}。{verdict}。", "; time elapsed {schedule}. {verdict}."),
+    "brief_status": ("{n}个街镇中，{on_track}个达到序时进度，{slow}个慢于序时进度{lagging}{warning}。",
+                     " Of {n} towns, {on_track} on track, {n_warning} warning{warning}, {n_lagging} lagging{lagging}."),
+    "brief_lagging": ("，其中{towns}滞后", " ({towns})"),
+    "brief_warning": ("，{towns}预警", " ({towns})"),
+    "rep_head": ("{year}年{month}月：{done}个街镇已报送", "{year}-{month:02d}: {done} of {total} towns reported"),
+    "rep_late": ("（其中{towns}逾期）", " ({n} late: {towns})"),
+    "rep_missing": ("，{towns}未报送", "; not reported: {towns}"),
+    "rep_pending": ("，{towns}尚未到报送期限", "; not yet due: {towns}"),
+    "find_part": ("{finding} {n} 家（{units}{more}）", "{finding} {n} ({units})"),
+    "find_more": ("等", ""),
+    "find_line": ("{town}：{parts}", "{town}: {parts}"),
+}
+
+# Every word by its key; a key is in one table only.
+WORDS: dict[str, tuple[str, str]] = {}
+for _table in (MESSAGES, ERRORS, COMMAND_LINE, SIGN_IN_EVENTS, VIEW_TITLES, DASHBOARD, CHARTS, SENTENCES):
+    _twice = WORDS.keys() & _table.keys()
+    if _twice:
+        raise KeyError(f"catalog keys in two tables: {sorted(_twice)}")
+    WORDS.update(_table)
+
+# ------------------------------------------------------------------ columns and values
+TEXT, COUNT, PCT, POINTS = "text", "count", "pct", "points"  # how a column's values are shown
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the views and tables (its Chinese name is its key in COLUMNS): its English name, how its
+    values are shown (TEXT as they are, COUNT 1,234, PCT 12.34%, POINTS 1.23) and its definition (口径)."""
+
+    en: str
+    fmt: str = TEXT
+    define_zh: str | None = None
+    define_en: str | None = None
+
+
+COLUMNS: dict[str, Column] = {
+    "街镇": Column("town", TEXT),
+    "在营单位数": Column("active units", COUNT, "经营状态为“在营”或“停产”的单位数。", "Units whose status is 在营 or 停产."),
+    "已建会单位数": Column("units with union", COUNT, "在营单位中建会情况为“单独建会”或“联合建会”的单位数。",
+           "Active units whose 建会情况 is 单独建会 or 联合建会."),
+    "建会率(%)": Column("coverage (%)", PCT, "已建会单位数 ÷ 在营单位数 × 100；分母为0时留空。",
+           "Units with a union / active units × 100; empty when 0."),
+    "职工人数": Column("employees", COUNT, "在营单位职工人数之和。", "Sum of employees over active units."),
+    "会员人数": Column("members", COUNT, "在营单位会员人数之和。", "Sum of members over active units."),
+    "入会率(%)": Column("membership (%)", PCT, "会员人数 ÷ 职工人数 × 100。", "Members / employees × 100."),
+    "农民工人数": Column("migrant workers", COUNT, "在营单位农民工人数之和。", "Sum of migrant workers over active units."),
+    "农民工会员数": Column("migrant members", COUNT, "在营单位农民工会员数之和。", "Sum of migrant members over active units."),
+    "农民工入会率(%)": Column("migrant membership (%)", PCT, "农民工会员数 ÷ 农民工人数 × 100。",
+           "Migrant members / migrant workers × 100."),
+    "新建会单位数": Column("new unions", COUNT,
+           "本快照中（任何经营状态）建会情况不是“未建会”、且建会日期在当年1月1日至快照日期之间的单位数。",
+           "Units of the snapshot (any status) with a union founded from 1 January to the snapshot date."),
+    "新建会单位数目标": Column("new unions target", COUNT, "目标责任书中当年该街镇的新建会单位数目标；全区为各街镇之和。",
+           "The year's target from the agreements; the district target is the sum of the towns'."),
+    "新建会单位数完成率(%)": Column("new unions done (%)", PCT, "新建会单位数 ÷ 目标 × 100；无目标时留空。",
+           "New unions / target × 100; empty without a target."),
+    "新发展会员数": Column("new members", COUNT, "本快照会员人数 − 基期会员人数（基期：上年12月31日及之前最近的快照）；无基期时留空。",
+           "Members now minus members at the baseline (latest snapshot on or before 31 Dec of the previous year)."),
+    "新发展会员数目标": Column("new members target", COUNT, "目标责任书中当年该街镇的新发展会员数目标；全区为各街镇之和。",
+           "The year's target from the agreements; the district target is the sum of the towns'."),
+    "新发展会员数完成率(%)": Column("new members done (%)", PCT, "新发展会员数 ÷ 目标 × 100；无目标时留空。",
+           "New members / target × 100; empty without a target."),
+    "序时进度(%)": Column("time elapsed (%)", PCT, "快照日期是当年第几天 ÷ 当年天数 × 100（2015年6月30日 = 181/365 = 49.59）。",
+           "Day of year of the snapshot / days in the year × 100 (30 June 2015 = 49.59)."),
+    "进度状态": Column("status", TEXT,
+           "在有目标的计数指标（新建会单位数、新发展会员数、楼宇及村(园区)工会联合会数）中取最低完成率："
+           "≥序时进度为“达标”，≥0.8×序时进度为“预警”，否则“滞后”；无目标时留空。",
+           "The lowest completion over the count indicators with a target: 达标 (on track) when ≥ time elapsed, "
+           "预警 (warning) when ≥ 0.8 × time elapsed, else 滞后 (lagging)."),
+    "行业类别": Column("industry", TEXT),
+    "两新组织": Column("two-new group", TEXT),
+    "单位类型": Column("unit type", TEXT),
+    "单位规模": Column("size", TEXT),
+    "25人以上在营单位数": Column("active units 25+", COUNT, "职工人数≥25的在营单位数。", "Active units with 25 or more employees."),
+    "25人以上已建会单位数": Column("units with union 25+", COUNT, "职工人数≥25且已建会的在营单位数。",
+           "Active units with 25+ employees and a union."),
+    "25人以上单位建会率(%)": Column("coverage 25+ (%)", PCT, "职工人数≥25的在营单位中，已建会单位所占比例 × 100。",
+           "The same over active units with 25 or more employees."),
+    "楼宇名称": Column("building", TEXT),
+    "楼宇工会联合会": Column("building federation", TEXT, "有类型为“楼宇工会联合会”的联合会以该楼宇为名、且成立日期不晚于快照日期。",
+           "A federation of kind 楼宇工会联合会 names the building and was founded by the snapshot date."),
+    "联合会名称": Column("federation", TEXT),
+    "成立日期": Column("founded", TEXT),
+    "村工会联合会": Column("village federations", COUNT),
+    "园区工会联合会": Column("park federations", COUNT),
+    "行业工会联合会": Column("industry federations", COUNT),
+    "区域工会联合会": Column("regional federations", COUNT),
+    "联合会合计": Column("federations", COUNT),
+    "专职干部人数": Column("full-time cadres", COUNT),
+    "覆盖单位数": Column("units covered", COUNT, "快照中联合建会并以该联合会为所属联合会的在营单位数。",
+           "Active units joined to the federation (联合建会)."),
+    "覆盖会员数": Column("members covered", COUNT),
+    "村(园区)工会联合会数": Column("village/park federations", COUNT, "成立日期不晚于快照日期的村工会联合会与园区工会联合会数。",
+           "Village and park federations founded on or before the snapshot date."),
+    "村(园区)工会联合会数目标": Column("village/park federations target", COUNT),
+    "村(园区)工会联合会数完成率(%)": Column("village/park federations done (%)", PCT),
+    "楼宇工会联合会数目标": Column("building federations target", COUNT),
+    "楼宇工会联合会数完成率(%)": Column("building federations done (%)", PCT),
+    "类型": Column("kind", TEXT),
+    "村居园区": Column("area", TEXT),
+    "工会联合会": Column("federations", COUNT),
+    "月份": Column("month", TEXT),
+    "新开业": Column("opened", COUNT),
+    "停产": Column("stopped", COUNT),
+    "关闭": Column("closed", COUNT),
+    "迁入": Column("moved in", COUNT),
+    "迁出": Column("moved out", COUNT),
+    "撤销工会": Column("unions dissolved", COUNT),
+    "转移接续": Column("unions transferred", COUNT),
+    "涉及会员数": Column("members affected", COUNT),
+    "转接会员数": Column("members transferred", COUNT),
+    "会员转接率(%)": Column("transfer rate (%)", PCT, "关闭、迁出单位的转接会员数 ÷ 涉及会员数 × 100。",
+           "Members transferred / members affected × 100, over closures and moves out."),
+    "日期": Column("date", TEXT),
+    "统一社会信用代码": Column("credit code", TEXT),
+    "单位名称": Column("unit", TEXT),
+    "事件": Column("event", TEXT),
+    "现街镇": Column("to town", TEXT),
+    "工会处置": Column("union action", TEXT),
+    "未转接会员数": Column("members not transferred", COUNT, "涉及会员数 − 转接会员数。", "Members affected minus members transferred."),
+    "培训班次": Column("sessions", COUNT, "当年开始的培训班数（开始日期、结束日期、地点、主办单位、培训对象相同为同一班次）。",
+           "Sessions starting this year (same dates, place, organiser and audience = one session)."),
+    "村(园区)工会主席": Column("village/park chairs", COUNT),
+    "企业工会主席": Column("enterprise chairs", COUNT),
+    "工会干部": Column("union cadres", COUNT),
+    "参训人数": Column("trainees", COUNT),
+    "村(园区)工会主席培训覆盖率(%)": Column("chairs trained (%)", PCT, "当年已培训的村(园区)工会主席人数 ÷ 村(园区)工会联合会数 × 100。",
+           "Village/park chairs trained this year / village and park federations × 100."),
+    "开始日期": Column("start", TEXT),
+    "结束日期": Column("end", TEXT),
+    "天数": Column("days", COUNT),
+    "地点": Column("place", TEXT),
+    "主办单位": Column("organiser", TEXT),
+    "培训对象": Column("audience", TEXT),
+    "参训街镇数": Column("towns", COUNT),
+    "世界500强": Column("Fortune 500", TEXT),
+    "经营状态": Column("status", TEXT),
+    "25人以上": Column("25+", COUNT, "职工人数≥25的单位（未建会清单中：其中职工人数≥25的未建会单位数）。",
+           "Units with 25 or more employees (in the uncovered counts: how many of them)."),
+    "25人以下": Column("under 25", COUNT, "未建会在营单位中职工人数<25的单位数。", "Units without a union with fewer than 25 employees."),
+    "未建会单位数": Column("units without union", COUNT, "建会情况为“未建会”的在营单位数。", "Active units whose 建会情况 is 未建会."),
+    "涉及职工人数": Column("employees concerned", COUNT, "未建会在营单位的职工人数之和：建会后可发展为会员的职工。",
+           "Employees of active units without a union: who could join once a union is formed."),
+    "涉及农民工人数": Column("migrant workers concerned", COUNT, "未建会在营单位的农民工人数之和。",
+           "Migrant workers of active units without a union."),
+    "报表日期": Column("report date", TEXT),
+    "单位数": Column("units", COUNT),
+    "街镇数": Column("towns", COUNT),
+    "数据来源": Column("figures from", TEXT,
+           "该街镇数字取自哪一期报表：本期报表；“沿用”：本期未报送，沿用此前最近一期；“未报送”：此前从未报送，按0计。",
+           "Which report a town's figures come from: this date's, an earlier one carried forward (沿用), or none (未报送)."),
+    "建会率目标(%)": Column("coverage target (%)", PCT, "目标责任书中当年该街镇的建会率目标；合计行无目标（率目标按街镇下达）。",
+           "The year's 建会率 target of the town; the total has none (rate targets are signed per town)."),
+    "建会率差距(百分点)": Column("coverage gap (pp)", POINTS, "建会率 − 建会率目标，单位为百分点；负数表示低于目标。",
+           "建会率 minus its target, in percentage points; negative means below target."),
+    "入会率目标(%)": Column("membership target (%)", PCT, "目标责任书中当年该街镇的入会率目标；合计行无目标。",
+           "The year's 入会率 target of the town."),
+    "入会率差距(百分点)": Column("membership gap (pp)", POINTS, "入会率 − 入会率目标，单位为百分点；负数表示低于目标。",
+           "入会率 minus its target, in percentage points; negative means below target."),
+    "报送状态": Column("reporting", TEXT,
+           "按时：在报送期限（报表日期后第5天，区总工会可调整）内报送；逾期：期限后报送；未报送：期限已过仍未报送"
+           "（该街镇数据沿用此前报表）；待报：尚未到报送期限。",
+           "On time: received by the due day (5 days after the report date unless the district sets another); late: "
+           "received after it; missing: none received and the due day passed (its figures are carried forward); "
+           "not yet due: the due day has not come."),
+    "截止日期": Column("due", TEXT),
+    "报送时间": Column("received", TEXT),
+    "报送人": Column("by", TEXT),
+    "文件名": Column("file", TEXT),
+    "较上期变化": Column("change", COUNT),
+    "沿用街镇数": Column("towns carried forward", COUNT, "该报表日期未报送、沿用此前报表的街镇数。",
+           "Towns counted from an earlier report at that date."),
+    "未报送街镇数": Column("towns not reported", COUNT, "该报表日期及之前从未报送、按0计的街镇数。",
+           "Towns with no report on or before that date (counted as zero)."),
+    "报送街镇数": Column("towns reported", COUNT),
+    "报送单位数": Column("units reported", COUNT),
+    "报送街镇": Column("towns that reported", TEXT),
+    "核对项": Column("finding", TEXT),
+    "核对情况": Column("checked", TEXT, "已核对：本期有新报表并与上期报表比对；首次报送：无上期可比；沿用：本期未报送新报表，不核对。",
+           "Checked: a new report compared with the previous one; first report: nothing to compare; carried: no new report."),
+    "本期报表日期": Column("report date", TEXT),
+    "上期报表日期": Column("previous report", TEXT),
+    "单位消失未报动态": Column("gone, no event", COUNT,
+           "上期报表中在营或停产、本期报表中（全区范围按统一社会信用代码）已不存在，且两期之间无“关闭”或“迁出”动态的单位。",
+           "A unit 在营/停产 in the previous report, absent now (anywhere in the district), with no 关闭 or 迁出 event."),
+    "新增单位未报动态": Column("new, no event", COUNT,
+           "上期报表中没有（或为关闭、迁出）、本期在营，且两期之间无“新开业”或“迁入”动态的单位。",
+           "A unit absent from the previous report (or 关闭/迁出 there), 在营 now, with no 新开业 or 迁入 event."),
+    "工会断线": Column("union lost", COUNT,
+           "上期单独建会或联合建会、本期未建会（或已不在名册中），且两期之间无工会处置为“撤销”或“转移接续”的动态的单位。",
+           "单独/联合建会 before, 未建会 now (or absent), with no event whose 工会处置 is 撤销 or 转移接续."),
+    "会员锐减": Column("members fell", COUNT, "会员人数较上期减少30%及以上、且减少10人及以上的在营或停产单位（两个阈值同时满足）。",
+           "Members fell by at least 30% and by at least 10 (a unit still 在营 or 停产)."),
+    "街镇变更未报": Column("moved, not reported", COUNT,
+           "同一统一社会信用代码的单位出现在另一街镇的报表中，且两期之间既无原街镇的“迁出”也无现街镇的“迁入”动态。",
+           "The same unit now in another town's report, with no 迁出 from the old town nor 迁入 to the new one."),
+    "上期街镇": Column("town before", TEXT),
+    "上期经营状态": Column("status before", TEXT),
+    "上期建会情况": Column("union before", TEXT),
+    "上期职工人数": Column("employees before", COUNT),
+    "上期会员人数": Column("members before", COUNT),
+    "本期街镇": Column("town now", TEXT),
+    "本期经营状态": Column("status now", TEXT),
+    "本期建会情况": Column("union now", TEXT),
+    "本期职工人数": Column("employees now", COUNT),
+    "本期会员人数": Column("members now", COUNT),
+    "会员变化": Column("members change", COUNT),
+    "期间动态": Column("events", TEXT, "两期报表之间（上期报表日期之后至本期报表日期）该单位的企业动态记录（日期、事件、工会处置）。",
+           "The unit's events between the two reports (after the previous report date, up to this one)."),
+    "环比报表日期": Column("compared with", TEXT),
+    "同比报表日期": Column("a year before", TEXT),
+    "在营单位数环比": Column("active units vs previous", COUNT),
+    "在营单位数同比": Column("active units year on year", COUNT),
+    "已建会单位数环比": Column("units with union vs previous", COUNT),
+    "已建会单位数同比": Column("units with union year on year", COUNT),
+    "建会率环比(百分点)": Column("coverage vs previous (pp)", POINTS),
+    "建会率同比(百分点)": Column("coverage year on year (pp)", POINTS),
+    "会员人数环比": Column("members vs previous", COUNT),
+    "会员人数同比": Column("members year on year", COUNT),
+    "入会率环比(百分点)": Column("membership vs previous (pp)", POINTS),
+    "入会率同比(百分点)": Column("membership year on year (pp)", POINTS),
+    "农民工入会率环比(百分点)": Column("migrant membership vs previous (pp)", POINTS),
+    "农民工入会率同比(百分点)": Column("migrant membership year on year (pp)", POINTS),
+    "新建会单位数环比": Column("new unions vs previous", COUNT),
+    "新建会单位数同比": Column("new unions year on year", COUNT),
+    "新发展会员数环比": Column("new members vs previous", COUNT),
+    "新发展会员数同比": Column("new members year on year", COUNT),
+    "编号": Column("id", COUNT),
+    "时间": Column("time", TEXT),
+    "操作人": Column("by", TEXT),
+    "数据类型": Column("kind", TEXT),
+    "SHA-256": Column("sha256", TEXT),
+    "行数": Column("rows", COUNT),
+    "结果": Column("result", TEXT),
+    "说明": Column("detail", TEXT),
+    "合计": Column("total", COUNT),
+    "双过半": Column("half by mid-year", TEXT,
+           "6月及以后的快照：新建会单位数与新发展会员数均完成年度目标的50%以上，即“时间过半、任务过半”。",
+           "From June: new unions and new members both at 50% of the year's target or more."),
+    "楼宇工会联合会数": Column("building federations", COUNT, "成立日期不晚于快照日期的楼宇工会联合会数。",
+           "Building federations founded by the snapshot date."),
+    "排名": Column("rank", COUNT),
+}
+
+# Cell values shown in English in the English interface (the names of towns, units and industries stay as
+# they are).
+VALUES: dict[str, str] = {"合计": "Total", "达标": "on track", "预警": "warning", "滞后": "lagging", "按时": "on time",
+                          "逾期": "late", "未报送": "not reported", "待报": "not yet due", "世界500强": "Fortune 500",
+                          "非世界500强": "other", "已导入": "imported", "已拒绝": "refused", "已回退": "rollback",
+                          "已设置": "setting", "已成立": "established", "未成立": "none"}
+
+ALL = "全部"  # the industry filter's "all" (its value in the URL)
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    """The Chinese or the English of a pair: the one place a language code is compared."""
+    return pair[1] if lang == "en" else pair[0]
+
 
 def msg(key: str, lang: str = "zh", **params: object) -> str:
-    """The message `key` in `lang` ('zh' or 'en'), formatted with params."""
-    zh, en = MESSAGES[key]
-    return (en if lang == "en" else zh).format(**params)
+    """The word or message `key` in `lang` ('zh' or 'en'), formatted with params."""
+    return _pick(WORDS[key], lang).format(**params)
+
+
+def column(name: str) -> Column:
+    """The record of a column (an unknown column: its own name in both languages, shown as its type says)."""
+    return COLUMNS.get(name) or Column(name)
+
+
+def label(name: str, lang: str = "zh") -> str:
+    """A column's name in the user's language (the Chinese name is the canonical one)."""
+    return _pick((name, column(name).en), lang)
+
+
+def definition(name: str, lang: str = "zh") -> str | None:
+    """The definition (口径) of an indicator or column, if it has one."""
+    record = column(name)
+    if record.define_zh is None:
+        return None
+    return _pick((record.define_zh, record.define_en or record.define_zh), lang)
+
+
+def canonical(lang: str) -> bool:
+    """Whether `lang` shows the canonical (Chinese) names and values, so a table needs no translating."""
+    return _pick((True, False), lang)
+
+
+def value(cell: str, lang: str = "zh") -> str:
+    """A cell value (合计, 达标, 按时 …) in the user's language."""
+    return _pick((cell, VALUES.get(cell, cell)), lang)
+
+
+def join(items: list[str], lang: str = "zh") -> str:
+    """Names listed in the user's language: 安亭镇、马陆镇 / 安亭镇, 马陆镇."""
+    return msg("list_sep", lang).join(items)
+
+
+def long_date(day: object, lang: str = "zh") -> str:
+    """A date in words: 2015年6月30日 / 2015-06-30."""
+    return msg("date_long", lang, year=day.year, month=day.month, day=day.day, iso=day.isoformat())

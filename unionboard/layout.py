@@ -21,6 +21,7 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from . import readers
+from .i18n import join, msg
 from .kinds import KINDS, SERIAL_COLUMN, Kind, column_positions, header_key
 from .readers import FORMULA_WITHOUT_VALUE, Cells, Notice, RawTable, Reading, Sheet
 from .validate import parse_date
@@ -502,8 +503,7 @@ def rows_text(rows: list[int], lang: str = "zh", limit: int = 12) -> str:
             ranges[-1][1] = r
         elif not ranges or r != ranges[-1][1]:
             ranges.append([r, r])
-    sep = "、" if lang != "en" else ", "
-    shown = sep.join(f"{a}–{b}" if b > a else f"{a}" for a, b in ranges[:limit])
+    shown = join([f"{a}–{b}" if b > a else f"{a}" for a, b in ranges[:limit]], lang)
     if len(ranges) > limit:
-        shown += f"{sep}…（共 {len(rows):,} 行）" if lang != "en" else f"{sep}… ({len(rows):,} rows)"
+        shown += msg("list_sep", lang) + msg("rows_more", lang, n=f"{len(rows):,}")
     return shown

@@ -22,13 +22,7 @@ from pathlib import Path
 
 from .accounts import Account, verify
 
-EVENTS = {  # event → (Chinese, English), as 数据管理 shows them
-    "success": ("登录成功", "signed in"),
-    "failure": ("登录失败（用户名或密码不正确）", "failed (wrong user name or password)"),
-    "lockout": ("连续登录失败，账户已锁定", "locked after repeated failures"),
-    "locked": ("账户锁定期间尝试登录（未校验密码）", "attempt while locked (password not checked)"),
-    "ended": ("账户已在服务器上更改或删除，会话已结束", "account changed or removed on the server: session ended"),
-}
+EVENTS = ("success", "failure", "lockout", "locked", "ended", "signout")  # their words: signin_<event> in the catalog
 TAIL_BYTES = 4 * 1024 * 1024  # what is read back: far more than 15 minutes of attempts
 MAX_NAME = 64  # longer typed names are recorded shortened
 

@@ -1,35 +1,21 @@
 """The overview's key figures, the 双过半 verdict and the written summary (通报 style).
 
-Everything here is derived from the views' DataFrames, so every number equals a view.
+Everything here is derived from the views (a ViewResult's rows and total row), so every number equals a
+view; the words are the catalog's (unionboard.i18n).
 """
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-TOTAL = "合计"
+from .i18n import join, label, long_date, msg
+from .status import LAGGING, ON_TRACK, STATUSES, WARNING
 
-
-def total_row(df: pd.DataFrame, column: str) -> dict | None:
-    """The total row of a view, as a dict: its last row, when labelled 合计 in `column`.
-
-    Found by position as well as by label: a town named 合计 in a database from before the word was
-    reserved (validate.TOTAL_WORDS) comes before the total row and is never taken for it.
-    """
-    if len(df) and df[column].iat[-1] == TOTAL:
-        return df.iloc[-1].to_dict()
-    return None
-
-
-def without_total(df: pd.DataFrame, column: str) -> pd.DataFrame:
-    """The view's rows without its total row (the last row, when labelled 合计; see total_row)."""
-    if len(df) and df[column].iat[-1] == TOTAL:
-        return df.iloc[:-1]
-    return df
-
+if TYPE_CHECKING:
+    from .views import ViewResult
 
 def _num(v: object) -> float | None:
     """A cell as a number, None when empty."""
@@ -39,6 +25,20 @@ def _num(v: object) -> float | None:
         return float(v)
     except (TypeError, ValueError):
         return None
+
+
+def schedule_of(rows: pd.DataFrame) -> float:
+    """The 序时进度 (%) of a towns view's rows (the same on every row), 0 without one."""
+    known = rows["序时进度(%)"].dropna()
+    return float(known.iloc[0]) if len(known) else 0.0
+
+
+def changes_of(field: str) -> tuple[str, str, bool]:
+    """The trend view's 环比 and 同比 columns of an indicator, and whether they are in percentage points
+    (a rate's are: 建会率(%) → 建会率环比(百分点), 建会率同比(百分点))."""
+    points = field.endswith("(%)")
+    base, unit = field.removesuffix("(%)"), "(百分点)" if points else ""
+    return f"{base}环比{unit}", f"{base}同比{unit}", points
 
 
 def fmt_int(v: object) -> str:
@@ -71,30 +71,17 @@ class DoubleHalf:
 
     def short(self, lang: str = "zh") -> str:
         """The verdict in a word or two, for a KPI card."""
-        if lang == "en":
-            return {"met": "Yes", "not_met": "No", "too_early": "From June", "no_target": "No target",
-                    "no_baseline": "No baseline"}[self.state]
-        return {"met": "已实现", "not_met": "未实现", "too_early": "6月起判断", "no_target": "无目标",
-                "no_baseline": "无基期"}[self.state]
+        return msg(f"dh_short_{self.state}", lang)
 
     def text(self, lang: str = "zh") -> str:
         """A one-line verdict that says what is missing when it cannot be judged."""
-        if lang == "en":
-            return {"met": "Half the year's task done by mid-year: yes",
-                    "not_met": "Half the year's task done by mid-year: no",
-                    "too_early": "双过半 is judged from June on",
-                    "no_target": "No targets for 新建会单位数 and 新发展会员数 this year: 双过半 cannot be judged",
-                    "no_baseline": "No report on or before 31 December of last year (the baseline), so 新发展会员数 "
-                                   "cannot be counted and 双过半 cannot be judged"}[self.state]
-        return {"met": "已实现“双过半”", "not_met": "未实现“双过半”", "too_early": "6月起判断“双过半”",
-                "no_target": "本年度未下达新建会单位数、新发展会员数目标，无法判断“双过半”",
-                "no_baseline": "缺少上年末（12月31日）基期报表，新发展会员数无法计算，暂无法判断“双过半”"}[self.state]
+        return msg(f"dh_{self.state}", lang)
 
 
-def partial_completion(towns: pd.DataFrame, indicator: str) -> tuple[float, float] | None:
+def partial_completion(towns: ViewResult, indicator: str) -> tuple[float, float] | None:
     """(actual, target) over the towns that have the target and a value (METRICS.md: a 合计 完成率 is
     the actual of the towns with that target against the sum of their targets); None without any."""
-    rows = without_total(towns, "街镇")
+    rows = towns.rows
     actual, target = 0.0, 0.0
     found = False
     for a, tg in zip(rows[indicator].tolist(), rows[f"{indicator}目标"].tolist(), strict=True):
@@ -104,35 +91,35 @@ def partial_completion(towns: pd.DataFrame, indicator: str) -> tuple[float, floa
     return (actual, target) if found else None
 
 
-def towns_without_target(towns: pd.DataFrame, indicator: str) -> list[str]:
+def towns_without_target(towns: ViewResult, indicator: str) -> list[str]:
     """The towns shown that have no target for a count indicator (they take no part in its 合计 完成率)."""
-    rows = without_total(towns, "街镇")
+    rows = towns.rows
     return [t for t, v in zip(rows["街镇"].tolist(), rows[f"{indicator}目标"].tolist(), strict=True) if _num(v) is None]
 
 
-def double_half(snapshot: dt.date, towns: pd.DataFrame) -> DoubleHalf:
+def double_half(towns: ViewResult) -> DoubleHalf:
     """双过半 at a report date in or after June: 新建会单位数 and 新发展会员数 both ≥ 50% of target
     (METRICS.md), each over the towns that have its target, compared as counts (actual × 2 ≥ target) so a
     rounded 49.995% never passes."""
     units = partial_completion(towns, "新建会单位数")
     members = partial_completion(towns, "新发展会员数")
-    has_members_target = any(_num(v) is not None for v in towns["新发展会员数目标"].tolist())
+    has_members_target = any(_num(v) is not None for v in towns.rows["新发展会员数目标"].tolist())
     u = units[0] * 100 / units[1] if units else None
     m = members[0] * 100 / members[1] if members else None
     if units is None or not has_members_target:
         return DoubleHalf("no_target", u, m)
     if members is None:
         return DoubleHalf("no_baseline", u, m)
-    if snapshot.month < 6:
+    if towns.resolved.snapshot.month < 6:
         return DoubleHalf("too_early", u, m)
     met = units[0] * 2 >= units[1] and members[0] * 2 >= members[1]
     return DoubleHalf("met" if met else "not_met", u, m)
 
 
-def status_counts(towns: pd.DataFrame) -> dict[str, list[str]]:
-    """Towns by 进度状态 (without the 合计 row)."""
-    groups: dict[str, list[str]] = {"达标": [], "预警": [], "滞后": []}
-    rows = without_total(towns, "街镇")
+def status_counts(towns: ViewResult) -> dict[str, list[str]]:
+    """Towns by 进度状态 (the total row has none of its own)."""
+    groups: dict[str, list[str]] = {s: [] for s in STATUSES}
+    rows = towns.rows
     # a plain loop over two short columns: boolean indexing cost milliseconds on every rerun
     for town, status in zip(rows["街镇"].tolist(), rows["进度状态"].tolist(), strict=True):
         if status in groups:
@@ -140,50 +127,31 @@ def status_counts(towns: pd.DataFrame) -> dict[str, list[str]]:
     return groups
 
 
-def briefing(snapshot: dt.date, towns: pd.DataFrame, selected: list[str], lang: str = "zh") -> str:
+def briefing(towns: ViewResult, lang: str = "zh") -> str:
     """A short written summary of the towns view, in the style of a 通报."""
-    total = total_row(towns, "街镇")
-    dh = double_half(snapshot, towns)
+    total, snapshot, selected = towns.total, towns.resolved.snapshot, towns.resolved.towns
+    dh = double_half(towns)
     groups = status_counts(towns)
-    n_towns = len(towns) - 1
-    if lang == "en":
-        scope = "the district" if not selected else "the selected towns (" + ", ".join(selected) + ")"
-        parts = [f"As of {snapshot.isoformat()}, {scope} had {fmt_int(total['在营单位数'])} active units, "
-                 f"{fmt_int(total['已建会单位数'])} with a union (coverage {fmt_pct(total['建会率(%)'])}), and "
-                 f"{fmt_int(total['会员人数'])} members (membership {fmt_pct(total['入会率(%)'])})."]
-        parts.append(f"This year {fmt_int(total['新建会单位数'])} units formed a union"
-                     + (f", {fmt_pct(total['新建会单位数完成率(%)'])} of the target of {fmt_int(total['新建会单位数目标'])}"
-                        if _num(total['新建会单位数目标']) else "")
-                     + (f"; {fmt_int(total['新发展会员数'])} new members" if _num(total['新发展会员数']) is not None else "")
-                     + (f", {fmt_pct(total['新发展会员数完成率(%)'])} of the target" if _num(total['新发展会员数目标']) else "")
-                     + f"; time elapsed {fmt_pct(total['序时进度(%)'])}.")
-        parts.append(dh.text("en") + ".")
-        if any(groups.values()):
-            parts.append(f"Of {n_towns} towns, {len(groups['达标'])} on track, {len(groups['预警'])} warning"
-                         + (f" ({', '.join(groups['预警'])})" if groups["预警"] else "")
-                         + f", {len(groups['滞后'])} lagging" + (f" ({', '.join(groups['滞后'])})" if groups["滞后"] else "")
-                         + ".")
-        return " ".join(parts)
-    scope = "全区" if not selected else "所选街镇（" + "、".join(selected) + "）"
-    date = f"{snapshot.year}年{snapshot.month}月{snapshot.day}日"
-    text = (f"截至{date}，{scope}在营单位{fmt_int(total['在营单位数'])}家，已建会单位{fmt_int(total['已建会单位数'])}家，"
-            f"建会率{fmt_pct(total['建会率(%)'])}；会员{fmt_int(total['会员人数'])}人，入会率{fmt_pct(total['入会率(%)'])}。")
-    text += f"今年以来新建会单位{fmt_int(total['新建会单位数'])}家"
+    scope = msg("brief_selected", lang, towns=join(selected, lang)) if selected else msg("brief_district", lang)
+    text = msg("brief_totals", lang, date=long_date(snapshot, lang), scope=scope, active=fmt_int(total["在营单位数"]),
+               unionised=fmt_int(total["已建会单位数"]), coverage=fmt_pct(total["建会率(%)"]),
+               members=fmt_int(total["会员人数"]), membership=fmt_pct(total["入会率(%)"]))
+    text += msg("brief_new_unions", lang, n=fmt_int(total["新建会单位数"]))
     if _num(total["新建会单位数目标"]):
-        text += f"，完成年度目标（{fmt_int(total['新建会单位数目标'])}家）的{fmt_pct(total['新建会单位数完成率(%)'])}"
+        text += msg("brief_new_unions_target", lang, target=fmt_int(total["新建会单位数目标"]),
+                    done=fmt_pct(total["新建会单位数完成率(%)"]))
     if _num(total["新发展会员数"]) is not None:
-        text += f"；新发展会员{fmt_int(total['新发展会员数'])}人"
+        text += msg("brief_new_members", lang, n=fmt_int(total["新发展会员数"]))
         if _num(total["新发展会员数目标"]):
-            text += f"，完成年度目标（{fmt_int(total['新发展会员数目标'])}人）的{fmt_pct(total['新发展会员数完成率(%)'])}"
-    text += f"；序时进度{fmt_pct(total['序时进度(%)'])}。{dh.text('zh')}。"
+            text += msg("brief_new_members_target", lang, target=fmt_int(total["新发展会员数目标"]),
+                        done=fmt_pct(total["新发展会员数完成率(%)"]))
+    text += msg("brief_schedule", lang, schedule=fmt_pct(total["序时进度(%)"]), verdict=dh.text(lang))
     if any(groups.values()):
-        slow = len(groups["预警"]) + len(groups["滞后"])
-        text += f"{n_towns}个街镇中，{len(groups['达标'])}个达到序时进度，{slow}个慢于序时进度"
-        if groups["滞后"]:
-            text += f"，其中{'、'.join(groups['滞后'])}滞后"
-        if groups["预警"]:
-            text += f"，{'、'.join(groups['预警'])}预警"
-        text += "。"
+        lagging, warning = groups[LAGGING], groups[WARNING]
+        text += msg("brief_status", lang, n=len(towns.rows), on_track=len(groups[ON_TRACK]), slow=len(lagging) + len(warning),
+                    n_warning=len(warning), n_lagging=len(lagging),
+                    lagging=msg("brief_lagging", lang, towns=join(lagging, lang)) if lagging else "",
+                    warning=msg("brief_warning", lang, towns=join(warning, lang)) if warning else "")
     return text
 
 
@@ -194,21 +162,16 @@ def reporting_line(submissions: pd.DataFrame, lang: str = "zh") -> str | None:
         return None
     last = max(submissions["报表日期"])
     rows = submissions[submissions["报表日期"] == last]
-    done = [t for t, s in zip(rows["街镇"], rows["报送状态"], strict=True) if s in ("按时", "逾期")]
-    late = [t for t, s in zip(rows["街镇"], rows["报送状态"], strict=True) if s == "逾期"]
-    missing = [t for t, s in zip(rows["街镇"], rows["报送状态"], strict=True) if s == "未报送"]
-    pending = [t for t, s in zip(rows["街镇"], rows["报送状态"], strict=True) if s == "待报"]
-    if lang == "en":
-        text = f"{last:%Y-%m}: {len(done)} of {len(rows)} towns reported"
-        text += f" ({len(late)} late: {', '.join(late)})" if late else ""
-        text += f"; not reported: {', '.join(missing)}" if missing else ""
-        text += f"; not yet due: {', '.join(pending)}" if pending else ""
-        return text + "."
-    text = f"{last.year}年{last.month}月：{len(done)}个街镇已报送"
-    text += f"（其中{'、'.join(late)}逾期）" if late else ""
-    text += f"，{'、'.join(missing)}未报送" if missing else ""
-    text += f"，{'、'.join(pending)}尚未到报送期限" if pending else ""
-    return text + "。"
+    by_status: dict[str, list[str]] = {}
+    for town, status in zip(rows["街镇"], rows["报送状态"], strict=True):
+        by_status.setdefault(status, []).append(town)
+    late, missing, pending = (by_status.get(s, []) for s in ("逾期", "未报送", "待报"))
+    text = msg("rep_head", lang, year=last.year, month=last.month, done=len(by_status.get("按时", [])) + len(late),
+               total=len(rows))
+    text += msg("rep_late", lang, n=len(late), towns=join(late, lang)) if late else ""
+    text += msg("rep_missing", lang, towns=join(missing, lang)) if missing else ""
+    text += msg("rep_pending", lang, towns=join(pending, lang)) if pending else ""
+    return text + msg("full_stop", lang)
 
 
 FINDINGS = ("单位消失未报动态", "新增单位未报动态", "工会断线", "会员锐减", "街镇变更未报")
@@ -222,19 +185,26 @@ def findings_lines(changes: pd.DataFrame, lang: str = "zh", names: int = 5) -> l
         parts = []
         for finding in FINDINGS:
             units = rows.loc[rows["核对项"] == finding, "单位名称"].tolist()
-            if not units:
-                continue
-            shown = ("、" if lang != "en" else ", ").join(units[:names]) + ("等" if len(units) > names and lang != "en" else "")
-            parts.append(f"{finding} {len(units)} 家（{shown}）" if lang != "en" else f"{finding} {len(units)} ({shown})")
-        lines.append(f"{town}：{'；'.join(parts)}" if lang != "en" else f"{town}: {'; '.join(parts)}")
+            if units:
+                parts.append(msg("find_part", lang, finding=label(finding, lang), n=len(units),
+                                 units=join(units[:names], lang), more=msg("find_more", lang) if len(units) > names else ""))
+        lines.append(msg("find_line", lang, town=town, parts=msg("part_sep", lang).join(parts)))
     return lines
 
 
-def rank_towns(towns: pd.DataFrame) -> pd.DataFrame:
-    """The towns (without 合计) ranked by their lower completion of 新建会单位数 and 新发展会员数, highest
-    first, with a 排名 column; towns without any target come last, unranked. The view keeps the
+RANKING_COLUMNS = ["排名", "街镇", "新建会单位数完成率(%)", "新发展会员数完成率(%)", "进度状态"]
+
+
+def ranking(towns: ViewResult) -> pd.DataFrame:
+    """The towns page's ranking table: rank_towns with the columns it is ranked by."""
+    return rank_towns(towns)[RANKING_COLUMNS]
+
+
+def rank_towns(towns: ViewResult) -> pd.DataFrame:
+    """The towns (the total row left out) ranked by their lower completion of 新建会单位数 and 新发展会员数,
+    highest first, with a 排名 column; towns without any target come last, unranked. The view keeps the
     dictionary order; this is the order of a ranking table."""
-    rows = without_total(towns, "街镇").copy()
+    rows = towns.rows.copy()
     lowest = rows[["新建会单位数完成率(%)", "新发展会员数完成率(%)"]].astype("Float64").min(axis=1, skipna=True)
     rows.insert(0, "排名", pd.array([None] * len(rows), dtype="Int64"))
     order = lowest.sort_values(ascending=False, na_position="last", kind="stable").index

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from .i18n import msg
+from .i18n import COLUMNS, VALUES, canonical, join, msg
 from .kinds import INDUSTRIES
 from .sql import load_sql, used_params
 from .store import connect_read
@@ -34,93 +35,39 @@ class ViewError(Exception):
 
 @dataclass(frozen=True)
 class ViewDef:
-    """A view: the SQL file answering it, fixed parameters, and its titles."""
+    """A view: the SQL file answering it and its fixed parameters (its title is `view_<name>` in the catalog)."""
 
     sql: str
-    zh: str
-    en: str
     fixed: tuple[tuple[str, object], ...] = ()
     first_col: str | None = None  # rename of the slice column of coverage_by_slice
     needs_snapshot: bool = True
 
 
 VIEWS: dict[str, ViewDef] = {
-    "towns": ViewDef("town_progress", "街镇进度", "Town progress"),
-    "industries": ViewDef("coverage_by_slice", "行业覆盖", "Coverage by industry", (("slice", "industry"),), "行业类别"),
-    "two-new": ViewDef("coverage_by_slice", "两新组织", "New economic and social organisations",
-                       (("slice", "two_new"),), "两新组织"),
-    "unit-types": ViewDef("coverage_by_slice", "单位类型", "Coverage by unit type", (("slice", "unit_type"),), "单位类型"),
-    "sizes": ViewDef("coverage_by_slice", "单位规模", "Coverage by size", (("slice", "size"),), "单位规模"),
-    "buildings": ViewDef("building_coverage", "商务楼宇", "Commercial buildings"),
-    "federations": ViewDef("federations_by_town", "工会联合会", "Federations by town"),
-    "federation-list": ViewDef("federation_list", "工会联合会名录", "Federation list"),
-    "areas": ViewDef("area_coverage", "村居园区", "Villages and parks"),
-    "dynamics": ViewDef("dynamics_by_town_month", "企业动态", "Openings, closures and moves"),
-    "followup": ViewDef("transfer_followup", "会员转接跟踪", "Members not transferred"),
-    "training": ViewDef("training_by_town", "干部培训", "Cadre training by town"),
-    "training-sessions": ViewDef("training_sessions", "培训班次", "Training sessions"),
-    "uncovered": ViewDef("uncovered_units", "未建会清单", "Units without a union", (("key_only", False),)),
-    "key-uncovered": ViewDef("uncovered_units", "重点未建会单位", "Key units without a union",
-                             (("key_only", True),)),
-    "uncovered-by-town": ViewDef("uncovered_by_town", "未建会单位分布", "Units without a union by town",
-                                 (("key_only", False),)),
-    "key-uncovered-by-town": ViewDef("uncovered_by_town", "重点未建会单位分布", "Key units without a union by town",
-                                     (("key_only", True),)),
-    "trend": ViewDef("coverage_trend", "趋势", "Trend over report dates"),
-    "fortune500": ViewDef("coverage_by_slice", "世界500强", "Fortune 500 units", (("slice", "fortune500"),), "世界500强"),
-    "town-rates": ViewDef("town_rates", "重点比率", "Key rates by town"),
-    "submissions": ViewDef("submissions", "报送进度", "Reports received"),
-    "changes": ViewDef("roster_changes", "名册核对", "Roster check"),
-    "changes-by-town": ViewDef("roster_changes_by_town", "名册核对汇总", "Roster check by town"),
+    "towns": ViewDef("town_progress"),
+    "industries": ViewDef("coverage_by_slice", (("slice", "industry"),), "行业类别"),
+    "two-new": ViewDef("coverage_by_slice", (("slice", "two_new"),), "两新组织"),
+    "unit-types": ViewDef("coverage_by_slice", (("slice", "unit_type"),), "单位类型"),
+    "sizes": ViewDef("coverage_by_slice", (("slice", "size"),), "单位规模"),
+    "buildings": ViewDef("building_coverage"),
+    "federations": ViewDef("federations_by_town"),
+    "federation-list": ViewDef("federation_list"),
+    "areas": ViewDef("area_coverage"),
+    "dynamics": ViewDef("dynamics_by_town_month"),
+    "followup": ViewDef("transfer_followup"),
+    "training": ViewDef("training_by_town"),
+    "training-sessions": ViewDef("training_sessions"),
+    "uncovered": ViewDef("uncovered_units", (("key_only", False),)),
+    "key-uncovered": ViewDef("uncovered_units", (("key_only", True),)),
+    "uncovered-by-town": ViewDef("uncovered_by_town", (("key_only", False),)),
+    "key-uncovered-by-town": ViewDef("uncovered_by_town", (("key_only", True),)),
+    "trend": ViewDef("coverage_trend"),
+    "fortune500": ViewDef("coverage_by_slice", (("slice", "fortune500"),), "世界500强"),
+    "town-rates": ViewDef("town_rates"),
+    "submissions": ViewDef("submissions"),
+    "changes": ViewDef("roster_changes"),
+    "changes-by-town": ViewDef("roster_changes_by_town"),
 }
-
-# English column names, for --lang en and the English UI.
-EN_COLUMNS: dict[str, str] = {
-    "街镇": "town", "在营单位数": "active units", "已建会单位数": "units with union", "建会率(%)": "coverage (%)",
-    "职工人数": "employees", "会员人数": "members", "入会率(%)": "membership (%)", "农民工人数": "migrant workers",
-    "农民工会员数": "migrant members", "农民工入会率(%)": "migrant membership (%)",
-    "新建会单位数": "new unions", "新建会单位数目标": "new unions target",
-    "新建会单位数完成率(%)": "new unions done (%)", "新发展会员数": "new members",
-    "新发展会员数目标": "new members target", "新发展会员数完成率(%)": "new members done (%)",
-    "序时进度(%)": "time elapsed (%)", "进度状态": "status", "行业类别": "industry", "两新组织": "two-new group",
-    "单位类型": "unit type", "单位规模": "size", "25人以上在营单位数": "active units 25+",
-    "25人以上已建会单位数": "units with union 25+", "25人以上单位建会率(%)": "coverage 25+ (%)",
-    "楼宇名称": "building", "楼宇工会联合会": "building federation", "联合会名称": "federation",
-    "成立日期": "founded", "村工会联合会": "village federations", "园区工会联合会": "park federations",
-    "行业工会联合会": "industry federations", "区域工会联合会": "regional federations",
-    "联合会合计": "federations", "专职干部人数": "full-time cadres", "覆盖单位数": "units covered",
-    "覆盖会员数": "members covered", "村(园区)工会联合会数": "village/park federations",
-    "村(园区)工会联合会数目标": "village/park federations target",
-    "村(园区)工会联合会数完成率(%)": "village/park federations done (%)",
-    "楼宇工会联合会数目标": "building federations target", "楼宇工会联合会数完成率(%)": "building federations done (%)",
-    "类型": "kind", "村居园区": "area", "工会联合会": "federations", "月份": "month", "新开业": "opened",
-    "停产": "stopped", "关闭": "closed", "迁入": "moved in", "迁出": "moved out", "撤销工会": "unions dissolved",
-    "转移接续": "unions transferred", "涉及会员数": "members affected", "转接会员数": "members transferred",
-    "会员转接率(%)": "transfer rate (%)", "日期": "date", "统一社会信用代码": "credit code", "单位名称": "unit",
-    "事件": "event", "现街镇": "to town", "工会处置": "union action", "未转接会员数": "members not transferred",
-    "培训班次": "sessions", "村(园区)工会主席": "village/park chairs", "企业工会主席": "enterprise chairs",
-    "工会干部": "union cadres", "参训人数": "trainees", "村(园区)工会主席培训覆盖率(%)": "chairs trained (%)",
-    "开始日期": "start", "结束日期": "end", "天数": "days", "地点": "place", "主办单位": "organiser",
-    "培训对象": "audience", "参训街镇数": "towns", "世界500强": "Fortune 500", "经营状态": "status",
-    "25人以上": "25+", "25人以下": "under 25", "未建会单位数": "units without union",
-    "涉及职工人数": "employees concerned", "涉及农民工人数": "migrant workers concerned",
-    "报表日期": "report date", "单位数": "units", "街镇数": "towns",
-    "数据来源": "figures from", "建会率目标(%)": "coverage target (%)", "建会率差距(百分点)": "coverage gap (pp)",
-    "入会率目标(%)": "membership target (%)", "入会率差距(百分点)": "membership gap (pp)", "报送状态": "reporting",
-    "截止日期": "due", "报送时间": "received", "报送人": "by", "文件名": "file", "较上期变化": "change",
-    "沿用街镇数": "towns carried forward", "未报送街镇数": "towns not reported", "报送街镇数": "towns reported",
-    "报送单位数": "units reported", "报送街镇": "towns that reported",
-    "核对项": "finding", "核对情况": "checked", "本期报表日期": "report date", "上期报表日期": "previous report",
-    "单位消失未报动态": "gone, no event", "新增单位未报动态": "new, no event", "工会断线": "union lost",
-    "会员锐减": "members fell", "街镇变更未报": "moved, not reported", "上期街镇": "town before",
-    "上期经营状态": "status before", "上期建会情况": "union before", "上期职工人数": "employees before",
-    "上期会员人数": "members before", "本期街镇": "town now", "本期经营状态": "status now", "本期建会情况": "union now",
-    "本期职工人数": "employees now", "本期会员人数": "members now", "会员变化": "members change", "期间动态": "events",
-    "环比报表日期": "compared with", "同比报表日期": "a year before",
-}
-EN_VALUES = {"合计": "Total", "达标": "on track", "预警": "warning", "滞后": "lagging", "按时": "on time",
-             "逾期": "late", "未报送": "not reported", "待报": "not yet due", "世界500强": "Fortune 500",
-             "非世界500强": "other"}
 
 
 @dataclass
@@ -175,26 +122,48 @@ class Resolved:
         if self.as_of is not None and self.as_of != self.snapshot:
             out.append(msg("note_as_of", lang, as_of=self.as_of.isoformat(), snapshot=self.snapshot.isoformat()))
         if self.carried:
-            sep = ", " if lang == "en" else "、"
-            towns = sep.join(msg("note_carried_town", lang, town=t, date=d.isoformat()) for t, d in self.carried.items())
+            towns = join([msg("note_carried_town", lang, town=t, date=d.isoformat()) for t, d in self.carried.items()], lang)
             out.append(msg("note_carried", lang, n=len(self.carried), towns=towns))
         if self.missing:
-            out.append(msg("note_missing", lang, n=len(self.missing), towns=("、" if lang != "en" else ", ").join(self.missing)))
+            out.append(msg("note_missing", lang, n=len(self.missing), towns=join(self.missing, lang)))
         return out
 
 
 @dataclass
 class ViewResult:
-    """A view's table and what it was computed for."""
+    """A view's table and what it was computed for; `rows` and `total` are its body and its total row, told
+    apart by the SQL's `is_total` (never by a label: a town may be named like the total in an old database)."""
 
     name: str
     title: str
     df: pd.DataFrame
     resolved: Resolved
-    total_row: bool
+    # which rows of df are total rows (the SQL's is_total; None: the view has none)
+    is_total: np.ndarray | None = field(default=None, repr=False)
     # what the dashboard derives from this result (chart, CSV bytes, Arrow table), kept with it: a
     # cached result lives exactly as long as its data version, so what is derived is never stale
     memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def rows(self) -> pd.DataFrame:
+        """The table without its total row (the whole table when it has none)."""
+        if self.is_total is None or not self.is_total.any():
+            return self.df
+        return self._kept(("rows",), lambda: self.df[~self.is_total])
+
+    @property
+    def total(self) -> dict | None:
+        """The total row (合计) as a dict; None when the view has none."""
+        if self.is_total is None or not self.is_total.any():
+            return None
+        return self._kept(("total",), lambda: self.df.iloc[int(np.flatnonzero(self.is_total)[-1])].to_dict())
+
+    def _kept(self, key: tuple, build: object) -> object:
+        """Something derived from df, kept until df is replaced (the 通报 cleans a result's text in place)."""
+        key = (*key, id(self.df))
+        if key not in self.memo:
+            self.memo[key] = build()
+        return self.memo[key]
 
 
 def parse_date_arg(value: str, lang: str = "zh") -> dt.date:
@@ -283,13 +252,14 @@ def frame(con: duckdb.DuckDBPyConnection, sql_name: str, params: dict[str, objec
 
 
 def localize(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The table as the user's language shows it (Chinese is the canonical form)."""
-    if lang != "en":
+    """The table as the user's language shows it: column names and values from the catalog (Chinese is the
+    canonical form, returned as it is)."""
+    if canonical(lang):
         return df
-    out = df.rename(columns=EN_COLUMNS)
+    out = df.rename(columns={c: COLUMNS[c].en for c in df.columns if c in COLUMNS})
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].replace(EN_VALUES)
+            out[col] = out[col].replace(VALUES)
     return out
 
 
@@ -308,13 +278,13 @@ def get_view_con(con: duckdb.DuckDBPyConnection, name: str, filters: Filters | N
     resolved = resolved or resolve(con, filters or Filters(), lang)
     params = resolved.params() | dict(vd.fixed) | {"offset": int(offset), "limit": limit}
     df = frame(con, vd.sql, params)
-    total = "is_total" in df.columns
-    if total:
-        df = df.drop(columns="is_total")
+    is_total = None
+    if "is_total" in df.columns:
+        is_total = df.pop("is_total").fillna(False).to_numpy(dtype=bool)
     if vd.first_col:
         df = df.rename(columns={"分组": vd.first_col})
     df = localize(df, lang)
-    return ViewResult(name, vd.en if lang == "en" else vd.zh, df, resolved, total)
+    return ViewResult(name, msg(f"view_{name}", lang), df, resolved, is_total)
 
 
 def get_view(db: Path, name: str, filters: Filters | None = None, lang: str = "zh") -> ViewResult:
