@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.data import memo
+from ui.data import memo, setting
 from ui.figures import chart, figure
 from ui.page import open_page
 from ui.tables import show_table
-from unionboard.importer import get_setting, set_setting
+from unionboard.importer import set_setting
 from unionboard.summary import reporting_line
 
 ctx, (sub,) = open_page("page_submissions", "submissions")
@@ -30,7 +30,7 @@ c = st.columns(4)
 for col, (status, key) in zip(c, (("按时", "sub_on_time"), ("逾期", "sub_late"), ("未报送", "sub_missing"), ("待报", "sub_pending")),
                               strict=True):
     col.metric(ctx.t(key), f"{int(counts.get(status, 0))}", border=True, help=ctx.define("报送状态"))
-days = get_setting(ctx.db, "due_days")
+days = setting(ctx, "due_days")
 st.caption(ctx.t("sub_due", days=days))
 if ctx.can_import:
     with st.expander(ctx.t("sub_due_set")):

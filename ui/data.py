@@ -19,7 +19,9 @@ import streamlit as st
 from ui.context import Ctx
 from unionboard import accounts, errors, store
 from unionboard.i18n import join
-from unionboard.views import Filters, ViewError, ViewResult, get_view_con, table, town_lookup
+from unionboard.importer import setting_on
+from unionboard.memo import shared_lru
+from unionboard.views import Filters, Resolved, ViewError, ViewResult, get_view_con, resolve, table, town_lookup
 
 PAGE_ROWS = 1000  # a unit list longer than this is shown a page at a time
 
@@ -30,7 +32,19 @@ def _connection(db: str, version: tuple):  # noqa: ANN202 - a DuckDB connection
     return store.connect_read(Path(db))
 
 
-@functools.lru_cache(maxsize=512)
+@shared_lru(maxsize=128)
+def _resolved(db: str, version: tuple, as_of: dt.date | None, towns: tuple[str, ...], industry: str | None,
+              today: dt.date | None) -> Resolved:
+    """The filters resolved on a data version (report date, baseline, reports in force): once for all the
+    views of a page, not once per view."""
+    cur = store.cursor(_connection(db, version))
+    try:
+        return resolve(cur, Filters(as_of, list(towns), industry, today=today))
+    finally:
+        cur.close()
+
+
+@shared_lru(maxsize=512)
 def _view(db: str, version: tuple, name: str, as_of: dt.date | None, towns: tuple[str, ...],
           industry: str | None, offset: int = 0, limit: int | None = None, today: dt.date | None = None) -> ViewResult:
     """The view (or rows [offset, offset + limit) of a unit list), shared by every session and never
@@ -38,13 +52,31 @@ def _view(db: str, version: tuple, name: str, as_of: dt.date | None, towns: tupl
 
     A plain LRU cache rather than st.cache_*: its key is already a tuple of plain values (the data
     version first, so an import is seen at once), and Streamlit's argument hashing and (for
-    cache_data) unpickling of the result cost milliseconds on every rerun.
+    cache_data) unpickling of the result cost milliseconds on every rerun. Sessions asking for the same
+    view at the same moment (a room following the presenter) wait for one computation (shared_lru).
     """
+    resolved = _resolved(db, version, as_of, towns, industry, today)
     cur = store.cursor(_connection(db, version))  # a cursor per call: sessions run in threads
     try:
-        return get_view_con(cur, name, Filters(as_of, list(towns), industry, today=today), offset=offset, limit=limit)
+        return get_view_con(cur, name, Filters(as_of, list(towns), industry, today=today), offset=offset, limit=limit,
+                            resolved=resolved)
     finally:
         cur.close()
+
+
+@shared_lru(maxsize=16)
+def _setting(db: str, version: tuple, key: str) -> str:
+    """A district setting of a data version (a change of setting is a new version)."""
+    cur = store.cursor(_connection(db, version))
+    try:
+        return setting_on(cur, key)
+    finally:
+        cur.close()
+
+
+def setting(ctx: Ctx, key: str) -> str:
+    """A district setting (e.g. due_days), read through the cached connection."""
+    return _setting(str(ctx.db), ctx.version, key)
 
 
 def memo(result: ViewResult, key: tuple, build: Callable[[], Any]) -> Any:  # noqa: ANN401

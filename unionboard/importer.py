@@ -459,9 +459,14 @@ def get_setting(db: Path, key: str) -> str:
     """A district setting (SETTINGS gives the keys and defaults)."""
     con = connect_read(db)
     try:
-        row = execute(con, load_sql("setting"), {"k": key})
+        return setting_on(con, key)
     finally:
         con.close()
+
+
+def setting_on(con: duckdb.DuckDBPyConnection, key: str) -> str:
+    """A district setting read on an open read connection (the dashboard's cached one)."""
+    row = execute(con, load_sql("setting"), {"k": key})
     return row[0][0] if row else SETTINGS[key]
 
 
