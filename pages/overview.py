@@ -10,7 +10,7 @@ from ui.downloads import document_downloads
 from ui.figures import chart, figure, status_boxes
 from ui.page import no_target_note, open_page
 from ui.tables import show_table
-from unionboard.summary import briefing, change_text, changes_of, double_half, fmt_int, fmt_pct, reporting_line
+from unionboard.summary import briefing, change_text, changes_of, double_half, findings_count, fmt_int, fmt_pct, reporting_line
 
 ctx, (towns, trend) = open_page("page_overview", "towns", "trend")
 total = towns.total
@@ -67,10 +67,10 @@ if sub is not None:
         a, b = st.columns([5, 1], vertical_alignment="center")
         a.info(line, icon=":material/outgoing_mail:")
         b.page_link("pages/submissions.py", label=ctx.t("sub_link"), icon=":material/arrow_forward:")
-checks = view(ctx, "changes-by-town", notice=False)
-if checks is not None and checks.total is not None:
-    found = checks.total["合计"]
-    if found == found and found:  # one click to the units that need a look
+checks = view(ctx.for_towns([]), "changes-by-town", notice=False)  # the district's, shared by every selection
+if checks is not None:
+    found = findings_count(checks, ctx.towns)
+    if found:  # one click to the units that need a look
         a, b = st.columns([5, 1], vertical_alignment="center")
         a.info(ctx.t("chg_link", n=f"{int(found):,}"), icon=":material/fact_check:")
         b.page_link("pages/changes.py", label=ctx.t("chg_go"), icon=":material/arrow_forward:")

@@ -77,3 +77,17 @@ def test_no_targets_no_status(empty_db):
     df = get_view(empty_db, "towns").df
     assert df["进度状态"].isna().all()
     assert df["新建会单位数目标"].isna().all()
+
+
+@pytest.mark.parametrize("done", [None, 0.0, 39.66, 39.672, 39.68, 49.58, 49.59, 49.6, 100.0, 150.0])
+def test_the_sql_rule_and_the_colours_rule_agree(empty_db, done):
+    """进度状态 in the towns view (SQL's progress_status) and a bar's colour (status.status_of) are one rule:
+    at 序时进度 49.59 the warning line is 0.8 × 49.59 = 39.672."""
+    from unionboard.status import status_of
+    from unionboard.store import connect_read
+
+    con = connect_read(empty_db)
+    sql = con.execute("SELECT progress_status($d::DOUBLE, 49.59::DOUBLE)", {"d": done}).fetchall()[0][0]
+    # 39.672 itself is just below 0.8 × 49.59 in binary floating point (39.672000000000004), in both
+    expected = None if done is None else "达标" if done >= 49.59 else "预警" if done >= 0.8 * 49.59 else "滞后"
+    assert status_of(done, 49.59) == sql == expected

@@ -159,3 +159,17 @@ def test_year_on_year_and_against_the_previous_report(reports_db):
     assert (june["同比报表日期"], june["会员人数同比"], june["建会率同比(百分点)"]) == (dt.date(2014, 6, 30), 28, 0.0)
     # 新建会单位数 year to date: A2 (June 2015) against none by 2014-06-30
     assert (june["新建会单位数"], june["新建会单位数同比"]) == (1, 1)
+
+
+def test_the_overview_line_counts_the_selected_towns_from_the_districts_view(check_db):
+    """总览's 名册核对 line: the district's changes-by-town, summed over the selected towns (a town's row is the
+    same whichever towns are selected), equals the view computed for those towns."""
+    from unionboard.summary import findings_count
+
+    district = get_view(check_db, "changes-by-town")
+    # test_counts_by_town: 安亭镇 6, 马陆镇 1, 南翔镇 0, the district 7
+    assert [findings_count(district, t) for t in ([], ["安亭镇"], ["马陆镇", "南翔镇"])] == [7, 6, 1]
+    for towns in ([], ["安亭镇"], ["马陆镇", "南翔镇"]):
+        own = get_view(check_db, "changes-by-town", Filters(towns=towns))
+        expected = own.total["合计"] if own.total is not None else 0
+        assert findings_count(district, towns) == int(0 if pd.isna(expected) else expected)

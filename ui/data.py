@@ -21,7 +21,7 @@ from unionboard import accounts, errors, store
 from unionboard.i18n import join
 from unionboard.importer import setting_on
 from unionboard.memo import shared_lru
-from unionboard.views import Filters, Resolved, ViewError, ViewResult, get_view_con, resolve, table, town_lookup
+from unionboard.views import Filters, Resolved, ViewError, ViewResult, get_view_con, resolve, table, town_lookup, uses_industry
 
 PAGE_ROWS = 1000  # a unit list longer than this is shown a page at a time
 
@@ -142,7 +142,8 @@ def view(ctx: Ctx, name: str, *, notice: bool = True) -> ViewResult | None:
     caption unless `notice` is False).
     """
     towns = _view_towns(ctx, name, notice)
-    return _shown(ctx, lambda: _view(str(ctx.db), ctx.version, name, ctx.as_of, towns, ctx.industry, today=_today(name)))
+    industry = ctx.industry if uses_industry(name) else None
+    return _shown(ctx, lambda: _view(str(ctx.db), ctx.version, name, ctx.as_of, towns, industry, today=_today(name)))
 
 
 def view_page(ctx: Ctx, name: str, offset: int, limit: int) -> ViewResult | None:

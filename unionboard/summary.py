@@ -177,6 +177,17 @@ def reporting_line(submissions: pd.DataFrame, lang: str = "zh") -> str | None:
 FINDINGS = ("单位消失未报动态", "新增单位未报动态", "工会断线", "会员锐减", "街镇变更未报")
 
 
+def findings_count(by_town: ViewResult, towns: list[str]) -> int:
+    """How many roster-check findings the selected towns' reports bring, from the district's
+    changes-by-town (a town's row does not depend on which other towns are selected: units are matched
+    district-wide), so every town selection shares one computation; all towns when none is selected."""
+    if not towns:
+        total = by_town.total
+        return 0 if total is None or pd.isna(total["合计"]) else int(total["合计"])
+    rows = by_town.rows
+    return int(rows.loc[rows["街镇"].isin(towns), "合计"].fillna(0).sum())
+
+
 def findings_lines(changes: pd.DataFrame, lang: str = "zh", names: int = 5) -> list[str]:
     """The roster check's findings (the changes view) in words, one line per town: how many of each kind,
     with the first units named ("安亭镇：工会断线 1 家（上海德腾机械有限公司）；会员锐减 3 家（…）")."""

@@ -263,6 +263,12 @@ def localize(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
+def uses_industry(name: str) -> bool:
+    """Whether a view's figures depend on the 行业类别 filter (its SQL takes $industry); the dashboard's cache
+    keys the others without it, so every industry shares one computation."""
+    return bool(used_params(load_sql(VIEWS[name].sql), {"industry": None})) if name in VIEWS else True
+
+
 def get_view_con(con: duckdb.DuckDBPyConnection, name: str, filters: Filters | None = None,
                  lang: str = "zh", *, offset: int = 0, limit: int | None = None,
                  resolved: Resolved | None = None) -> ViewResult:
