@@ -369,6 +369,17 @@ def server_like_apptest() -> None:
     app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
 
 
+def opened(page: str):  # noqa: ANN201 - an AppTest
+    """The dashboard in AppTest, on `page`, after its first run."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
+    at.run()
+    at.switch_page(str(ROOT / "pages" / f"{page}.py"))
+    at.run()
+    return at
+
+
 def measure_pages(db: Path, n: int, names: list[str] = PAGES) -> tuple[dict, float]:  # noqa: B006
     """Per-page rerun p50/p95 and the floor."""
     from streamlit.testing.v1 import AppTest
@@ -377,10 +388,7 @@ def measure_pages(db: Path, n: int, names: list[str] = PAGES) -> tuple[dict, flo
     os.environ["UNIONBOARD_DB"] = str(db)
     pages = {}
     for page in names:
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
-        at.run()
-        at.switch_page(str(ROOT / "pages" / f"{page}.py"))
-        at.run()
+        at = opened(page)
         p50, p95 = timed_reruns(at, n, toggle_town)
         pages[page] = {"p50_ms": round(p50, 1), "p95_ms": round(p95, 1)}
         print(f"  {page:12s} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms", flush=True)
@@ -419,17 +427,13 @@ def combinations(db: Path, seed: int = 16):  # noqa: ANN201 - a generator
 def measure_cold(db: Path, n: int, names: list[str] = PAGES) -> dict:  # noqa: B006
     """Per page, n reruns each with a filter combination never given before in this process (so no view
     can come from ui.shell's LRU caches), p50/p95; with the cache misses counted to show it."""
-    from streamlit.testing.v1 import AppTest
 
     server_like_apptest()
     os.environ["UNIONBOARD_DB"] = str(db)
     fresh = combinations(db)
     pages = {}
     for page in names:
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
-        at.run()
-        at.switch_page(str(ROOT / "pages" / f"{page}.py"))
-        at.run()
+        at = opened(page)
         from ui import shell  # the module the pages run (after the first run put ROOT's ui on the path)
 
         times, misses, hits = [], 0, 0
