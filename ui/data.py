@@ -135,6 +135,13 @@ def _shown(ctx: Ctx, compute: Callable[[], ViewResult]) -> ViewResult | None:
     return None
 
 
+def _cached(ctx: Ctx, name: str, towns: tuple[str, ...], offset: int = 0, limit: int | None = None) -> ViewResult:
+    """The shared cache's entry for a view under the context's filters: a view whose SQL ignores 行业类别 is
+    keyed without it, so every industry (and every door: page, page of a list, download) shares one."""
+    industry = ctx.industry if uses_industry(name) else None
+    return _view(str(ctx.db), ctx.version, name, ctx.as_of, towns, industry, offset, limit, today=_today(name))
+
+
 def view(ctx: Ctx, name: str, *, notice: bool = True) -> ViewResult | None:
     """A view for the current filters (Chinese columns, canonical); None with a notice on error.
 
@@ -142,20 +149,18 @@ def view(ctx: Ctx, name: str, *, notice: bool = True) -> ViewResult | None:
     caption unless `notice` is False).
     """
     towns = _view_towns(ctx, name, notice)
-    industry = ctx.industry if uses_industry(name) else None
-    return _shown(ctx, lambda: _view(str(ctx.db), ctx.version, name, ctx.as_of, towns, industry, today=_today(name)))
+    return _shown(ctx, lambda: _cached(ctx, name, towns))
 
 
 def view_page(ctx: Ctx, name: str, offset: int, limit: int) -> ViewResult | None:
     """Rows [offset, offset + limit) of a unit list, without reading the rest (see view)."""
     towns = _view_towns(ctx, name, notice=False)
-    return _shown(ctx, lambda: _view(str(ctx.db), ctx.version, name, ctx.as_of, towns, ctx.industry, int(offset), int(limit)))
+    return _shown(ctx, lambda: _cached(ctx, name, towns, int(offset), int(limit)))
 
 
 def whole_view(ctx: Ctx, name: str) -> ViewResult:
     """The whole view for the current filters, for a download made on click (no notices: no page to show them)."""
-    return _view(str(ctx.db), ctx.version, name, ctx.as_of, _view_towns(ctx, name, notice=False), ctx.industry,
-                 today=_today(name))
+    return _cached(ctx, name, _view_towns(ctx, name, notice=False))
 
 
 @functools.lru_cache(maxsize=32)
