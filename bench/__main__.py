@@ -7,7 +7,7 @@ process (so peak RSS is per process):
   cached views, "warm"), and again with a filter combination not seen before on every rerun ("cold":
   random towns, as-of and industry, seeded), beside the floor (an empty Streamlit page's rerun);
 - a naive towns page (pandas over the raw roster on every rerun) and cold start to the first page;
-- imports: one whole roster of the last month through import_bytes (`import_s`, peak RSS) beside DuckDB's
+- imports: one whole roster of the last month through import_path (`import_s`, peak RSS) beside DuckDB's
   own read_csv of that file into a table (`read_csv_floor_s`); one town's report into the full database
   beside importer.check_bytes of the same file (read and check alone);
 - in Debian's Chromium against `streamlit run dashboard.py`: navigation and a town picked (bench/live.py);
@@ -296,7 +296,7 @@ def phase_import_many(db: Path, listed: Path, receipts: Path) -> dict:
         requests = []
         for f in group:
             town, at = received.get(f.name, (None, None))
-            requests.append(ImportRequest(f.read_bytes(), f.name, kind_of(f), town=town, received=at))
+            requests.append(ImportRequest(f, f.name, kind_of(f), town=town, received=at))
         for f, result in zip(group, import_many(db, requests, user="bench"), strict=True):
             if not result.ok:  # the generator and the validator disagree: a bug, say it loudly
                 raise SystemExit(f"{f.name} refused:\n" + "\n".join(p.line("en") for p in result.problems[:20]))
@@ -304,11 +304,12 @@ def phase_import_many(db: Path, listed: Path, receipts: Path) -> dict:
 
 
 def phase_import_one(db: Path, f: Path, town: str | None) -> dict:
-    """One file through import_bytes, timed from reading it to the import done."""
-    from unionboard.importer import import_bytes
+    """One file through importer.import_path (what `unionboard import FILE` runs), timed from reading it
+    to the import done."""
+    from unionboard.importer import import_path
 
     t0 = time.perf_counter()
-    result = import_bytes(db, f.read_bytes(), f.name, "units", town=town, user="bench")
+    result = import_path(db, f, "units", town=town, user="bench")
     seconds = time.perf_counter() - t0
     if not result.ok:
         raise SystemExit(f"{f.name} refused:\n" + "\n".join(p.line("en") for p in result.problems[:20]))
@@ -320,7 +321,7 @@ def phase_check(db: Path, f: Path, town: str | None) -> dict:
     from unionboard.importer import check_bytes
 
     t0 = time.perf_counter()
-    result = check_bytes(db, f.read_bytes(), f.name, "units", town=town)
+    result = check_bytes(db, f, f.name, "units", town=town)
     seconds = time.perf_counter() - t0
     if not result.ok:
         raise SystemExit(f"{f.name} refused:\n" + "\n".join(p.line("en") for p in result.problems[:20]))
@@ -518,7 +519,8 @@ def write_markdown(results: list[dict]) -> None:
                   f"(naive / towns page = {r['naive_towns_p50_ms'] / r['pages']['towns']['p50_ms']:.1f}×)"]
         if "read_csv_floor_s" in r:
             lines += [f"- import of the largest roster (the last month's {r['import_rows']:,} units as one file, "
-                      f"validated, `import_bytes`): {r['import_s']:.1f} s, peak RSS {r['rss_mb']['import']:.0f} MB; "
+                      f"validated, `import_path` as `unionboard import` runs it): {r['import_s']:.1f} s, "
+                      f"peak RSS {r['rss_mb']['import']:.0f} MB; "
                       f"DuckDB's read_csv of the same file into a table: {r['read_csv_floor_s']:.1f} s "
                       f"({r['import_s'] / r['read_csv_floor_s']:.1f} × the floor)",
                       f"- one town's report ({r['import_town_report_town']}, {r['import_town_report_rows']:,} units) "
@@ -548,6 +550,11 @@ def write_markdown(results: list[dict]) -> None:
                       "", f"Town change / floor: {b['town_change_p50_ms'] / b['floor_town_change_p50_ms']:.1f} ×. "
                       f"CPU per town change: server {b['town_change_server_cpu_ms']} ms, Chromium "
                       f"{b['town_change_chromium_cpu_ms']} ms."]
+            for f in b.get("navigation_not_drawn_in_60s", []):
+                s = f["seen"]
+                lines.append(f"- navigation to {f['page']} not drawn within 60 s (left out of the figures): the page "
+                             f"showed title {s['title']!r}, {s['charts']} charts drawn, {s['metrics']} KPI values, "
+                             f"{s['stale']} stale elements")
         c = r.get("concurrency")
         if c:
             lines += ["", "| sessions changing the town at once (总览) | p50 ms | p95 ms | all updated ms | "

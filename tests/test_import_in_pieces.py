@@ -145,3 +145,16 @@ def test_problem_list_is_capped_for_the_small_kinds(db, monkeypatch):
     r = import_bytes(db, text.encode(), "targets.csv", "targets")
     assert [(p.row, p.key) for p in r.problems] == [(2, "unknown_town"), (3, "unknown_town"), (None, "more_problems")]
     assert r.problems[-1].params == {"n": 2, "shown": 2}
+
+
+def test_duplicates_among_codes_of_every_length(db, pieces_of_two):
+    # 18-byte codes are compared as byte keys, the others (wrong lengths) by a dictionary: both kinds of
+    # repeat are found across pieces, each naming the first row with the same code
+    r = import_bytes(db, roster(ROW.format(code="ABC", name="甲"), ROW.format(code=A1, name="乙"),
+                                ROW.format(code=A2, name="丙"), ROW.format(code="abc", name="丁"),
+                                ROW.format(code=A1, name="戊"), ROW.format(code="AB", name="己")),
+                     "u.csv", "units", snapshot=SNAP)
+    assert not r.ok
+    dups = {(p.row, p.value, p.params["row"]) for p in r.problems if p.key == "duplicate"}
+    assert dups == {(5, "ABC", 2), (6, A1, 3)}
+    assert {p.row for p in r.problems if p.key == "code_length"} == {2, 5, 7}

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # 31 characters; no I, O, Z, S, V
 WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -60,17 +63,24 @@ for _c, _i in _VALUE.items():
     _LUT[ord(_c)] = _i
 
 
-def problems(codes: list[str]) -> list[tuple[str, dict] | None]:
-    """problem() for many codes at once: vectorised for the valid majority, scalar for the rest."""
+def problems(codes: Sequence[str]) -> list[tuple[str, dict] | None]:
+    """problem() for many codes at once: vectorised (in Arrow and numpy) for the valid majority, scalar
+    for the rest. An 18-character ASCII code is 18 bytes, so the valid ones are one byte matrix."""
     out: list[tuple[str, dict] | None] = [None] * len(codes)
-    upper = [c.upper() for c in codes]
-    idx = [i for i, c in enumerate(upper) if len(c) == 18 and c.isascii()]
+    if not len(codes):
+        return out
+    upper = pc.utf8_upper(pa.array(codes, type=pa.string()))
+    shaped = pc.and_(pc.equal(pc.binary_length(upper), 18), pc.string_is_ascii(upper)).to_numpy(zero_copy_only=False)
     ok = np.zeros(len(codes), dtype=bool)
-    if idx:
-        mat = np.frombuffer("".join(upper[i] for i in idx).encode("ascii"), dtype=np.uint8).reshape(-1, 18)
-        vals = _LUT[mat]
+    idx = np.flatnonzero(shaped)
+    if len(idx):
+        kept = pc.filter(upper, pa.array(shaped)).combine_chunks() if isinstance(upper, pa.ChunkedArray) \
+            else pc.filter(upper, pa.array(shaped))
+        offsets = np.frombuffer(kept.buffers()[1], dtype=np.int32)[kept.offset:kept.offset + len(kept) + 1]
+        data = np.frombuffer(kept.buffers()[2], dtype=np.uint8)[offsets[0]:offsets[-1]]
+        vals = _LUT[data.reshape(-1, 18)]
         check = (31 - (vals[:, :17] * np.array(WEIGHTS)).sum(axis=1) % 31) % 31
         ok[idx] = (vals.min(axis=1) >= 0) & (vals[:, 17] == check)
-    for i in np.flatnonzero(~ok):
+    for i in np.flatnonzero(~ok).tolist():
         out[i] = problem(codes[i])
     return out

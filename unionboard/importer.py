@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from .i18n import msg
 from .kinds import APPLY_ORDER, INSTRUCTION_SHEETS, KINDS, Kind, kind_for_name
 from .kinds.store import Job
 from .kinds.units import ReportPlan
-from .readers import Notice, RawTable, ReadError, Sheet, read_file
+from .readers import Notice, RawTable, ReadError, Sheet, Source, read_file, source_digest
 from .sql import execute, fill, load_sql
 from .stage import Stage, StagedUnits, staging_database
 from .store import (
@@ -156,7 +155,7 @@ def _from_notice(file_name: str, n: Notice, lang: str) -> Problem:
                    layout.letter(n.col) if n.col is not None else None)
 
 
-def validate_file(ctx: Context, data: bytes, file_name: str, kind: str | None = None, *,
+def validate_file(ctx: Context, data: Source, file_name: str, kind: str | None = None, *,
                   snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh",
                   stage: Stage | None = None, town: str | None = None, prefix: str = ""
                   ) -> tuple[list[tuple[str, pd.DataFrame | StagedUnits]], ImportResult]:
@@ -251,9 +250,10 @@ def _next_id(con: duckdb.DuckDBPyConnection) -> int:
 
 @dataclass
 class ImportRequest:
-    """One file to import, with what was said about it at import (see import_bytes)."""
+    """One file to import, with what was said about it at import (see import_bytes): its bytes, or the
+    file on disk (a text file is then read as it is parsed, never held whole)."""
 
-    data: bytes
+    data: Source
     file_name: str
     kind: str | None = None
     snapshot: dt.date | None = None
@@ -262,7 +262,7 @@ class ImportRequest:
     received: dt.datetime | dt.date | None = None
 
 
-def import_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None, *,
+def import_bytes(db: Path, data: Source, file_name: str, kind: str | None = None, *,
                  snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh",
                  user: str | None = None, town: str | None = None,
                  received: dt.datetime | dt.date | None = None) -> ImportResult:
@@ -283,7 +283,7 @@ def import_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None,
         return _refused_by_failure(db, data, file_name, kind, exc, lang, user)
 
 
-def _refused_by_failure(db: Path, data: bytes, file_name: str, kind: str | None, exc: Exception, lang: str,
+def _refused_by_failure(db: Path, data: Source, file_name: str, kind: str | None, exc: Exception, lang: str,
                         user: str | None) -> ImportResult:
     """The result (and history line) of an import that failed unexpectedly; nothing was changed."""
     from .errors import explain, report
@@ -295,7 +295,7 @@ def _refused_by_failure(db: Path, data: bytes, file_name: str, kind: str | None,
     try:
         with write_lock(db), transaction(db) as w:
             new_id = _next_id(w)
-            _record(w, new_id, kind or "auto", name, hashlib.sha256(data).hexdigest(), 0, "refused",
+            _record(w, new_id, kind or "auto", name, source_digest(data), 0, "refused",
                     problem.line(lang), user)
     except Exception as second:  # noqa: BLE001 - cannot even record: let the boundary explain the cause
         report(second, "recording the failed import failed too")
@@ -353,7 +353,7 @@ def import_many(db: Path, requests: list[ImportRequest], *, lang: str = "zh", us
                     else:
                         detail = "; ".join(p.line(lang) for p in result.problems[:20])
                     kinds = ",".join(result.kinds) or (req.kind or "auto")
-                    _record(w, receipt.import_id, kinds, name, hashlib.sha256(req.data).hexdigest(), result.rows,
+                    _record(w, receipt.import_id, kinds, name, source_digest(req.data), result.rows,
                             "imported" if result.ok else "refused", detail, user)
         if keep is not None:
             prune_backups(db)
@@ -417,8 +417,8 @@ def _rollback_reports(db: Path, import_id: int, new_id: int, brought: list[tuple
 
 
 def import_path(db: Path, path: Path, kind: str | None = None, **kw: object) -> ImportResult:
-    """import_bytes for a file on disk."""
-    return import_bytes(db, Path(path).read_bytes(), Path(path).name, kind, **kw)
+    """import_bytes for a file on disk (a text file is read from the disk as it is parsed)."""
+    return import_bytes(db, Path(path), Path(path).name, kind, **kw)
 
 
 def create_database(db: Path) -> None:
@@ -486,7 +486,7 @@ def set_setting(db: Path, key: str, value: str, *, user: str | None = None, lang
             _record(w, new_id, "setting", key, "", 0, "setting", f"{key} = {value}", user)
 
 
-def check_bytes(db: Path, data: bytes, file_name: str, kind: str | None = None, *,
+def check_bytes(db: Path, data: Source, file_name: str, kind: str | None = None, *,
                 snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh",
                 town: str | None = None) -> ImportResult:
     """Validate a file against the database without changing anything (the upload preview). For a valid

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from openpyxl.utils import get_column_letter
 
 from . import readers
@@ -36,6 +38,29 @@ FOOTER_RE = re.compile(r"^(填表人|填报人|审核人|负责人|联系电话|
 _TITLE_DATE_RE = re.compile(r"(?:报表日期|统计日期|数据截至|截至|截止日期|截止)\s*[:：]?\s*"
                             r"(\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}))")
 _SPACES = re.compile(r"\s+")
+# the first characters of the words above: only rows starting with one are matched in Python
+_LEADS = pa.array(sorted({w[0] for w in ("合计", "小计", "总计", "累计", "填表人", "填报人", "审核人", "负责人",
+                                           "联系电话", "制表", "备注", "说明", "注")}))
+# a number as people type it in a total's column: thousands separators and spaces are dropped
+_NOT_NUMBER = r"[,，\s\x{3000}\x{00A0}]"
+
+
+def _stripped(column: pd.Series) -> pa.Array:
+    """A text column as Arrow strings, trimmed like str.strip(), empty for missing."""
+    arr = pa.array(column, type=pa.string(), from_pandas=True)
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    return pc.utf8_trim_whitespace(arr).fill_null("")
+
+
+def _numbers(texts: pa.Array) -> np.ndarray:
+    """Text as float, NaN where it is not a number (like pandas.to_numeric with errors="coerce")."""
+    cleaned = pc.replace_substring_regex(texts, _NOT_NUMBER, "")
+    try:  # the common case, every cell a plain number or empty, in Arrow
+        return pc.cast(pc.if_else(pc.equal(cleaned, ""), pa.scalar(None, pa.string()), cleaned),
+                       pa.float64()).to_numpy(zero_copy_only=False)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return pd.to_numeric(pd.Series(cleaned.to_pylist(), dtype=object), errors="coerce").to_numpy(dtype=float)
 
 
 def letter(col: int) -> str:
@@ -367,26 +392,39 @@ class _Body:
         self._finish()
 
     def _classify(self, frame: pd.DataFrame, numbers: np.ndarray) -> tuple[pd.DataFrame, np.ndarray] | None:
-        """Drop total, footer and blank rows from one frame, checking the totals."""
+        """Drop total, footer and blank rows from one frame, checking the totals.
+
+        Column-wise in Arrow (a million-row roster): only rows whose first cell starts with a character
+        a total or footer word starts with are matched against the Python patterns."""
         n = len(frame)
         if n == 0:
             return None
-        stripped = {c: frame[c].astype(str).str.strip() for c in range(self.width)}
-        first = pd.Series([""] * n, dtype=object)
+        stripped = {c: _stripped(frame[c]) for c in range(self.width)}
+        present = {c: pc.not_equal(s, "").to_numpy(zero_copy_only=False) for c, s in stripped.items()}
+        first = pa.nulls(n, pa.string())
         for c in range(self.width):
             s = stripped[c]
-            take = (first == "") & (s != "") & (s != FORMULA_WITHOUT_VALUE)
-            if take.any():
-                first[take.to_numpy()] = s[take].to_numpy()
-        first = first.str.replace(_SPACES, "", regex=True)
-        total = first.str.match(TOTAL_RE).to_numpy(dtype=bool)
-        footer_start = first.str.match(FOOTER_RE).to_numpy(dtype=bool) & ~total
+            first = pc.coalesce(first, pc.if_else(pc.and_(pc.not_equal(s, ""), pc.not_equal(s, FORMULA_WITHOUT_VALUE)),
+                                                  s, pa.scalar(None, pa.string())))
+        first = first.fill_null("")
+        total = np.zeros(n, dtype=bool)
+        footer_start = np.zeros(n, dtype=bool)
+        words: dict[int, str] = {}
+        lead = pc.utf8_slice_codeunits(first, 0, 1)
+        for i in np.flatnonzero(pc.is_in(lead, value_set=_LEADS).to_numpy(zero_copy_only=False)).tolist():
+            text = _SPACES.sub("", first[i].as_py())
+            m = TOTAL_RE.match(text)
+            if m:
+                total[i] = True
+                words[i] = m.group(1)
+            elif FOOTER_RE.match(text):
+                footer_start[i] = True
         filled = np.zeros(n, dtype=bool)
         for c in self.mapped:
-            filled |= (stripped[c] != "").to_numpy()
+            filled |= present[c]
         complete = np.ones(n, dtype=bool)
         for c in self.required:
-            complete &= (stripped[c] != "").to_numpy()
+            complete &= present[c]
         footer = np.zeros(n, dtype=bool)
         starts = np.flatnonzero(footer_start)
         if self.in_footer:
@@ -402,33 +440,32 @@ class _Body:
         self.footers += numbers[footer].tolist()
         self.blanks += numbers[blank].tolist()
         for c in self.unnamed:
-            if c not in self.unnamed_with_values and (stripped[c][data] != "").any():
+            if c not in self.unnamed_with_values and (present[c] & data).any():
                 self.unnamed_with_values.add(c)
         if data.any():
             self.last_data = int(numbers[np.flatnonzero(data)[-1]])
-        self._totals(frame, stripped, numbers, data, total, first)
+        self._totals(stripped, numbers, data, total, words)
         # a formula without a cached value stays marked: validation names the cell (validate.Checker.parse)
         if not data.any():
             return None
         out = frame.loc[data].reset_index(drop=True)
         return out, numbers[data]
 
-    def _totals(self, frame: pd.DataFrame, stripped: dict, numbers: np.ndarray, data: np.ndarray,
-                total: np.ndarray, first: pd.Series) -> None:
+    def _totals(self, stripped: dict[int, pa.Array], numbers: np.ndarray, data: np.ndarray,
+                total: np.ndarray, words: dict[int, str]) -> None:
         """Check each total row against the rows it totals (小计: since the last total; 合计, 总计, 累计:
         every data row so far, or every data row of the sheet for a total above them all)."""
-        m = len(self.summed)
-        values = np.zeros((len(frame), m))
-        raw = np.full((len(frame), m), np.nan)
+        n, m = len(data), len(self.summed)
+        values = np.zeros((n, m))
+        raw = np.full((n, m), np.nan)
         for j, c in enumerate(self.summed):
-            cleaned = stripped[c].str.replace(r"[,，\s]", "", regex=True)
-            parsed = pd.to_numeric(cleaned, errors="coerce").to_numpy(dtype=float)
+            parsed = _numbers(stripped[c])
             raw[:, j] = parsed
             values[:, j] = np.where(data & ~np.isnan(parsed), parsed, 0.0)
         cumulative = np.vstack([np.zeros((1, m)), np.cumsum(values, axis=0)])
         data_before = np.concatenate([[0], np.cumsum(data)])
         prev = 0
-        for t in [*np.flatnonzero(total).tolist(), len(frame)]:
+        for t in [*np.flatnonzero(total).tolist(), n]:
             segment = np.flatnonzero(data[prev:t]) + prev  # the data rows between two totals
             if len(segment):
                 added = cumulative[t] - cumulative[prev]
@@ -440,10 +477,10 @@ class _Body:
                     self.all_first = int(numbers[segment[0]])
                 self.since_last = self.all_last = int(numbers[segment[-1]])
                 self.data_rows += int(data_before[t] - data_before[prev])
-            if t == len(frame):
+            if t == n:
                 break
             row = int(numbers[t])
-            word = TOTAL_RE.match(first.iat[t]).group(1)
+            word = words[t]
             self.reading.notices.append(Notice(self.opened.sheet.name, row, None, "total_row_skipped", {"word": word}))
             if not self.data_rows:
                 self.early_totals.append((row, word, raw[t].copy()))

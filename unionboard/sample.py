@@ -102,7 +102,7 @@ def build_sample(db: Path, *, units: int = 25_000, snapshots: int = SAMPLE_REPOR
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
         files = write_files(Path(tmp), units=units, snapshots=snapshots, seed=seed, per_town=True)
-        requests = [ImportRequest(f.path.read_bytes(), f.path.name, f.kind, town=f.town, received=f.received)
+        requests = [ImportRequest(f.path, f.path.name, f.kind, town=f.town, received=f.received)
                     for f in files]
         for result in import_many(db, requests, lang=lang, user="sample"):
             if not result.ok:  # the generator and the validator disagree: a bug, say it loudly

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from .sql import execute, fill, load_sql
 from .store import remove_stale_temporaries
@@ -57,7 +58,8 @@ class Stage:
             if table not in self.tables:
                 execute(con, fill("stage_create", table=table, layout=self.layout))
                 self.tables.add(table)
-            con.register("piece", piece)
+            # as Arrow: DuckDB scans Arrow columns as they are, pandas' string columns value by value
+            con.register("piece", pa.Table.from_pandas(piece, preserve_index=False))
             try:
                 execute(con, fill("stage_append", table=table))
             finally:

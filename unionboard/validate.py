@@ -173,12 +173,6 @@ def parse_bool(s: str) -> Parsed:
     return (v, None) if v is not None else (None, ("not_bool", {}))
 
 
-def _checked_codes(uniques: list[str]) -> Callable[[str], Parsed]:
-    """A code parser whose check digits were verified for all values at once."""
-    checked = dict(zip(uniques, creditcode.problems([str(u) for u in uniques]), strict=True))
-    return lambda s: (s.upper(), checked[s])
-
-
 def _parser(col: Col, ctx: Context) -> Callable[[str], Parsed]:
     if col.ptype == "text":
         return lambda s: (s, None)
@@ -318,41 +312,58 @@ class Checker:
                 self.df[c.key] = pd.Series([c.default] * n, dtype=object)
                 continue
             raw = self.raw[c.key]
-            codes, uniques = pd.factorize(raw, use_na_sentinel=False)
-            parse = _parser(c, self.ctx)
-            vals = np.empty(len(uniques), dtype=object)
-            errs = np.empty(len(uniques), dtype=object)
-            if c.ptype == "code":  # a million distinct codes: check digits vectorised
-                parse = _checked_codes(list(uniques))
-            # free text is stored as given: refuse what no export could write (NUL, control characters)
-            control = _controls(uniques) if c.ptype == "text" and len(uniques) else np.zeros(len(uniques), bool)
-            for i, u in enumerate(uniques):
-                if u == "":
-                    vals[i], errs[i] = c.default, ("required", {}) if c.required else None
-                elif u == FORMULA_WITHOUT_VALUE:  # never a default: the value is unknown
-                    vals[i], errs[i] = None, ("formula_no_value", {})
-                elif control[i]:
-                    vals[i], errs[i] = None, ("control_char", {"chars": "、".join(
-                        dict.fromkeys(f"U+{ord(ch):04X}" for ch in CONTROL_RE.findall(u)))})
-                else:
-                    vals[i], errs[i] = parse(u)
-                    if errs[i] is None and c.ptype in ("int", "number"):
-                        if not INT_MIN <= vals[i] <= INT_MAX:
-                            errs[i] = _RANGE
-                        elif c.positive and vals[i] <= 0:
-                            errs[i] = ("not_positive", {})
-                        elif c.min_value is not None and vals[i] < c.min_value:
-                            errs[i] = ("negative", {}) if c.min_value == 0 else ("not_int", {})
-                        if errs[i] is not None:
-                            vals[i] = None  # an out-of-range value takes part in no further rule
-            bad = self._room(np.flatnonzero(pd.notna(errs[codes]) & (errs[codes] != None)))  # noqa: E711
-            row_errs = errs[codes]
+            codes, distinct = pd.factorize(raw, use_na_sentinel=False)
+            uniques = np.asarray(distinct, dtype=object)  # Python strings: iterating Arrow is slow
+            vals, errs = self._parse_distinct(c, uniques)
+            wrong = np.fromiter((e is not None for e in errs), dtype=bool, count=len(errs))
+            bad = self._room(np.flatnonzero(wrong[codes]))
             for i in bad:
-                key, params = row_errs[i]
+                key, params = errs[codes[i]]
                 value = raw.iat[i] if raw.iat[i] != FORMULA_WITHOUT_VALUE else None
                 self.problems.append(Problem(self.file, self.table.sheet, int(self.rownum[i]),
                                              self.label[c.key], value, key, params, self.letter.get(c.key)))
             self.df[c.key] = pd.Series(vals[codes], dtype=object)
+
+    def _parse_distinct(self, c: Col, uniques: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each distinct value of a column parsed: (values, problems as (key, params) or None).
+        Free text and codes are checked column-wise (a roster has a distinct name and code per row);
+        only the values needing a word of their own are looked at one by one."""
+        n = len(uniques)
+        errs = np.full(n, None, dtype=object)
+        if c.ptype == "text":
+            vals = uniques.copy()
+            # free text is stored as given: refuse what no export could write (NUL, control characters)
+            special = (np.flatnonzero(_controls(uniques) | (uniques == "") | (uniques == FORMULA_WITHOUT_VALUE))
+                       if n else [])
+        elif c.ptype == "code":  # a million distinct codes: check digits vectorised
+            vals = np.array([u.upper() for u in uniques], dtype=object)
+            errs[:] = creditcode.problems(uniques)
+            special = np.flatnonzero((uniques == "") | (uniques == FORMULA_WITHOUT_VALUE)) if n else []
+        else:
+            vals = np.empty(n, dtype=object)
+            special = range(n)
+        parse = _parser(c, self.ctx)
+        for i in special:
+            u = uniques[i]
+            if u == "":
+                vals[i], errs[i] = c.default, ("required", {}) if c.required else None
+            elif u == FORMULA_WITHOUT_VALUE:  # never a default: the value is unknown
+                vals[i], errs[i] = None, ("formula_no_value", {})
+            elif c.ptype == "text":  # the rest of the special text values hold a control character
+                vals[i], errs[i] = None, ("control_char", {"chars": "、".join(
+                    dict.fromkeys(f"U+{ord(ch):04X}" for ch in CONTROL_RE.findall(u)))})
+            else:
+                vals[i], errs[i] = parse(u)
+                if errs[i] is None and c.ptype in ("int", "number"):
+                    if not INT_MIN <= vals[i] <= INT_MAX:
+                        errs[i] = _RANGE
+                    elif c.positive and vals[i] <= 0:
+                        errs[i] = ("not_positive", {})
+                    elif c.min_value is not None and vals[i] < c.min_value:
+                        errs[i] = ("negative", {}) if c.min_value == 0 else ("not_int", {})
+                    if errs[i] is not None:
+                        vals[i] = None  # an out-of-range value takes part in no further rule
+        return vals, errs
 
     def num(self, key: str) -> np.ndarray:
         """A parsed numeric column as float with NaN where empty or invalid."""

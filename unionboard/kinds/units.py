@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..kind import Col, Kind, SampleTable, column_positions
 from ..readers import RawTable
@@ -111,8 +113,7 @@ def check_units(kind: Kind, table: RawTable, file_name: str, ctx: Context, *, sn
     """
     problems: list[Problem] = []
     warnings: list[Problem] = []
-    codes: list[pd.Series] = []
-    code_rows: list[np.ndarray] = []
+    codes = CodeKeys()  # every row's code, kept compact for the file-wide duplicate check
     dates: set[dt.date] = set()
     given = snapshot
     # union_date_after needs the roster's date: --snapshot, else the first 报表日期 seen; pieces
@@ -147,8 +148,7 @@ def check_units(kind: Kind, table: RawTable, file_name: str, ctx: Context, *, sn
             unchecked.append(ch)
         code = ch.df["credit_code"]
         present = code.notna().to_numpy()
-        codes.append(ch.raw["credit_code"][present].str.upper().astype("string[pyarrow]"))
-        code_rows.append(ch.rownum[present])
+        codes.add(pa.array(ch.raw["credit_code"][present], type=pa.string(), from_pandas=True), ch.rownum[present])
         problems += ch.problems
         dropped += ch.dropped
         if sink is not None and not problems and not dropped:
@@ -180,7 +180,7 @@ def check_units(kind: Kind, table: RawTable, file_name: str, ctx: Context, *, sn
     existing = [t for t in ctx.towns if t in covered and (snapshot, t) in ctx.reports]
     if snapshot is not None and existing and not replace:
         end.file_problem("report_exists", date=snapshot.isoformat(), towns="、".join(existing))
-    _duplicate_codes(end, codes, code_rows)
+    _duplicate_codes(end, codes)
     problems += end.problems
     dropped += end.dropped
     if dropped:
@@ -188,20 +188,87 @@ def check_units(kind: Kind, table: RawTable, file_name: str, ctx: Context, *, sn
     return UnitsCheck(problems, warnings, rows, snapshot, covered)
 
 
-def _duplicate_codes(ch: Checker, codes: list[pd.Series], code_rows: list[np.ndarray]) -> None:
+class CodeKeys:
+    """Every row's credit code as compact keys, for the file-wide duplicate check of a roster read in pieces.
+
+    A province's 10 million codes as Python or Arrow strings, and a hash table over them, would take
+    gigabytes: an 18-byte code (every valid one) is kept as three integers (bytes 0–7, 8–15, 16–17),
+    18 bytes a row, and repeats are found by sorting them; codes of other lengths, few and never equal to
+    an 18-byte one, are kept as text."""
+
+    def __init__(self) -> None:
+        self.parts: tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]] = ([], [], [])
+        self.rows: list[np.ndarray] = []          # the sheet's row number of each 18-byte code
+        self.other: list[pa.Array] = []
+        self.other_rows: list[np.ndarray] = []
+
+    def add(self, codes: pa.Array | pa.ChunkedArray, rownum: np.ndarray) -> None:
+        """The codes of one piece (upper-cased here) and their row numbers."""
+        if isinstance(codes, pa.ChunkedArray):  # a piece read in several blocks
+            codes = codes.combine_chunks()
+        upper = pc.utf8_upper(codes)
+        fixed = pc.equal(pc.binary_length(upper), 18).to_numpy(zero_copy_only=False)
+        kept = upper if fixed.all() else pc.filter(upper, pa.array(fixed))
+        if len(kept):
+            offsets = np.frombuffer(kept.buffers()[1], dtype=np.int32)[kept.offset:kept.offset + len(kept) + 1]
+            matrix = np.frombuffer(kept.buffers()[2], dtype=np.uint8)[offsets[0]:offsets[-1]].reshape(-1, 18)
+            for part, (a, b, dtype) in zip(self.parts, ((0, 8, np.uint64), (8, 16, np.uint64), (16, 18, np.uint16)),
+                                           strict=True):
+                part.append(np.ascontiguousarray(matrix[:, a:b]).view(dtype).ravel())
+            self.rows.append(rownum[fixed].astype(np.int32))
+        if not fixed.all():
+            self.other.append(pc.filter(upper, pa.array(~fixed)))
+            self.other_rows.append(rownum[~fixed])
+
+    def repeats(self, limit: int) -> tuple[list[tuple[int, str, int]], int]:
+        """(row, code, first row with that code) for the first `limit` rows, in row order, that repeat an
+        earlier row's code; and how many such rows there are in all."""
+        rows_of, firsts_of, codes_of = [], [], []  # per kind of code: the repeating rows, their first rows, a code getter
+        if self.rows:
+            rows = np.concatenate(self.rows)
+            self.rows = []
+            keys = [np.concatenate(part) for part in self.parts]
+            for part in self.parts:
+                part.clear()
+            order = np.lexsort(keys[::-1])  # stable: equal codes stay in file order, the first one leads its run
+            same = np.ones(len(order), dtype=bool)
+            for k in keys:
+                sorted_k = k[order]
+                same[1:] &= sorted_k[1:] == sorted_k[:-1]
+                del sorted_k
+            same[0] = False
+            leader = order[np.maximum.accumulate(np.where(same, 0, np.arange(len(order))))][same]
+            at = order[same]
+            by_row = np.argsort(at, kind="stable")  # positions follow the rows: back to file order
+            at, leader = at[by_row], leader[by_row]
+            rows_of.append(rows[at])
+            firsts_of.append(rows[leader])
+            codes_of.append(lambda i, at=at, keys=keys: b"".join(k[at[i]].tobytes() for k in keys).decode("utf-8"))
+        if self.other:  # dictionary indices come in order of first appearance: a repeat is not above all before it
+            other = pa.chunked_array(self.other, type=pa.string()).combine_chunks()
+            rows = np.concatenate(self.other_rows)
+            index = other.dictionary_encode().indices.to_numpy(zero_copy_only=False)
+            repeat = index <= np.maximum.accumulate(np.concatenate([[-1], index[:-1]]))
+            first_row = np.zeros(int(index.max()) + 1, dtype=np.int64)
+            first_row[index[~repeat]] = rows[~repeat]
+            at = np.flatnonzero(repeat)
+            rows_of.append(rows[at])
+            firsts_of.append(first_row[index[at]])
+            codes_of.append(lambda i, at=at, other=other: other[int(at[i])].as_py())
+        listed = sorted((int(r), g, i) for g, rs in enumerate(rows_of) for i, r in enumerate(rs)
+                        if i < limit)[:limit]  # each kind's repeats in row order already: its first `limit` suffice
+        total = sum(len(rs) for rs in rows_of)
+        return [(r, codes_of[g](i), int(firsts_of[g][i])) for r, g, i in listed], total
+
+
+def _duplicate_codes(ch: Checker, codes: CodeKeys) -> None:
     """Credit codes repeating an earlier row's, anywhere in the file: 'duplicates row N'."""
-    if not codes:
-        return
-    code = pd.concat(codes, ignore_index=True)
-    rownum = np.concatenate(code_rows)
-    dup = code.duplicated(keep="first").to_numpy()
-    if not dup.any():
-        return
-    first_row = pd.Series(rownum).groupby(code.to_numpy()).transform("first").to_numpy()
     label = ch.label.get("credit_code", "credit_code")
-    for i in ch._room(np.flatnonzero(dup)):
-        ch.problems.append(Problem(ch.file, ch.table.sheet, int(rownum[i]), label, code.iat[i], "duplicate",
-                                   {"row": int(first_row[i])}, ch.letter.get("credit_code")))
+    listed, total = codes.repeats(max(0, ch.limit - len(ch.problems)))
+    ch.dropped += total - len(listed)
+    for row, code, first in listed:
+        ch.problems.append(Problem(ch.file, ch.table.sheet, row, label, code, "duplicate", {"row": first},
+                                   ch.letter.get("credit_code")))
 
 
 # ReportPlan.line: the town and its rows in the file, the report replaced, the change against the previous one
