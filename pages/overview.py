@@ -53,7 +53,7 @@ for col, (key, field, target_field, done_field) in zip(row2[:2], counts, strict=
                delta_description=ctx.t("vs_prev"), delta_color="off")
     col.caption(f"{extra} · {yoy(field)}")
 row2[2].metric(ctx.t("schedule"), fmt_pct(total["序时进度(%)"]), help=ctx.define("序时进度(%)"), border=True)
-dh = double_half(towns)
+dh = memo(towns, ("double_half",), lambda: double_half(towns))
 row2[3].metric(ctx.t("double_half"), dh.short(ctx.lang), help=ctx.define("双过半"), border=True)
 row2[3].caption(ctx.t("dh_caption", units=fmt_pct(dh.new_unions_done), members=fmt_pct(dh.new_members_done)))
 if total["新建会单位数目标"] is None or total["新建会单位数目标"] != total["新建会单位数目标"]:
@@ -69,7 +69,7 @@ if sub is not None:
         b.page_link("pages/submissions.py", label=ctx.t("sub_link"), icon=":material/arrow_forward:")
 checks = view(ctx.for_towns([]), "changes-by-town", notice=False)  # the district's, shared by every selection
 if checks is not None:
-    found = findings_count(checks, ctx.towns)
+    found = memo(checks, ("found", tuple(ctx.towns)), lambda: findings_count(checks, ctx.towns))
     if found:  # one click to the units that need a look
         a, b = st.columns([5, 1], vertical_alignment="center")
         a.info(ctx.t("chg_link", n=f"{int(found):,}"), icon=":material/fact_check:")

@@ -164,8 +164,10 @@ def rewrite_units(db: Path, select_sql: str, params: dict | None = None) -> None
         execute(w, "CREATE TEMP TABLE legacy_units AS SELECT * FROM db.units_layout")
         execute(w, "INSERT INTO legacy_units BY NAME SELECT * FROM rewritten")
         pairs = execute(w, "SELECT snapshot, town, count(*) FROM rewritten GROUP BY ALL ORDER BY ALL")
+        written = []
         for snapshot, town, n in pairs:
             file = write_report_file(w, db, 0, "report_file_from_legacy", {"snapshot": snapshot, "town": town})
             execute(w, """INSERT INTO reports (import_id, snapshot, town, file, units, received_at)
                           VALUES (0, $s, $t, $f, $n, $s::TIMESTAMP)""", {"s": snapshot, "t": town, "f": file, "n": n})
-            record_report_counts(w, db, 0, snapshot, town, file)
+            written.append((0, snapshot, town, file))
+        record_report_counts(w, db, written)

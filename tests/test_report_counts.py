@@ -5,12 +5,16 @@ database written before these tables existed reads the same on the fly until its
 them. Fixture: test_town_reports.py's three towns (numbers worked out there)."""
 from __future__ import annotations
 
+import datetime as dt
+
 import duckdb
 
-from conftest import D05, D06, M1, M2, THREE, load, roster, row
+from conftest import A1, D05, D06, M1, M2, THREE, load, roster, row
 from unionboard.importer import rollback, set_setting
 from unionboard.store import connect_read
 from unionboard.views import Filters, get_view
+
+D07 = dt.date(2015, 7, 31)
 
 STOCK = ("在营单位数", "已建会单位数", "职工人数", "会员人数", "新建会单位数", "新发展会员数")
 
@@ -99,3 +103,23 @@ def test_a_report_after_the_events_and_a_rollback_of_the_events(empty_db):
     assert followup_towns(empty_db) == [("马陆镇", 15)]
     with duckdb.connect(str(empty_db), read_only=True) as raw:
         assert raw.execute("SELECT DISTINCT credit_code FROM event_sightings").fetchall() == [(M2,)]
+
+
+def test_a_roster_of_several_towns_is_counted_per_town(reports_db):
+    """One file, two towns: two reports of one import, counted together (one statement per table), each
+    town's counts and sightings under its own report."""
+    load(reports_db, "events", CLOSURE)
+    july = roster(row(A1, "安亭镇", 100, 90, "2010-01-01"),
+                  row(M1, "马陆镇", 50, 42, "2010-01-01"), row(M2, "马陆镇", 30, 25, "2015-03-01"))
+    load(reports_db, "units", july, snapshot=D07)
+    con = connect_read(reports_db)
+    cells = con.execute("""SELECT town, count(DISTINCT import_id), sum(units), sum(unionised), sum(employees),
+                                  sum(members)
+                           FROM report_cells WHERE snapshot = $s GROUP BY town ORDER BY town""", {"s": D07}).fetchall()
+    formed = con.execute("""SELECT town, union_year, sum(units) FROM report_formed WHERE snapshot = $s
+                            GROUP BY ALL ORDER BY ALL""", {"s": D07}).fetchall()
+    seen = con.execute("SELECT town, credit_code FROM event_sightings WHERE snapshot = $s", {"s": D07}).fetchall()
+    # 安亭镇: A1 (100 employees, 90 members); 马陆镇: M1 (50, 42) and M2 (30, 25)
+    assert cells == [("安亭镇", 1, 1, 1, 100, 90), ("马陆镇", 1, 2, 2, 80, 67)]
+    assert formed == [("安亭镇", 2010, 1), ("马陆镇", 2010, 1), ("马陆镇", 2015, 1)]
+    assert seen == [("马陆镇", M2)]  # only M2 has events

@@ -21,6 +21,7 @@ from unionboard import accounts, errors, store
 from unionboard.i18n import join
 from unionboard.importer import setting_on
 from unionboard.memo import shared_lru
+from unionboard.sql import execute, load_sql
 from unionboard.views import Filters, Resolved, ViewError, ViewResult, get_view_con, resolve, table, town_lookup, uses_industry
 
 PAGE_ROWS = 1000  # a unit list longer than this is shown a page at a time
@@ -93,7 +94,7 @@ def dictionary(db: str, version: tuple) -> tuple[list[dt.date], list[str], dict[
     """Snapshots (newest first), towns in dictionary order and the alias lookup; shared, read only."""
     cur = store.cursor(_connection(db, version))
     try:
-        snaps = [r[0] for r in cur.execute("SELECT DISTINCT snapshot FROM current_reports ORDER BY snapshot DESC").fetchall()]
+        snaps = [r[0] for r in execute(cur, load_sql("report_dates"))]
         towns, lookup = town_lookup(cur)
         return snaps, towns, lookup
     finally:

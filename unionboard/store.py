@@ -17,7 +17,7 @@ import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import duckdb
@@ -223,11 +223,17 @@ def write_report_file(con: duckdb.DuckDBPyConnection, db: Path, import_id: int, 
     return name
 
 
-def record_report_counts(con: duckdb.DuckDBPyConnection, db: Path, import_id: int, snapshot: object, town: str,
-                        file: str) -> None:
-    """Count a new report once, from its file (report_cells, report_formed: a report never changes, so
-    neither do its counts), and note where it shows the units that have events (event_sightings)."""
-    params = {"id": import_id, "s": snapshot, "t": town, "file": str((reports_dir(db) / file).resolve())}
+def record_report_counts(con: duckdb.DuckDBPyConnection, db: Path,
+                         reports: Sequence[tuple[int, object, str, str]]) -> None:
+    """Count new reports once, from their files (report_cells, report_formed: a report never changes, so
+    neither do its counts), and note where they show the units that have events (event_sightings).
+    `reports` are (import id, report date, town, file name in the reports folder); all of them are counted
+    by three statements, however many there are."""
+    if not reports:
+        return
+    folder = reports_dir(db).resolve()
+    params = {"ids": [r[0] for r in reports], "snapshots": [r[1] for r in reports],
+              "towns": [r[2] for r in reports], "files": [str(folder / r[3]) for r in reports]}
     execute(con, load_sql("report_cells_insert"), params)
     execute(con, load_sql("report_formed_insert"), params)
     execute(con, load_sql("event_sightings_insert"), params)
@@ -273,10 +279,12 @@ def _migrate_legacy_units(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     if not execute(con, load_sql("legacy_units_present"))[0][0]:
         return
     execute(con, load_sql("legacy_units"))
+    written = []
     for snapshot, town, rows in execute(con, load_sql("legacy_report_pairs")):
         name = write_report_file(con, db, 0, "report_file_from_legacy", {"snapshot": snapshot, "town": town})
         execute(con, load_sql("legacy_report_row"), {"s": snapshot, "t": town, "file": name, "rows": rows})
-        record_report_counts(con, db, 0, snapshot, town, name)
+        written.append((0, snapshot, town, name))
+    record_report_counts(con, db, written)
     execute(con, load_sql("legacy_units_drop"))
 
 
@@ -285,9 +293,10 @@ def _count_older_reports(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     every report it lists from its file, then drop the older counts (inside the writer's copy)."""
     if not execute(con, load_sql("derived_tables_present"))[0][1]:
         return
-    for import_id, snapshot, town, file in execute(con, load_sql("report_stats_upgrade")):
-        if (reports_dir(db) / file).exists():  # a superseded report's file may be gone with its backup
-            record_report_counts(con, db, import_id, snapshot, town, file)
+    record_report_counts(con, db, [(import_id, snapshot, town, file)
+                                   for import_id, snapshot, town, file in execute(con, load_sql("report_stats_upgrade"))
+                                   # a superseded report's file may be gone with its backup
+                                   if (reports_dir(db) / file).exists()])
     execute(con, load_sql("report_stats_drop"))
 
 

@@ -390,7 +390,7 @@ class Reports:
         """Store one roster as the report of each town it covers: a report file per town (from the staging
         database, attached as `stage`), listed in `reports`; the report it replaces stays on file (rollback)."""
         snap = staged.snapshot
-        lines = []
+        lines, written = [], []
         for town in staged.towns:
             file = write_report_file(con, receipt.db, receipt.import_id, "report_file_from_stage",
                                      {"snapshot": snap, "town": town}, stage_table=f"stage.{staged.table}")
@@ -399,11 +399,12 @@ class Reports:
                     {"id": receipt.import_id, "s": snap, "t": town, "file": file, "n": staged.towns[town],
                      "at": receipt.received_at, "by": receipt.received_by, "fn": receipt.file_name,
                      "replaced": old[0][0] if old else None})
-            record_report_counts(con, receipt.db, receipt.import_id, snap, town, file)
+            written.append((receipt.import_id, snap, town, file))
             if lang == "en":
                 lines.append(f"{town} {staged.towns[town]:,}" + (f" (replaced {old[0][1]:,})" if old else ""))
             else:
                 lines.append(f"{town} {staged.towns[town]:,} 行" + (f"（替换原 {old[0][1]:,} 行）" if old else ""))
+        record_report_counts(con, receipt.db, written)
         sep = "; " if lang == "en" else "；"
         name = kind.zh if lang != "en" else kind.key
         return f"{name} {snap.isoformat()}: {sep.join(lines)}"
