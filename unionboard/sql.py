@@ -33,19 +33,24 @@ def path_literal(path: Path) -> str:
     """A file path as a SQL string literal (resolved, quotes doubled). Paths are the operator's
     configuration or files the code names, never a user value; DuckDB takes ATTACH targets and COPY
     files only as literals."""
-    return "'" + str(Path(path).resolve()).replace("'", "''") + "'"
+    return _quoted(str(Path(path).resolve()))
+
+
+def _quoted(text: str) -> str:
+    """A SQL string literal of `text` (quotes doubled)."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _path_list(paths: Sequence[Path]) -> list[str]:
-    """Path literals for a list of files, each folder resolved once: the report files of a database share
-    one folder, and resolving each of a city's ~150 files on every connection cost ~0.1 s per import."""
+    """Path literals for a list of files (as path_literal), each folder resolved once: the report files of a
+    database share one folder, and a district import made 1,273 resolve() calls for its ~215 files."""
     folders: dict[Path, Path] = {}
     out = []
     for path in paths:
         folder = folders.get(path.parent)
         if folder is None:
             folder = folders[path.parent] = path.parent.resolve()
-        out.append("'" + str(folder / path.name).replace("'", "''") + "'")
+        out.append(_quoted(str(folder / path.name)))
     return out
 
 
