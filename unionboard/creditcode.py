@@ -63,6 +63,13 @@ for _c, _i in _VALUE.items():
     _LUT[ord(_c)] = _i
 
 
+def byte_matrix(codes: pa.Array, width: int = 18) -> np.ndarray:
+    """The bytes of Arrow strings that are all `width` bytes long (at least one), as a (len, width) uint8
+    matrix read straight from the array's buffers: no Python string per code."""
+    offsets = np.frombuffer(codes.buffers()[1], dtype=np.int32)[codes.offset:codes.offset + len(codes) + 1]
+    return np.frombuffer(codes.buffers()[2], dtype=np.uint8)[offsets[0]:offsets[-1]].reshape(-1, width)
+
+
 def problems(codes: Sequence[str]) -> list[tuple[str, dict] | None]:
     """problem() for many codes at once: vectorised (in Arrow and numpy) for the valid majority, scalar
     for the rest. An 18-character ASCII code is 18 bytes, so the valid ones are one byte matrix."""
@@ -70,15 +77,11 @@ def problems(codes: Sequence[str]) -> list[tuple[str, dict] | None]:
     if not len(codes):
         return out
     upper = pc.utf8_upper(pa.array(codes, type=pa.string()))
-    shaped = pc.and_(pc.equal(pc.binary_length(upper), 18), pc.string_is_ascii(upper)).to_numpy(zero_copy_only=False)
+    shaped = pc.and_(pc.equal(pc.binary_length(upper), 18), pc.string_is_ascii(upper))
     ok = np.zeros(len(codes), dtype=bool)
-    idx = np.flatnonzero(shaped)
+    idx = np.flatnonzero(shaped.to_numpy(zero_copy_only=False))
     if len(idx):
-        kept = pc.filter(upper, pa.array(shaped)).combine_chunks() if isinstance(upper, pa.ChunkedArray) \
-            else pc.filter(upper, pa.array(shaped))
-        offsets = np.frombuffer(kept.buffers()[1], dtype=np.int32)[kept.offset:kept.offset + len(kept) + 1]
-        data = np.frombuffer(kept.buffers()[2], dtype=np.uint8)[offsets[0]:offsets[-1]]
-        vals = _LUT[data.reshape(-1, 18)]
+        vals = _LUT[byte_matrix(pc.filter(upper, shaped))]
         check = (31 - (vals[:, :17] * np.array(WEIGHTS)).sum(axis=1) % 31) % 31
         ok[idx] = (vals.min(axis=1) >= 0) & (vals[:, 17] == check)
     for i in np.flatnonzero(~ok).tolist():

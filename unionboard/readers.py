@@ -370,8 +370,8 @@ def _delimiter(sample: str) -> str:
 
 
 def _record_frames(data: Source, encoding: str, rows: int, lang: str, sep: str) -> Iterator[pd.DataFrame]:
-    """All records as text columns, `rows` at a time: UTF-8 by Arrow's CSV reader (columnar, in
-    parallel), other encodings by pandas' C parser.
+    """All records as text columns, `rows` at a time: UTF-8 by Arrow's CSV reader (columnar, one
+    thread: see ARROW_BLOCK_BYTES), other encodings by pandas' C parser.
 
     Either stops at a record with more cells than the first (Arrow also at one with fewer); the
     csv module then takes over from the first record not yet delivered (pandas from the start when

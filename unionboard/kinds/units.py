@@ -20,6 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..creditcode import byte_matrix
 from ..kind import Col, Kind, SampleTable, column_positions
 from ..readers import RawTable
 from ..sql import execute, fill, load_sql, run_query
@@ -210,8 +211,7 @@ class CodeKeys:
         fixed = pc.equal(pc.binary_length(upper), 18).to_numpy(zero_copy_only=False)
         kept = upper if fixed.all() else pc.filter(upper, pa.array(fixed))
         if len(kept):
-            offsets = np.frombuffer(kept.buffers()[1], dtype=np.int32)[kept.offset:kept.offset + len(kept) + 1]
-            matrix = np.frombuffer(kept.buffers()[2], dtype=np.uint8)[offsets[0]:offsets[-1]].reshape(-1, 18)
+            matrix = byte_matrix(kept)
             for part, (a, b, dtype) in zip(self.parts, ((0, 8, np.uint64), (8, 16, np.uint64), (16, 18, np.uint16)),
                                            strict=True):
                 part.append(np.ascontiguousarray(matrix[:, a:b]).view(dtype).ravel())
