@@ -49,7 +49,7 @@ tgt AS (
     SELECT year, town,
         max(target) FILTER (WHERE indicator = '新建会单位数') AS t_new_unions,
         max(target) FILTER (WHERE indicator = '新发展会员数') AS t_new_members
-    FROM targets JOIN sel USING (town)
+    FROM town_targets JOIN sel USING (town)
     WHERE $industry IS NULL
     GROUP BY year, town
 ),

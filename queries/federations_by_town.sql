@@ -33,7 +33,7 @@ tgt AS (
     SELECT town,
         max(target) FILTER (WHERE indicator = '村(园区)工会联合会数') AS t_village,
         max(target) FILTER (WHERE indicator = '楼宇工会联合会数')      AS t_building
-    FROM targets WHERE year = $year
+    FROM town_targets WHERE year = $year
     GROUP BY town
 ),
 rows AS (

@@ -115,12 +115,18 @@ CREATE TABLE IF NOT EXISTS settings (
     value  VARCHAR NOT NULL
 );
 
+-- 年度目标 (目标责任书), one row per (年度, 街镇, 村居园区, 范围, 指标). area and scope are '' (never NULL: they
+-- are part of the key) for the target the district gave a town; area: the target a town gave one of its
+-- 村居园区; scope: a target about part of the units (a 行业类别, 新经济组织/新社会组织, 世界500强, 商务楼宇),
+-- town 全区 for a target the district set for itself. Read through the views of target_views.sql.
 CREATE TABLE IF NOT EXISTS targets (
     year       INTEGER NOT NULL,
-    town       VARCHAR NOT NULL,
+    town       VARCHAR NOT NULL,        -- a town of the dictionary, or 全区 (only with a scope)
+    area       VARCHAR NOT NULL DEFAULT '',
+    scope      VARCHAR NOT NULL DEFAULT '',
     indicator  VARCHAR NOT NULL,
     target     DOUBLE NOT NULL,
-    PRIMARY KEY (year, town, indicator)
+    PRIMARY KEY (year, town, area, scope, indicator)
 );
 
 CREATE TABLE IF NOT EXISTS events (

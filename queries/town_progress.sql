@@ -56,7 +56,7 @@ tgt AS (
         max(target) FILTER (WHERE indicator = '新发展会员数')          AS t_new_members,
         max(target) FILTER (WHERE indicator = '楼宇工会联合会数')      AS t_building_feds,
         max(target) FILTER (WHERE indicator = '村(园区)工会联合会数')  AS t_village_feds
-    FROM targets WHERE year = $year AND $industry IS NULL
+    FROM town_targets WHERE year = $year AND $industry IS NULL
     GROUP BY town
 ),
 per_town AS (

@@ -25,7 +25,7 @@ tgt AS (
     SELECT town,
         max(target) FILTER (WHERE indicator = '建会率') AS t_coverage,
         max(target) FILTER (WHERE indicator = '入会率') AS t_membership
-    FROM targets WHERE year = $year AND $industry IS NULL
+    FROM town_targets WHERE year = $year AND $industry IS NULL
     GROUP BY town
 ),
 per_town AS (

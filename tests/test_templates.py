@@ -138,7 +138,7 @@ def test_rules_are_data_formats_words():
                 cells = [c.strip() for c in line.strip().strip("|").split("|")]
                 if line.startswith("|") and len(cells) == 4 and cells[1] in {c.key for c in KINDS[m.group(1)].cols}:
                     found[(m.group(1), cells[1])] = (cells[2], cells[3])
-    assert len(found) == 48  # 3 + 2 + 7 + 16 + 4 + 9 + 7 columns
+    assert len(found) == 50  # 3 + 2 + 7 + 16 + 6 + 9 + 7 columns
     for (kind, key), words in found.items():
         assert SPEC_RULES[kind][key] == words, (kind, key)
     assert all(rule_text(k, c.key) for k in KINDS for c in KINDS[k].cols)  # every column has Chinese words

@@ -87,6 +87,8 @@ def _vocabulary(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     if not sightings:
         execute(con, load_sql("event_sightings_fallback"))
     execute(con, load_sql("vocabulary_reports"))
+    scoped = execute(con, load_sql("targets_scoped_present"))[0][0]
+    execute(con, load_sql("target_views" if scoped else "target_views_fallback"))
     execute(con, load_sql("use_db"))
 
 
@@ -164,6 +166,7 @@ def transaction(db: Path, *, fresh: bool = False, source: Path | None = None,
             execute(con, fill("attach_write", path=tmp))
             had_sightings = bool(execute(con, load_sql("derived_tables_present"))[0][2])
             execute(con, load_sql("schema"))
+            _upgrade_targets(con)
             _write_layout_file(con, db)
             _units_view(con, db)
             _vocabulary(con, db)
@@ -286,6 +289,13 @@ def _migrate_legacy_units(con: duckdb.DuckDBPyConnection, db: Path) -> None:
         written.append((0, snapshot, town, name))
     record_report_counts(con, db, written)
     execute(con, load_sql("legacy_units_drop"))
+
+
+def _upgrade_targets(con: duckdb.DuckDBPyConnection) -> None:
+    """A database written before area and scoped targets: its targets table gets the 村居园区 and 范围 key
+    columns (inside the writer's copy; every existing row is a town's target from the district)."""
+    if not execute(con, load_sql("targets_scoped_present"))[0][0]:
+        execute(con, load_sql("targets_upgrade"))
 
 
 def _count_older_reports(con: duckdb.DuckDBPyConnection, db: Path) -> None:
