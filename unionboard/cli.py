@@ -255,6 +255,8 @@ def _say_what_was_read(resolved, lang: str) -> None:  # noqa: ANN001 - a views.R
              carried=len(resolved.carried)))
     for note in resolved.notes(lang):
         _err(note)
+    if resolved.coming_in:  # issue 22/28: the default is the latest closed date; how to see the month coming in
+        _err(msg("asof_coming_in_cli", lang, date=resolved.coming_in[0].snapshot.isoformat()).strip())
 
 
 def _export_document(db: Path, what: str, filters, output: str | None, lang: str) -> int:  # noqa: ANN001
