@@ -8,10 +8,11 @@ import functools
 import pandas as pd
 import streamlit as st
 
-from ui.auth import sign_in_record
+from ui.auth import acting_user, sign_in_record
 from ui.data import failure as show_failure
 from ui.data import plain_table
 from ui.page import open_page
+from ui.plain import literal
 from ui.tables import history_hidden, notices, show_plain_table
 from unionboard.export import csv_bytes
 from unionboard.i18n import join
@@ -27,23 +28,32 @@ lang = ctx.lang
 
 # The buttons' work runs in their callbacks, before the script: it survives any rerun of the page.
 def confirm_import(data: bytes, name: str, kind: str, **kw: object) -> None:
-    """确认导入: import, then say what was done, or keep the refusal (or failure) for the page to show."""
+    """确认导入: import, then say what was done, or keep the refusal (or failure) for the page to show.
+    The account is checked again now (issue 28): a 管理员, or the 街镇 account of the town declared."""
+    user = acting_user(ctx, lambda u: u.can_import or (u.unit_towns is not None and kw.get("town") in u.unit_towns
+                                                        and kind == "units"))
+    if user is None:
+        return
     try:
-        done = import_bytes(ctx.db, data, name, kind, lang=lang, user=ctx.user.name, **kw)
+        done = import_bytes(ctx.db, data, name, kind, lang=lang, user=user.name, **kw)
     except Exception as exc:  # noqa: BLE001 - not even recordable (disk, folder): explained on the page
         st.session_state["data_failure"] = exc
         return
     if done.ok:
-        st.session_state["data_last_result"] = t("import_done", lang, id=done.import_id, summary=t("part_sep", lang).join(done.summary))
+        st.session_state["data_last_result"] = t("import_done", lang, id=done.import_id,
+                                                 summary=literal(t("part_sep", lang).join(done.summary)))
         st.session_state["data_uploads"] = st.session_state.get("data_uploads", 0) + 1
     else:  # the database changed between check and import, or the import failed part-way (recorded)
         st.session_state["data_import_failed"] = done.report(lang)
 
 
 def confirm_rollback(import_id: int) -> None:
-    """回退."""
+    """回退 (the account checked again now: a 管理员 only, issue 28)."""
+    user = acting_user(ctx, lambda u: u.can_import)
+    if user is None:
+        return
     try:
-        rollback(ctx.db, import_id, user=ctx.user.name, lang=lang)
+        rollback(ctx.db, import_id, user=user.name, lang=lang)
         st.session_state["data_last_result"] = t("rollback_done", lang, detail=f"#{import_id}")
     except RollbackError as exc:
         st.session_state["data_rollback_refused"] = str(exc)
@@ -88,7 +98,7 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
                               format_func=lambda v: v or t("report_town_any", lang), help=t("report_town_help", lang))
         town = picked or None
     snap = c2.date_input(t("snapshot_date", lang), value=None, key="data_snapshot", min_value=dt.date(2000, 1, 1),
-                         max_value=dt.date(2100, 12, 31), format="YYYY-MM-DD")
+                         max_value=dt.date.today(), format="YYYY-MM-DD")  # issue 28: never after today
     received = None
     if ctx.can_import:
         received = c4.date_input(t("received_date", lang), value=None, key="data_received", min_value=dt.date(2000, 1, 1),
@@ -102,10 +112,11 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
         name = upload.name
         try:  # a failure of the machine (or a bug) is explained, never shown as a traceback
             for sheet, df in preview(data, name, kind=kind).items():
-                st.caption(f"{t('preview', lang)} · {sheet}")
+                st.caption(f"{t('preview', lang)} · {literal(sheet)}")  # text from the file: never Markdown
                 st.dataframe(df, hide_index=True, width="stretch", height=260)
             # checked as if replacing were allowed: what the file would replace is shown, then confirmed below
-            result = check_bytes(ctx.db, data, name, kind, snapshot=snap, replace=True, lang=lang, town=town)
+            result = check_bytes(ctx.db, data, name, kind, snapshot=snap, replace=True, lang=lang, town=town,
+                                 viewer_towns=ctx.unit_towns)  # issue 28: no other town's values
         except Exception as exc:  # noqa: BLE001
             show_failure(ctx, exc)
     if result is not None:
@@ -118,13 +129,13 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
         if result.reports:
             st.markdown(f"**{t('report_plan', lang)}**")
             for plan in result.reports:
-                st.markdown(f"- {plan.line(lang)}")
+                st.markdown(f"- {literal(plan.line(lang))}")
                 if plan.warning(lang):
-                    st.warning(plan.warning(lang), icon=":material/warning:")
+                    st.warning(literal(plan.warning(lang)), icon=":material/warning:")
         if result.findings is not None:  # what the roster check will find: fix the file or send the events first
             st.markdown(f"**{t('preview_findings', lang, n=len(result.findings))}**")
             for line in findings_lines(result.findings, lang):
-                st.markdown(f"- {line}")
+                st.markdown(f"- {literal(line)}")  # unit names come from the file
             if len(result.findings):
                 st.dataframe(result.findings, hide_index=True, width="stretch", height=240, key="data_findings")
         if result.ok:
@@ -153,16 +164,18 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
 if ctx.version is not None:
     with st.expander(t("template_title", lang)):
         t1, t2, t3 = st.columns([2, 2, 1])
-        template_kind = t1.selectbox(t("kind", lang), list(KINDS), key="data_template_kind",
-                                     format_func=lambda k: t("kind_option", lang, name=KINDS[k].zh, code=k))
         own_town = ctx.upload_town
+        # issue 22: 单位名册 first; a 街镇 account is offered only what it may upload (its units roster)
+        template_kinds = ["units"] if own_town else ["units", *(k for k in KINDS if k != "units")]
+        template_kind = t1.selectbox(t("kind", lang), template_kinds, key="data_template_kind",
+                                     format_func=lambda k: t("kind_option", lang, name=KINDS[k].zh, code=k))
         if own_town:
             template_town = own_town
             t2.text_input(t("template_town", lang), value=own_town, disabled=True, key="data_template_own_town")
         else:
             template_town = t2.selectbox(t("template_town", lang), [None, *ctx.towns_all], key="data_template_town",
                                          format_func=lambda x: t("template_all_towns", lang) if x is None else x)
-        st.caption(t("template_help", lang))
+        st.caption(t("template_town_units_only", lang, town=own_town) if own_town else t("template_help", lang))
         t3.download_button(t("template_download", lang),
                            functools.partial(town_template, ctx.db, template_kind, template_town, lang=lang),
                            file_name=template_name(template_kind, template_town),
@@ -178,7 +191,7 @@ if ctx.version is not None and ctx.can_import:
             st.button(t("rollback", lang), key="data_rollback", on_click=confirm_rollback, args=(int(pick),))
             refused = st.session_state.pop("data_rollback_refused", None)
             if refused:
-                st.error(refused)
+                st.error(literal(refused))
     sign_in_record(ctx, "data_signins")
 if ctx.version is not None:
     st.subheader(t("snapshots", lang))

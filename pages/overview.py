@@ -10,6 +10,7 @@ from ui.downloads import document_downloads
 from ui.figures import chart, figure, status_boxes
 from ui.page import no_target_note, open_page
 from ui.tables import show_table
+from unionboard.i18n import join  # issue 22
 from unionboard.summary import briefing, change_text, changes_of, double_half, findings_count, fmt_int, fmt_pct, reporting_line
 
 ctx, (towns, trend) = open_page("page_overview", "towns", "trend")
@@ -72,7 +73,9 @@ if checks is not None:
     found = memo(checks, ("found", tuple(ctx.towns)), lambda: findings_count(checks, ctx.towns))
     if found:  # one click to the units that need a look
         a, b = st.columns([5, 1], vertical_alignment="center")
-        a.info(ctx.t("chg_link", n=f"{int(found):,}"), icon=":material/fact_check:")
+        # issue 22: a 街镇 account's roster check counts its own town only, and says so
+        a.info(ctx.t("own_town_changes", n=f"{int(found):,}", town=join(ctx.unit_towns, ctx.lang)) if ctx.unit_towns
+               else ctx.t("chg_link", n=f"{int(found):,}"), icon=":material/fact_check:")
         b.page_link("pages/changes.py", label=ctx.t("chg_go"), icon=":material/arrow_forward:")
 status_boxes(ctx, towns)
 st.subheader(ctx.t("summary"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.auth import acting_user
 from ui.data import memo, setting
 from ui.figures import chart, figure
 from ui.page import open_page
@@ -15,8 +16,12 @@ ctx, (sub,) = open_page("page_submissions", "submissions")
 
 
 def save_due_days(days: int) -> None:
-    """保存报送期限 (a button callback, so it survives the navigation's rerun)."""
-    set_setting(ctx.db, "due_days", str(days), user=ctx.user.name, lang=ctx.lang)
+    """保存报送期限 (a button callback, so it survives the navigation's rerun); the account is checked
+    again now — a 管理员 only (issue 28)."""
+    user = acting_user(ctx, lambda u: u.can_import)
+    if user is None:
+        return
+    set_setting(ctx.db, "due_days", str(days), user=user.name, lang=ctx.lang)
     st.toast(ctx.t("sub_due_saved", days=days))
 
 

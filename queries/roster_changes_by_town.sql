@@ -2,7 +2,7 @@
 -- report at the as-of date bring (roster_findings, vocabulary.sql), with a 合计 row? A town that was
 -- not checked says why instead of showing zeros: its first report, carried forward, or none.
 -- Parameters: $snapshot DATE, $roster_files, $before_files VARCHAR[] (the reports in force at it and the
---   day before), $towns VARCHAR[]|NULL
+--   day before), $towns VARCHAR[]|NULL, $viewer_towns VARCHAR[]|NULL (issue 28: see roster_changes.sql)
 -- Columns: 街镇, 核对情况, 本期报表日期, 上期报表日期, 单位消失未报动态, 新增单位未报动态, 工会断线,
 --   会员锐减, 街镇变更未报, 合计, is_total
 WITH sel AS (
@@ -14,11 +14,17 @@ state AS (
     FROM sel s LEFT JOIN reports_in_force($snapshot) f USING (town)
 ),
 counts AS (
+    -- $viewer_towns (a 街镇 account, issue 28): findings drawn from another town's values (工会断线,
+    -- 会员锐减 of a unit whose other report is that town's) are not counted, as roster_changes.sql hides them
     SELECT town,
         count(*) FILTER (WHERE finding_ord = 1) AS vanished, count(*) FILTER (WHERE finding_ord = 2) AS appeared,
         count(*) FILTER (WHERE finding_ord = 3) AS union_lost, count(*) FILTER (WHERE finding_ord = 4) AS members_fell,
         count(*) FILTER (WHERE finding_ord = 5) AS moved, count(*) AS findings
-    FROM roster_findings($snapshot, $roster_files, $before_files) GROUP BY town
+    FROM roster_findings($snapshot, $roster_files, $before_files)
+    WHERE NOT ($viewer_towns::VARCHAR[] IS NOT NULL AND finding_ord IN (3, 4)
+               AND (b_town IS NOT NULL AND NOT list_contains($viewer_towns::VARCHAR[], b_town)
+                    OR n_town IS NOT NULL AND NOT list_contains($viewer_towns::VARCHAR[], n_town)))
+    GROUP BY town
 ),
 rows AS (
     SELECT st.ord, st.town,

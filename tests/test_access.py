@@ -68,6 +68,9 @@ def test_town_account_sees_own_units_only(accounts):
     assert list(shown["街镇"]) == ["安亭镇"]  # 嘉定镇街道's 庚协会 is not listed
     assert "单位名单只显示本街镇（安亭镇）" in texts(at)
     at.switch_page("pages/overview.py").run()
+    # issue 22: a 街镇 account lands on its own town; clearing the filter shows the district
+    assert at.multiselect(key="town").value == ["安亭镇"]
+    at.multiselect(key="town").set_value([]).run()
     assert metrics(at)["在营单位"] == "6"  # district figures stay visible
 
 

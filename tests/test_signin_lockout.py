@@ -71,20 +71,20 @@ def test_lockout_holds_across_sessions_and_restarts(db):
     at = open_page()
     for _ in range(5):
         sign_in(at, "lingdao", "wrong-password")
-    assert "该账户已锁定 15 分钟" in " ".join(e.value for e in at.error)
+    assert "此用户名在本机已锁定至" in " ".join(e.value for e in at.error)
     sign_in(at, "lingdao", LEAD)
-    assert metrics(at) == {} and "该账户已锁定" in " ".join(e.value for e in at.error)
+    assert metrics(at) == {} and "此用户名在本机已锁定" in " ".join(e.value for e in at.error)
     # a new browser session (or a restarted server: the state is the file) is locked as well
     other = open_page()
     sign_in(other, "lingdao", LEAD)
-    assert metrics(other) == {} and "该账户已锁定" in " ".join(e.value for e in other.error)
+    assert metrics(other) == {} and "此用户名在本机已锁定" in " ".join(e.value for e in other.error)
     # 管理员 sees the record on 数据管理
     admin = open_page()
     sign_in(admin, "admin", ADMIN)
     admin.switch_page("pages/data.py").run()
     assert "登录记录" in " ".join(e.label for e in admin.expander)
     record = next(d.value for d in admin.dataframe if "用户名" in d.value.columns)
-    assert list(record.columns) == ["时间", "用户名", "事件"]
+    assert list(record.columns) == ["时间", "用户名", "来源地址", "事件"]  # issue 28: the client too
     lingdao = record[record["用户名"] == "lingdao"]["事件"].tolist()
     assert lingdao.count("登录失败（用户名或密码不正确）") == 5
     assert lingdao.count("连续登录失败，账户已锁定") == 1

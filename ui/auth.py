@@ -4,13 +4,22 @@ A sign-in lasts for a working day, across browser reloads: the browser keeps a s
 (unionboard.sessions) in a cookie, set and cleared by a line of JavaScript (Streamlit gives a script no
 way to set a response header). The account is checked against accounts.toml on every rerun: a role,
 town or password changed on the server, or the account removed, ends the session — and the token — at
-once. Repeated failures lock a name (unionboard.signin); every attempt is in its record.
+once. Repeated failures lock a name for the client they came from (unionboard.signin); every attempt is
+in its record.
+
+Issue 28: signing out ends every session of the account on the server (unionboard.sessions.revoke: a
+copied cookie never signs in again), every open session checks that record on each rerun, and every
+action (a button's callback: 确认导入, 回退, the due-day setting) checks the account again at the moment
+it acts (acting_user), since a callback runs before the page's own check. The cookie is set from
+JavaScript and so cannot be HttpOnly (docs/decisions/28.md).
 """
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -36,6 +45,25 @@ def file_identity(path: Path) -> tuple[int, int, int] | None:
 def _users(path: str, identity: tuple) -> dict[str, dict]:
     """The accounts file as read in this state (an edit is seen on the next rerun); shared, read only."""
     return accounts.load(Path(path))
+
+
+@functools.lru_cache(maxsize=8)
+def _revoked(path: str, identity: tuple | None) -> dict[str, int]:
+    """The ended sessions (unionboard.sessions.revocations) as read in this state; shared, read only."""
+    return sessions.revocations(Path(path)) if identity else {}
+
+
+def revoked_now(accounts_file: Path) -> dict[str, int]:
+    """Every account's revocation moment, read again whenever the record changes."""
+    return _revoked(str(accounts_file), file_identity(sessions.revoked_path(accounts_file)))
+
+
+def _client() -> str:
+    """The address the request came from (sign-in locks are per name and client); "" when unknown."""
+    try:
+        return str(st.context.ip_address or "")
+    except Exception:  # noqa: BLE001 - no request behind this run (a test)
+        return ""
 
 
 @functools.lru_cache(maxsize=8)
@@ -69,9 +97,12 @@ def _resumed(accounts_file: Path, users: dict[str, dict]) -> Account | None:
         return None
     try:
         token = st.context.cookies.get(sessions.cookie_name(key))
-    except Exception:  # noqa: BLE001 - no request behind this run (a test): no cookie
+    except Exception:  # noqa: BLE001 - no request behind this run (a test), or a cookie no one can read
         return None
-    return sessions.resume(token, users, key)
+    account = sessions.resume(token, users, key, revoked=revoked_now(accounts_file))
+    if account is not None:
+        st.session_state["auth_issued"] = sessions.issued_at(token)
+    return account
 
 
 def _try_sign_in(accounts_file: str, log: str) -> None:
@@ -82,7 +113,7 @@ def _try_sign_in(accounts_file: str, log: str) -> None:
     password = str(st.session_state.get("auth_password", ""))
     st.session_state["auth_password"] = ""
     try:
-        outcome = signin.attempt(Path(log), _users(str(path), file_identity(path)), name, password)
+        outcome = signin.attempt(Path(log), _users(str(path), file_identity(path)), name, password, client=_client())
     except Exception as exc:  # noqa: BLE001 - the record cannot be written: sign-in fails closed, explained
         errors.report(exc, "sign-in")
         st.session_state["auth_error"] = errors.explain(exc, current_lang(), paths=False)
@@ -90,23 +121,52 @@ def _try_sign_in(accounts_file: str, log: str) -> None:
     if outcome.account is not None:
         st.session_state["auth_user"] = outcome.account
         st.session_state.pop("auth_signed_out", None)
+        issued = st.session_state["auth_issued"] = sessions.now_ms()
         key = _session_key(path)
         if key is not None:
-            st.session_state["auth_token"] = sessions.issue(outcome.account, key)
+            st.session_state["auth_token"] = sessions.issue(outcome.account, key, issued=issued)
     elif outcome.locked_until is not None:
-        st.session_state["auth_locked"] = outcome.locked_until.strftime("%H:%M")
+        until = outcome.locked_until
+        st.session_state["auth_locked"] = until.strftime("%H:%M" if until.date() == dt.date.today() else "%Y-%m-%d %H:%M")
     else:
         st.session_state["auth_failed"] = True
 
 
-def _sign_out(log: str) -> None:
-    """退出登录: end the session and, in this browser, the kept sign-in (recorded)."""
+def _sign_out(accounts_file: str, log: str) -> None:
+    """退出登录: end this session, the kept sign-in in this browser and — on the server — every session
+    of the account, in every browser (a copied cookie never signs in again; recorded)."""
     user = st.session_state.pop("auth_user", None)
     st.session_state.pop("auth_token", None)
+    st.session_state.pop("auth_issued", None)
     st.session_state["auth_signed_out"] = True  # the cookie read at connection time must not sign in again
     if isinstance(user, Account):
+        try:
+            sessions.revoke(Path(accounts_file), user.name)
+        except OSError as exc:  # the record cannot be written: said in the server log; this session has ended
+            errors.report(exc, "sign-out")
         with contextlib.suppress(OSError):
             signin.record(Path(log), user.name, "signout")
+
+
+def acting_user(ctx: Ctx, may: Callable[[Account], bool]) -> Account | None:
+    """The account asking for an action, checked again at the moment it acts (issue 28, item 2): the
+    accounts file as it is now (same role, town and password), its sessions not ended since this one
+    began, and `may` (the right the action needs). None — and the page says the action was not done —
+    otherwise. A button's callback runs before the page checks the account, so every write checks here."""
+    user = st.session_state.get("auth_user")
+    ok = False
+    if isinstance(user, Account) and ctx.user is not None and user.name == ctx.user.name:
+        try:
+            path = accounts.accounts_path(ctx.db)
+            users = accounts.load(path)  # read now, not from a cache of an earlier state
+            ended = sessions.revocations(path).get(user.name, -1) >= st.session_state.get("auth_issued", 0)
+            ok = accounts.current(users, user) is not None and not ended and may(user)
+        except Exception as exc:  # noqa: BLE001 - an unreadable accounts file: refuse, explained in the log
+            errors.report(exc, "action check")
+    if not ok:
+        st.session_state["auth_action_refused"] = True
+        return None
+    return user
 
 
 def sign_in(ctx: Ctx) -> None:
@@ -129,9 +189,11 @@ def sign_in(ctx: Ctx) -> None:
         user = _resumed(path, users)  # a reload: the sign-in kept in this browser
         if user is not None:
             st.session_state["auth_user"] = user
-    if isinstance(user, Account) and accounts.current(users, user) is None:
+    revoked = isinstance(user, Account) and revoked_now(path).get(user.name, -1) >= st.session_state.get("auth_issued", 0)
+    if isinstance(user, Account) and (revoked or accounts.current(users, user) is None):
         del st.session_state["auth_user"]
         st.session_state.pop("auth_token", None)
+        st.session_state.pop("auth_issued", None)
         st.session_state["auth_ended"] = st.session_state["auth_signed_out"] = True
         with contextlib.suppress(OSError):
             signin.record(log, user.name, "ended")
@@ -143,9 +205,11 @@ def sign_in(ctx: Ctx) -> None:
             st.sidebar.caption(ctx.t("signed_in_town", name=user.name, role=user.role, town=user.town))
         else:
             st.sidebar.caption(ctx.t("signed_in", name=user.name, role=user.role))
-        st.sidebar.button(ctx.t("sign_out"), key="auth_sign_out", on_click=_sign_out, args=(str(log),))
+        st.sidebar.button(ctx.t("sign_out"), key="auth_sign_out", on_click=_sign_out, args=(str(path), str(log)))
         if key is not None and st.session_state.get("auth_token"):
             _cookie(key, st.session_state["auth_token"])
+        if st.session_state.pop("auth_action_refused", False):
+            st.error(ctx.t("action_refused"))
         return
     if key is not None and st.session_state.get("auth_signed_out"):
         _cookie(key)
@@ -162,6 +226,8 @@ def _form(ctx: Ctx, path: Path, log: Path) -> None:
         st.form_submit_button(ctx.t("sign_in"), type="primary", on_click=_try_sign_in, args=(str(path), str(log)))
     if st.session_state.pop("auth_ended", False):
         st.warning(ctx.t("session_ended"))
+    if st.session_state.pop("auth_action_refused", False):
+        st.error(ctx.t("action_refused"))
     if st.session_state.pop("auth_failed", False):
         st.error(ctx.t("sign_in_failed"))
     locked = st.session_state.pop("auth_locked", None)
@@ -190,6 +256,7 @@ def sign_in_record(ctx: Ctx, key: str) -> None:
                            minutes=int(signin.lock_time().total_seconds() // 60))):
         st.dataframe(pd.DataFrame({ctx.t("signin_time"): [e.time.strftime("%Y-%m-%d %H:%M:%S") for e in events],
                                    ctx.t("user_name"): [e.user for e in events],
+                                   ctx.t("signin_client"): [e.client for e in events],
                                    ctx.t("signin_event"): [_event_word(e.event, ctx.lang) for e in events]}),
                      hide_index=True, width="stretch", key=key)
 

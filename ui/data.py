@@ -17,12 +17,25 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import Ctx
+from ui.plain import literal
 from unionboard import accounts, errors, store
 from unionboard.i18n import join
 from unionboard.importer import setting_on
 from unionboard.memo import shared_lru
 from unionboard.sql import execute, load_sql
-from unionboard.views import Filters, Resolved, ViewError, ViewResult, get_view_con, resolve, table, town_lookup, uses_industry
+from unionboard.views import (  # issue 28/22: the as-of default
+    DateChoice,
+    Filters,
+    Resolved,
+    ViewError,
+    ViewResult,
+    get_view_con,
+    report_date_choices,
+    resolve,
+    table,
+    town_lookup,
+    uses_industry,
+)
 
 PAGE_ROWS = 1000  # a unit list longer than this is shown a page at a time
 
@@ -47,7 +60,8 @@ def _resolved(db: str, version: tuple, as_of: dt.date | None, towns: tuple[str, 
 
 @shared_lru(maxsize=512)
 def _view(db: str, version: tuple, name: str, as_of: dt.date | None, towns: tuple[str, ...],
-          industry: str | None, offset: int = 0, limit: int | None = None, today: dt.date | None = None) -> ViewResult:
+          industry: str | None, offset: int = 0, limit: int | None = None, today: dt.date | None = None,
+          viewer: tuple[str, ...] | None = None) -> ViewResult:
     """The view (or rows [offset, offset + limit) of a unit list), shared by every session and never
     copied: pages and chart builders only read it.
 
@@ -59,8 +73,9 @@ def _view(db: str, version: tuple, name: str, as_of: dt.date | None, towns: tupl
     resolved = _resolved(db, version, as_of, towns, industry, today)
     cur = store.cursor(_connection(db, version))  # a cursor per call: sessions run in threads
     try:
-        return get_view_con(cur, name, Filters(as_of, list(towns), industry, today=today), offset=offset, limit=limit,
-                            resolved=resolved)
+        return get_view_con(cur, name, Filters(as_of, list(towns), industry, today=today,
+                                               viewer_towns=list(viewer) if viewer else None),
+                            offset=offset, limit=limit, resolved=resolved)
     finally:
         cur.close()
 
@@ -101,6 +116,18 @@ def dictionary(db: str, version: tuple) -> tuple[list[dt.date], list[str], dict[
         cur.close()
 
 
+@functools.lru_cache(maxsize=8)
+def date_choices(db: str, version: tuple, today: dt.date) -> list[DateChoice]:
+    """The as-of picker's report dates, newest first, closed or still coming in, and the default (issue
+    28/22: views.report_date_choices, the rule `export` uses too); keyed on the day, since a due day
+    passing closes a date. Shared, read only."""
+    cur = store.cursor(_connection(db, version))
+    try:
+        return report_date_choices(cur, today)
+    finally:
+        cur.close()
+
+
 def _view_towns(ctx: Ctx, name: str, notice: bool = True) -> tuple[str, ...]:
     """The towns a view is computed for: a 街镇 account sees unit lists of its own town only."""
     towns = accounts.view_towns(name, ctx.towns, ctx.unit_towns)
@@ -128,7 +155,7 @@ def _shown(ctx: Ctx, compute: Callable[[], ViewResult]) -> ViewResult | None:
     try:
         return compute()
     except ViewError as exc:
-        st.warning(str(exc))
+        st.warning(literal(str(exc)))  # may hold a value from the URL: text, never Markdown (issue 28)
     except Exception as exc:  # noqa: BLE001 - see failure
         if not errors.is_environment(exc):
             raise
@@ -140,7 +167,10 @@ def _cached(ctx: Ctx, name: str, towns: tuple[str, ...], offset: int = 0, limit:
     """The shared cache's entry for a view under the context's filters: a view whose SQL ignores 行业类别 is
     keyed without it, so every industry (and every door: page, page of a list, download) shares one."""
     industry = ctx.industry if uses_industry(name) else None
-    return _view(str(ctx.db), ctx.version, name, ctx.as_of, towns, industry, offset, limit, today=_today(name))
+    # issue 28: a 街镇 account's roster check hides other towns' values (part of the key: never shared)
+    viewer = tuple(ctx.unit_towns) if ctx.unit_towns and name in ("changes", "changes-by-town") else None
+    return _view(str(ctx.db), ctx.version, name, ctx.as_of, towns, industry, offset, limit, today=_today(name),
+                 viewer=viewer)
 
 
 def view(ctx: Ctx, name: str, *, notice: bool = True) -> ViewResult | None:

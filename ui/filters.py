@@ -8,11 +8,12 @@ from pathlib import Path
 import streamlit as st
 
 from ui.context import Ctx
-from ui.data import dictionary
+from ui.data import date_choices, dictionary, setting
+from ui.plain import literal
 from unionboard import store
 from unionboard.i18n import ALL, join, msg
 from unionboard.kinds import INDUSTRIES
-from unionboard.views import ViewError, parse_date_arg
+from unionboard.views import ViewError, default_as_of, parse_date_arg
 
 LANGS = ("zh", "en")
 
@@ -41,7 +42,7 @@ def _url_values(lang: str, snaps: list[dt.date], lookup: dict[str, str]) -> list
     if raw_towns and "town" not in st.session_state:
         bad = [v for v in raw_towns if v not in lookup]
         if bad:
-            notices.append(msg("bad_url_town", lang, values=join(bad[:5], lang)[:80]))
+            notices.append(msg("bad_url_town", lang, values=literal(join(bad[:5], lang)[:80])))
         st.session_state["town"] = list(dict.fromkeys(lookup[v] for v in raw_towns if v in lookup))
     raw_asof = _query_list("asof")
     if raw_asof and "asof" not in st.session_state:
@@ -51,40 +52,64 @@ def _url_values(lang: str, snaps: list[dt.date], lookup: dict[str, str]) -> list
         except ViewError:
             usable = []
         if not usable:
-            notices.append(msg("bad_url_asof", lang, value=raw_asof[0][:40]))
+            notices.append(msg("bad_url_asof", lang, value=literal(raw_asof[0][:40])))
         else:
             if usable[0] != wanted:
                 notices.append(msg("asof_mapped", lang, wanted=wanted.isoformat(), used=usable[0].isoformat()))
             st.session_state["asof"] = usable[0].isoformat()
     raw_ind = _query_list("industry")
     if raw_ind and raw_ind[0] not in INDUSTRIES and "industry" not in st.session_state:
-        notices.append(msg("bad_url_industry", lang, value=raw_ind[0][:40]))
+        notices.append(msg("bad_url_industry", lang, value=literal(raw_ind[0][:40])))
     return notices
 
 
 def sidebar_filters(db: Path) -> Ctx:
     """Language, as-of, towns and industry in the sidebar, bound to the URL; bad URL values are noticed."""
+    ctx = sidebar_language(db)
+    sidebar_data_filters(ctx)
+    return ctx
+
+
+def sidebar_language(db: Path) -> Ctx:
+    """The language picker (bound to the URL) and the context it gives: the part of the sidebar shown
+    before signing in (issue 28, item 8: no report dates or towns before sign-in)."""
     raw_lang = _query_list("lang")
     if raw_lang and "lang" not in st.session_state and raw_lang[0] in LANGS:
         st.session_state["lang"] = raw_lang[0]
     lang = st.sidebar.radio(msg("lang_picker"), list(LANGS), key="lang", horizontal=True, bind="query-params",
                             format_func=lambda v: msg(f"lang_{v}"))
-    version = store.data_version(db)
-    ctx = Ctx(db=db, version=version, lang=lang)
+    return Ctx(db=db, version=store.data_version(db), lang=lang)
+
+
+def sidebar_data_filters(ctx: Ctx) -> None:
+    """As-of, towns and industry (after sign-in), bound to the URL; bad URL values are noticed as text.
+
+    The as-of date defaults to the latest closed report date (METRICS.md; views.report_date_choices), a
+    later date still coming in listed above it with how far it is. A 街镇 account lands on its own town
+    (issue 22)."""
+    version, lang = ctx.version, ctx.lang
     if version is None:
-        return ctx
-    snaps, towns, lookup = dictionary(str(db), version)
+        return
+    snaps, towns, lookup = dictionary(str(ctx.db), version)
     ctx.snapshots, ctx.towns_all = snaps, towns
     notices = _url_values(lang, snaps, lookup)
-    # someone on the latest snapshot stays on the latest when an import adds a newer one
-    latest = snaps[0].isoformat() if snaps else None
-    seen = st.session_state.get("ub_latest_seen")
-    if seen and latest and seen != latest and st.session_state.get("asof") == seen:
-        st.session_state["asof"] = latest
-    st.session_state["ub_latest_seen"] = latest
+    choices = date_choices(str(ctx.db), version, dt.date.today())
+    default, _ = default_as_of(choices)
+    default_text = default.isoformat() if default else None
+    # someone on the default date stays on the default when it moves (a month closes, an import)
+    seen = st.session_state.get("ub_default_seen")
+    if seen and default_text and seen != default_text and st.session_state.get("asof") == seen:
+        st.session_state["asof"] = default_text
+    st.session_state["ub_default_seen"] = default_text
+    if "asof" not in st.session_state and default_text:
+        st.session_state["asof"] = default_text
+    if "town" not in st.session_state and ctx.user is not None and ctx.user.unit_towns:
+        st.session_state["town"] = [t for t in ctx.user.unit_towns if t in towns]  # a 街镇 account: its own town
+    labels = {c.snapshot.isoformat(): c.label(lang) for c in choices if not c.closed}
     st.sidebar.markdown(f"### {ctx.t('filters')}")
     as_of = st.sidebar.selectbox(ctx.t("asof"), [s.isoformat() for s in snaps], key="asof", bind="query-params",
-                                 help=ctx.t("asof_help"))
+                                 format_func=lambda v: f"{v} · {labels[v]}" if v in labels else v,
+                                 help=ctx.t("asof_help") + " " + ctx.t("asof_help_default", days=setting(ctx, "due_days")))
     chosen = st.sidebar.multiselect(ctx.t("towns"), towns, key="town", bind="query-params",
                                     placeholder=ctx.t("all_towns"))
     industry = st.sidebar.selectbox(ctx.t("industry"), [ALL, *INDUSTRIES], key="industry", bind="query-params",
@@ -95,4 +120,3 @@ def sidebar_filters(db: Path) -> Ctx:
     for n in notices:
         st.toast(n)
         st.sidebar.warning(n)
-    return ctx

@@ -14,7 +14,7 @@ from ui import data
 from ui.auth import sign_in
 from ui.context import CTX_KEY, Ctx
 from ui.data import memo
-from ui.filters import current_lang, sidebar_filters
+from ui.filters import current_lang, sidebar_data_filters, sidebar_language
 from unionboard import errors, store
 from unionboard.i18n import join, msg
 from unionboard.summary import towns_without_target
@@ -38,8 +38,11 @@ def setup() -> Ctx:
     st.set_page_config(page_title=msg("app_title", current_lang()), page_icon="📊", layout="wide")
     db = store.resolve_db(None)
     try:
-        ctx = sidebar_filters(db)
+        # issue 28, item 8: the language first, then the sign-in (which stops the page at its form), and
+        # only then the filters — before sign-in the sidebar shows no report dates and no towns
+        ctx = sidebar_language(db)
         sign_in(ctx)
+        sidebar_data_filters(ctx)
     except Exception as exc:  # noqa: BLE001 - a damaged database or accounts file: explained, then nothing more
         if not (errors.is_environment(exc) or isinstance(exc, ViewError)):
             raise

@@ -13,6 +13,7 @@ from ui import data
 from ui.context import Ctx
 from ui.data import memo
 from ui.downloads import download
+from ui.plain import literal
 from unionboard.i18n import COUNT, PCT, POINTS, column, definition, label
 from unionboard.views import ViewResult, localize
 
@@ -123,7 +124,7 @@ def notices(ctx: Ctx, warnings: list, key: str) -> None:
     table — a hostile file must not draw thousands of page elements."""
     if len(warnings) <= NOTICE_LINES:
         for w in warnings:
-            st.caption(ctx.t("notice_line", line=w.line(ctx.lang)))
+            st.caption(ctx.t("notice_line", line=literal(w.line(ctx.lang))))  # file names and cells: text
         return
     with st.expander(ctx.t("notices_many", n=f"{len(warnings):,}")):
         st.dataframe(pd.DataFrame({ctx.t("warnings"): [w.line(ctx.lang) for w in warnings]}),

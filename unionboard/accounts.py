@@ -147,6 +147,22 @@ def add_user(path: Path, name: str, role: str, password: str, town: str | None =
     users[name] = {"role": role, "password_hash": bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt()).decode()}
     if town:
         users[name]["town"] = town
+    _write(path, users)
+
+
+def remove_user(path: Path, name: str) -> bool:
+    """Remove a user (issue 22/28: `user remove`); False when there is none of that name. The file is
+    rewritten as add_user writes it."""
+    users = load(path)
+    if name not in users:
+        return False
+    del users[name]
+    _write(path, users)
+    return True
+
+
+def _write(path: Path, users: dict[str, dict]) -> None:
+    """Write the accounts file: beside the old one, parsed back and compared, then renamed over it."""
     lines = ["# unionboard accounts: roles 领导 / 街镇 / 管理员; passwords as bcrypt hashes", ""]
     for n, u in users.items():
         lines.append(f"[users.{_toml_str(n)}]")

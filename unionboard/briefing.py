@@ -33,7 +33,9 @@ def views_for(db: Path, filters: Filters, names: list[str], lang: str = "zh",
     """
     con = connect_read(db)
     try:
-        return {n: get_view_con(con, n, dataclasses.replace(filters, towns=view_towns(n, filters.towns, unit_towns)),
+        # issue 28: a 街镇 account's roster check shows no other town's values (viewer_towns)
+        return {n: get_view_con(con, n, dataclasses.replace(filters, towns=view_towns(n, filters.towns, unit_towns),
+                                                            viewer_towns=list(unit_towns) if unit_towns else None),
                                 lang) for n in names}
     finally:
         con.close()

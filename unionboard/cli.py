@@ -63,10 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("rollback", parents=[common], help="restore the state before an import (undoing it and later ones)")
     s.add_argument("import_id", type=int)
 
-    s = sub.add_parser("user", parents=[common], help="add or replace a dashboard account (bcrypt-hashed password)")
-    s.add_argument("action", choices=["add"])
-    s.add_argument("name")
-    s.add_argument("--role", required=True, choices=["领导", "街镇", "管理员"])
+    s = sub.add_parser("user", parents=[common], help="dashboard accounts: add (or reset a password), list, remove, "
+                       "unlock (bcrypt-hashed passwords)")
+    s.add_argument("action", choices=["add", "list", "remove", "unlock"])  # list/remove/unlock: issues 22 and 28
+    s.add_argument("name", nargs="?")
+    s.add_argument("--role", choices=["领导", "街镇", "管理员"], help="add: the account's role (required)")
     s.add_argument("--town", help="the town of a 街镇 account")
     s.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
 
@@ -254,6 +255,8 @@ def _say_what_was_read(resolved, lang: str) -> None:  # noqa: ANN001 - a views.R
              carried=len(resolved.carried)))
     for note in resolved.notes(lang):
         _err(note)
+    if resolved.coming_in:  # issue 22/28: the default is the latest closed date; how to see the month coming in
+        _err(msg("asof_coming_in_cli", lang, date=resolved.coming_in[0].snapshot.isoformat()).strip())
 
 
 def _export_document(db: Path, what: str, filters, output: str | None, lang: str) -> int:  # noqa: ANN001
@@ -369,6 +372,16 @@ def cmd_user(args: argparse.Namespace, db: Path, lang: str) -> int:
 
     from .accounts import accounts_path, add_user, name_problem
 
+    if args.action == "list":
+        return _user_list(db, lang)
+    if args.name is None:
+        _err(msg("user_name_needed", lang, action=args.action))
+        return EXIT_REFUSED
+    if args.action in ("remove", "unlock"):
+        return _user_remove_or_unlock(args.action, args.name, db, lang)
+    if args.role is None:
+        _err(msg("user_role_needed", lang))
+        return EXIT_REFUSED
     problem = name_problem(args.name, lang)
     if problem:
         _err(problem)
@@ -391,12 +404,79 @@ def cmd_user(args: argparse.Namespace, db: Path, lang: str) -> int:
     if len(password) < 8:
         _err(msg("password_short", lang))
         return EXIT_REFUSED
+    from .accounts import load
+
+    path = accounts_path(db)
+    existed = args.name in load(path)
     try:
-        add_user(accounts_path(db), args.name, args.role, password, town)
+        add_user(path, args.name, args.role, password, town)
     except ValueError as exc:
         _err(str(exc))
         return EXIT_REFUSED
-    print(f"{accounts_path(db)}: {args.name} ({args.role}{'，' + town if town else ''})")
+    reset = ""
+    if existed:  # issue 28: a password reset clears the name's lock and ends its sessions everywhere
+        _end_sessions_and_locks(path, args.name, unlock=True)
+        reset = msg("user_added_reset", lang)
+    print(f"{path}: {args.name} ({args.role}{'，' + town if town else ''}){reset}")
+    return EXIT_OK
+
+
+# ---- issue 22/28: user list, user remove, user unlock
+def _end_sessions_and_locks(accounts_file: Path, name: str, *, unlock: bool) -> bool:
+    """End every session of `name` (server side) and, with `unlock`, clear its sign-in locks; whether it
+    was locked."""
+    from .sessions import revoke
+    from .signin import log_path, record
+    from .signin import unlock as clear_locks
+
+    revoke(accounts_file, name)
+    record(log_path(accounts_file), name, "revoked")
+    return clear_locks(log_path(accounts_file), name) if unlock else False
+
+
+def _user_list(db: Path, lang: str) -> int:
+    """`user list`: every account with its role and town, and whether (and where) it is locked now."""
+    import pandas as pd
+
+    from .accounts import accounts_path, load
+    from .signin import current_locks, log_path
+    from .views import localize
+
+    path = accounts_path(db)
+    users = load(path)
+    if not users:
+        print(msg("user_list_empty", lang, path=path))
+        return EXIT_OK
+    held = current_locks(log_path(path))
+    rows = []
+    for name, entry in users.items():
+        locked = held.get(name, {})
+        state = msg("user_locked_now", lang, until=max(locked.values()).strftime("%Y-%m-%d %H:%M"),
+                    clients=len(locked)) if locked else ""
+        rows.append({"用户名": name, "角色": entry.get("role", ""), "街镇": entry.get("town", ""), "登录锁定": state})
+    print(path)
+    _print_table(localize(pd.DataFrame(rows), lang))
+    return EXIT_OK
+
+
+def _user_remove_or_unlock(action: str, name: str, db: Path, lang: str) -> int:
+    """`user remove NAME` (the account and every session of it end) and `user unlock NAME` (its sign-in
+    locks, from every client, are cleared)."""
+    from .accounts import accounts_path, load, remove_user
+
+    path = accounts_path(db)
+    if name not in load(path):
+        _err(msg("user_unknown", lang, name=name))
+        return EXIT_REFUSED
+    if action == "remove":
+        remove_user(path, name)
+        _end_sessions_and_locks(path, name, unlock=True)
+        print(msg("user_removed", lang, name=name))
+        return EXIT_OK
+    from .signin import log_path, unlock
+
+    unlock(log_path(path), name)
+    print(msg("user_unlocked", lang, name=name))
     return EXIT_OK
 
 

@@ -437,10 +437,16 @@ DASHBOARD: dict[str, tuple[str, str]] = {
     "user_name": ("用户名", "User name"),
     "password": ("密码", "Password"),
     "sign_in_failed": ("用户名或密码不正确", "Wrong user name or password"),
-    "sign_in_locked": ("连续 {n} 次登录失败，该账户已锁定 {minutes} 分钟，请于 {until} 后再试；如非本人操作，请告知管理员。",
-                       "{n} failed sign-ins: this account is locked for {minutes} minutes; try again after {until}. "
+    "sign_in_locked": ("连续 {n} 次登录失败，此用户名在本机已锁定至 {until}（其他电脑不受影响）。请到时再试；"
+                       "或在服务器上运行 python -m unionboard user unlock 用户名 立即解除（管理员被锁定时也可如此，"
+                       "重设密码同样解除锁定）。如非本人操作，请告知管理员。",
+                       "{n} failed sign-ins: this name is locked on this computer until {until} (other computers are "
+                       "not affected). Try again then, or run python -m unionboard user unlock NAME on the server to "
+                       "unlock it now (an administrator locked out can do so too; a password reset also unlocks). "
                        "If that was not you, tell the administrator."),
-    "session_ended": ("您的账户已在服务器上更改或删除，请重新登录。", "Your account was changed or removed on the server; sign in again."),
+    "session_ended": ("您的登录已结束：账户已在服务器上更改或删除，或已在某处退出登录。请重新登录。",
+                      "Your sign-in has ended: the account was changed or removed on the server, or signed out "
+                      "somewhere. Sign in again."),
     "page_read_only": ("看板当前为只读：未配置账户，任何人都不能在此导入或回退数据。启用上传：由管理员在服务器上运行 "
                   "`python -m unionboard user add 用户名 --role 管理员`（另可添加 --role 领导、--role 街镇 --town 安亭镇 的账户），"
                   "之后用管理员账户登录。命令行导入不受影响。",
@@ -576,6 +582,38 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "find_part": ("{finding} {n} 家（{units}{more}）", "{finding} {n} ({units})"),
     "find_more": ("等", ""),
     "find_line": ("{town}：{parts}", "{town}: {parts}"),
+    # ---- issue 28 (security) and issue 22 (the as-of default, town accounts, user list/remove) ----
+    "asof_coming_in": ("{year}年{month}月报送中：{n}/{total} 个街镇已报送",
+                       "{year}-{month:02d} reports coming in: {n}/{total} towns have reported"),
+    "asof_coming_in_cli": ("（查看该月：--as-of {date}）", " (to see it: --as-of {date})"),
+    "asof_help_default": ("默认为最近一个已截止的报表日期：所有街镇均已报送，或已过报送期限（报表日期后 {days} 天）。"
+                          "仍在报送中的月份列在其上方，并注明已报送的街镇数。",
+                          "The default is the latest closed report date: every town has reported, or the due day "
+                          "({days} days after the report date) has passed. A month still coming in is listed above it "
+                          "with how many towns have reported."),
+    "snapshot_future": ("报表日期 {date} 晚于今天（{today}），不能导入：请检查报表日期",
+                        "the report date {date} is after today ({today}): a report cannot be dated in the future"),
+    "action_refused": ("此操作未执行：您的账户已在服务器上更改、删除或已退出登录，或无此权限。请重新登录。",
+                       "Not done: your account was changed or removed on the server, or signed out, or may not do "
+                       "this. Sign in again."),
+    "own_town_changes": ("名册核对（仅本街镇{town}）：本期报表有 {n} 项变动没有企业动态可以解释，需核实",
+                         "Roster check ({town} only): {n} change(s) no event explains"),
+    "preview_other_town": ("（他街镇单位：仅显示其存在）", "(another town's unit: only that it is there)"),
+    "template_town_units_only": ("街镇账户只报送本街镇的单位名册，模板即为{town}的单位名册（已预填最近一期报表）。",
+                                 "A town account sends its own units roster only: this is {town}'s, pre-filled with "
+                                 "its latest report."),
+    "user_name_needed": ("user {action} 需要用户名", "user {action} needs a user name"),
+    "user_role_needed": ("user add 需要 --role（领导、街镇 或 管理员）", "user add needs --role (领导, 街镇 or 管理员)"),
+    "user_list_empty": ("{path}：没有账户（看板为只读）", "{path}: no accounts (the dashboard is read-only)"),
+    "user_locked_now": ("已锁定至 {until}（{clients} 处）", "locked until {until} ({clients} client(s))"),
+    "user_removed": ("已删除账户 {name}，其所有登录会话已结束", "removed {name}; every session of it has ended"),
+    "user_unknown": ("没有名为「{name}」的账户", 'no account named "{name}"'),
+    "user_unlocked": ("已解除 {name} 的登录锁定", "{name} is unlocked"),
+    "user_added_reset": ("（已重设密码：该账户的登录锁定已解除，原有会话已结束）",
+                         " (password reset: its lock is cleared and its sessions have ended)"),
+    "signin_client": ("来源地址", "Client"),
+    "signin_unlock": ("解除锁定（命令行或重设密码）", "unlocked (command line or password reset)"),
+    "signin_revoked": ("该账户的所有会话已结束", "every session of the account ended"),
 }
 
 # Every word by its key; a key is in one table only.
@@ -808,6 +846,10 @@ COLUMNS: dict[str, Column] = {
     "楼宇工会联合会数": Column("building federations", COUNT, "成立日期不晚于快照日期的楼宇工会联合会数。",
            "Building federations founded by the snapshot date."),
     "排名": Column("rank", COUNT),
+    # issue 22/28: `user list`
+    "用户名": Column("user"),
+    "角色": Column("role"),
+    "登录锁定": Column("sign-in lock"),
 }
 
 # Cell values shown in English in the English interface (the names of towns, units and industries stay as

@@ -488,9 +488,10 @@ def set_setting(db: Path, key: str, value: str, *, user: str | None = None, lang
 
 def check_bytes(db: Path, data: Source, file_name: str, kind: str | None = None, *,
                 snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh",
-                town: str | None = None) -> ImportResult:
+                town: str | None = None, viewer_towns: list[str] | None = None) -> ImportResult:
     """Validate a file against the database without changing anything (the upload preview). For a valid
-    roster, `findings` holds what the roster check (名册核对) would find in the reports it brings."""
+    roster, `findings` holds what the roster check (名册核对) would find in the reports it brings; for a
+    街镇 account (`viewer_towns`, issue 28) without another town's values."""
     con = connect_read(db)
     try:
         ctx = load_context(con)
@@ -501,7 +502,7 @@ def check_bytes(db: Path, data: Source, file_name: str, kind: str | None = None,
                                        lang=lang, stage=stage, town=town)
         staged = [(KINDS[k], f) for k, f in frames if isinstance(f, StagedUnits)]
         if result.ok and staged:
-            result.findings = staged[0][0].store.findings(db, stage, [f for _, f in staged])
+            result.findings = staged[0][0].store.findings(db, stage, [f for _, f in staged], viewer_towns)
     return result
 
 

@@ -79,6 +79,44 @@ class Filters:
     industry: str | None = None
     year: int | None = None
     today: dt.date | None = None  # the clock for 报送状态 (None: today)
+    # issue 28: the towns of the 街镇 account asking (None: a district account); the roster check shows such
+    # an account that another town's unit is there, never that town's values (queries/roster_changes.sql)
+    viewer_towns: list[str] | None = None
+
+
+@dataclass(frozen=True)
+class DateChoice:
+    """A report date as the as-of picker offers it (issue 28/22, METRICS.md "The as-of date"): how many of
+    the district's towns have reported for it, whether it is closed (all reported, or its due day has
+    passed) and whether it is the default (the latest closed report date)."""
+
+    snapshot: dt.date
+    reported: int
+    towns: int
+    closed: bool
+    is_default: bool
+
+    def label(self, lang: str = "zh") -> str:
+        """「2015年7月报送中：1/12 个街镇已报送」 for a date still coming in; the date itself otherwise."""
+        if self.closed:
+            return self.snapshot.isoformat()
+        return msg("asof_coming_in", lang, year=self.snapshot.year, month=self.snapshot.month,
+                   date=self.snapshot.isoformat(), n=self.reported, total=self.towns)
+
+
+def report_date_choices(con: duckdb.DuckDBPyConnection, today: dt.date | None = None,
+                        until: dt.date | None = None) -> list[DateChoice]:
+    """Every report date (on or before `until`), newest first, closed or still coming in, and which is
+    the default: the one rule of METRICS.md "The as-of date" (queries/report_dates_closed.sql), used by
+    resolve (the command line, the 通报) and by the dashboard's as-of picker."""
+    rows = con.execute(load_sql("report_dates_closed"), {"today": today or dt.date.today(), "until": until}).fetchall()
+    return [DateChoice(d, int(n), int(total), bool(closed), bool(default)) for d, n, total, closed, default in rows]
+
+
+def default_as_of(choices: list[DateChoice]) -> tuple[dt.date | None, list[DateChoice]]:
+    """The default report date of `choices` and the later dates still coming in (newest first)."""
+    default = next((c.snapshot for c in choices if c.is_default), None)
+    return default, [c for c in choices if default is not None and c.snapshot > default]
 
 
 @dataclass
@@ -98,6 +136,9 @@ class Resolved:
     today: dt.date = field(default_factory=dt.date.today)
     # the report files in force at the report date, the baseline day and the day before the report date
     files: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    # issue 28/22: when no as-of date was given (the default, the latest closed report date), the later
+    # report dates still coming in, newest first
+    coming_in: list[DateChoice] = field(default_factory=list)
 
     def params(self) -> dict[str, object]:
         """Named parameters for the SQL files."""
@@ -126,6 +167,7 @@ class Resolved:
             out.append(msg("note_carried", lang, n=len(self.carried), towns=towns))
         if self.missing:
             out.append(msg("note_missing", lang, n=len(self.missing), towns=join(self.missing, lang)))
+        out += [c.label(lang) for c in self.coming_in]
         return out
 
 
@@ -204,11 +246,22 @@ def resolve(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") 
     if filters.industry is not None and filters.industry not in INDUSTRIES:
         raise ViewError("unknown_industry", lang, industry=filters.industry, allowed="、".join(INDUSTRIES))
     as_of = filters.as_of
+    coming_in: list[DateChoice] = []
     if filters.year is not None:
         if as_of is not None and as_of.year != filters.year:
             raise ViewError("year_conflict", lang, year=filters.year, date=as_of.isoformat())
         if as_of is None:
             as_of = dt.date(filters.year, 12, 31)
+            # issue 28/22: the year's latest closed report date (its year checked below like any as-of)
+            default, coming_in = default_as_of(report_date_choices(con, filters.today, as_of))
+            if default is not None and default.year == filters.year:
+                as_of = default
+            else:
+                coming_in = []
+    elif as_of is None:
+        # issue 28/22: no date asked for — the latest closed report date, never a month still coming in
+        default, coming_in = default_as_of(report_date_choices(con, filters.today))
+        as_of = default
     snapshot, latest = con.execute(load_sql("report_date_for"), {"as_of": as_of}).fetchall()[0]
     if latest is None:
         raise ViewError("no_snapshots_at_all", lang)
@@ -228,7 +281,7 @@ def resolve(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") 
              for key, day in (("roster", snapshot), ("baseline", baseline), ("before", snapshot - dt.timedelta(days=1)))}
     return Resolved(snapshot, baseline, snapshot.year, towns, filters.industry, filters.as_of,
                     used, [t for t in used if t not in has_base] if has_base else [], filters.today or dt.date.today(),
-                    files)
+                    files, coming_in)
 
 
 _INT_TYPES = {pa.int8(), pa.int16(), pa.int32(), pa.int64(), pa.uint8(), pa.uint16(), pa.uint32(), pa.uint64()}
@@ -282,7 +335,9 @@ def get_view_con(con: duckdb.DuckDBPyConnection, name: str, filters: Filters | N
         raise ViewError("unknown_view", lang, view=name, allowed=", ".join(VIEWS))
     vd = VIEWS[name]
     resolved = resolved or resolve(con, filters or Filters(), lang)
-    params = resolved.params() | dict(vd.fixed) | {"offset": int(offset), "limit": limit}
+    viewer = filters.viewer_towns if filters is not None else None
+    params = resolved.params() | dict(vd.fixed) | {"offset": int(offset), "limit": limit,
+                                                  "viewer_towns": list(viewer) if viewer else None}
     df = frame(con, vd.sql, params)
     is_total = None
     if "is_total" in df.columns:

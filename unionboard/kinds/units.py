@@ -178,6 +178,9 @@ def check_units(kind: Kind, table: RawTable, file_name: str, ctx: Context, *, sn
             dropped += ch.dropped
     if snapshot is None and not problems and not end.problems:
         end.file_problem("snapshot_missing")
+    today = dt.date.today()
+    if snapshot is not None and snapshot > today:  # issue 28: DATA-FORMAT.md, a report date after today is refused
+        end.file_problem("snapshot_future", date=snapshot.isoformat(), today=today.isoformat())
     existing = [t for t in ctx.towns if t in covered and (snapshot, t) in ctx.reports]
     if snapshot is not None and existing and not replace:
         end.file_problem("report_exists", date=snapshot.isoformat(), towns="、".join(existing))
@@ -409,9 +412,12 @@ class Reports:
         name = kind.zh if lang != "en" else kind.key
         return f"{name} {snap.isoformat()}: {sep.join(lines)}"
 
-    def findings(self, db: Path, stage: Stage, staged: list[StagedUnits]) -> pd.DataFrame:
+    def findings(self, db: Path, stage: Stage, staged: list[StagedUnits],
+                 viewer_towns: list[str] | None = None) -> pd.DataFrame:
         """The roster check (名册核对) of reports not yet imported: each staged town's rows are written to a
-        scratch report file and stand in for that town's report at their date (removed afterwards)."""
+        scratch report file and stand in for that town's report at their date (removed afterwards).
+        `viewer_towns`: a 街镇 account's towns — of another town's unit it sees only that it is there
+        (queries/roster_changes.sql, issue 28)."""
         stage_path = stage.release()
         con = connect_read(db)
         scratch: list[Path] = []
@@ -430,7 +436,8 @@ class Reports:
                 before = [r[0] for r in execute(con, load_sql("roster_files"),
                                                 {"as_of": report.snapshot - dt.timedelta(days=1)})]
                 found.append(run_query(con, "roster_changes", snapshot=report.snapshot, roster_files=now,
-                                       before_files=before, towns=list(report.towns)))
+                                       before_files=before, towns=list(report.towns),
+                                       viewer_towns=list(viewer_towns) if viewer_towns else None))
             return pd.concat(found, ignore_index=True)
         finally:
             con.close()
