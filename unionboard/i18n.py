@@ -789,9 +789,15 @@ COLUMNS: dict[str, Column] = {
     "入会率同比(百分点)": Column("membership year on year (pp)", POINTS),
     "农民工入会率环比(百分点)": Column("migrant membership vs previous (pp)", POINTS),
     "农民工入会率同比(百分点)": Column("migrant membership year on year (pp)", POINTS),
-    "新建会单位数环比": Column("new unions vs previous", COUNT),
+    "新建会单位数环比": Column("new unions vs previous", COUNT,  # issue 23: the definition of a year-to-date 环比
+                          "与上一报表日期相比的增加数；年内首期报表（上一期在上年）为本年累计数本身。",
+                          "The change since the previous report date; at a year's first report (the previous one "
+                          "in the year before) the year-to-date value itself."),
     "新建会单位数同比": Column("new unions year on year", COUNT),
-    "新发展会员数环比": Column("new members vs previous", COUNT),
+    "新发展会员数环比": Column("new members vs previous", COUNT,  # issue 23: the definition of a year-to-date 环比
+                          "与上一报表日期相比的增加数；年内首期报表（上一期在上年）为本年累计数本身。",
+                          "The change since the previous report date; at a year's first report (the previous one "
+                          "in the year before) the year-to-date value itself."),
     "新发展会员数同比": Column("new members year on year", COUNT),
     "编号": Column("id", COUNT),
     "时间": Column("time", TEXT),
