@@ -757,8 +757,11 @@ COLUMNS: dict[str, Column] = {
     "工会断线": Column("union lost", COUNT,
            "上期单独建会或联合建会、本期未建会（或已不在名册中），且两期之间无工会处置为“撤销”或“转移接续”的动态的单位。",
            "单独/联合建会 before, 未建会 now (or absent), with no event whose 工会处置 is 撤销 or 转移接续."),
-    "会员锐减": Column("members fell", COUNT, "会员人数较上期减少30%及以上、且减少10人及以上的在营或停产单位（两个阈值同时满足）。",
-           "Members fell by at least 30% and by at least 10 (a unit still 在营 or 停产)."),
+    "会员锐减": Column("members fell", COUNT,  # issue 23: only units that keep their union
+           "两期均单独建会或联合建会、会员人数较上期减少30%及以上且减少10人及以上的在营或停产单位（两个阈值同时满足；"
+           "工会已不在的单位属工会断线或由其动态说明，不再计会员锐减）。",
+           "A unit still 在营 or 停产 with a union in both reports whose members fell by at least 30% and by at "
+           "least 10 (a union that is gone is 工会断线 or explained by its event, not also this)."),
     "街镇变更未报": Column("moved, not reported", COUNT,
            "同一统一社会信用代码的单位出现在另一街镇的报表中，且两期之间既无原街镇的“迁出”也无现街镇的“迁入”动态。",
            "The same unit now in another town's report, with no 迁出 from the old town nor 迁入 to the new one."),
