@@ -44,3 +44,22 @@ def test_trend_ytd_vs_previous_at_the_first_report_of_a_year_is_the_value_itself
     assert (june["新建会单位数环比"], june["新发展会员数环比"]) == (1, 13)
     # a stock keeps its difference across 1 January: 会员人数 (85 + 42 + 25 + 30) - (80 + 40) = 62
     assert may["会员人数环比"] == 62
+
+
+def test_chairs_trained_per_town_never_above_100_and_the_total_sums_the_towns(fixture_db):
+    # conftest's district: 安亭镇 has 1 村(园区)工会联合会 (红星村, 2015-02-01) and 3 chair places in March;
+    # 嘉定镇街道 2 places and none. Add 马陆镇: 3 federations, 2 places; 安亭镇 one more federation
+    load(fixture_db, "federations", "联合会名称,类型,街镇,村居园区,楼宇名称,成立日期,专职干部人数\n"
+         "安亭园区工会联合会,园区工会联合会,安亭镇,,,2015-03-01,0\n"
+         "马陆一村工会联合会,村工会联合会,马陆镇,,,2015-01-10,0\n"
+         "马陆二村工会联合会,村工会联合会,马陆镇,,,2015-01-10,0\n"
+         "马陆园区工会联合会,园区工会联合会,马陆镇,,,2015-01-10,0\n")
+    load(fixture_db, "training", "开始日期,结束日期,地点,主办单位,参训街镇,培训对象,参训人数\n"
+         "2015-04-01,2015-04-01,马陆镇社区学校,马陆镇,马陆镇,村(园区)工会主席,2\n")
+    df = get_view(fixture_db, "training").df.set_index("街镇")
+    cols = ["村(园区)工会主席", "村(园区)工会联合会数", "主席培训覆盖联合会数", "村(园区)工会主席培训覆盖率(%)"]
+    assert df.loc["安亭镇", cols].tolist() == [3, 2, 2, 100.0]  # 3 places, 2 federations: 100, not 150
+    assert df.loc["马陆镇", cols].tolist() == [2, 3, 2, 66.67]
+    assert df.loc["嘉定镇街道", cols[:3]].tolist() == [2, 0, 0]
+    # 合计: places 3 + 2 + 2 = 7 beside it; covered 2 + 2 + 0 = 4 of 5 federations = 80 (not 7/5 = 140)
+    assert df.loc["合计", cols].tolist() == [7, 5, 4, 80.0]

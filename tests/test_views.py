@@ -68,9 +68,11 @@ def test_followup(fixture_db):
 
 def test_training(fixture_db):
     assert records(get_view(fixture_db, "training").df.iloc[[2, 4, 12]]) == [
-        ["嘉定镇街道", 1, 2, 0, 0, 2, 0, None],
-        ["安亭镇", 2, 3, 12, 0, 15, 1, 300.0],
-        ["合计", 2, 5, 12, 0, 17, 1, 500.0],   # one session for two towns counts once; August is not yet
+        ["嘉定镇街道", 1, 2, 0, 0, 2, 0, 0, None],
+        # 3 chair places for 1 federation: min(3, 1) / 1 = 100, never 300 (places, not people; issue 23)
+        ["安亭镇", 2, 3, 12, 0, 15, 1, 1, 100.0],
+        # one session for two towns counts once; August is not yet; 合计 sums the towns' min(…): 0 + 1 over 1
+        ["合计", 2, 5, 12, 0, 17, 1, 1, 100.0],
     ]
     sessions = get_view(fixture_db, "training-sessions").df
     assert records(sessions) == [

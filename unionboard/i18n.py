@@ -688,12 +688,21 @@ COLUMNS: dict[str, Column] = {
     "未转接会员数": Column("members not transferred", COUNT, "涉及会员数 − 转接会员数。", "Members affected minus members transferred."),
     "培训班次": Column("sessions", COUNT, "当年开始的培训班数（开始日期、结束日期、地点、主办单位、培训对象相同为同一班次）。",
            "Sessions starting this year (same dates, place, organiser and audience = one session)."),
-    "村(园区)工会主席": Column("village/park chairs", COUNT),
+    "村(园区)工会主席": Column("village/park chairs", COUNT,  # issue 23: places, not people
+           "当年培训对象为村(园区)工会主席的参训人数，按人次计（同一主席参训两次计2人次）。",
+           "Trainee places of village/park union chairs this year (a chair trained twice counts twice)."),
+    "主席培训覆盖联合会数": Column("federations covered", COUNT,  # issue 23
+           "各街镇取 min(村(园区)工会主席参训人次, 村(园区)工会联合会数)；合计为各街镇之和，一个街镇多出的人次不抵其他街镇。",
+           "Per town min(chair places, village/park federations); the total sums the towns' figures, so one "
+           "town's extra places never cover another town's federations."),
     "企业工会主席": Column("enterprise chairs", COUNT),
     "工会干部": Column("union cadres", COUNT),
     "参训人数": Column("trainees", COUNT),
-    "村(园区)工会主席培训覆盖率(%)": Column("chairs trained (%)", PCT, "当年已培训的村(园区)工会主席人数 ÷ 村(园区)工会联合会数 × 100。",
-           "Village/park chairs trained this year / village and park federations × 100."),
+    "村(园区)工会主席培训覆盖率(%)": Column("chairs trained (%)", PCT,  # issue 23: never above 100
+           "min(村(园区)工会主席参训人次, 村(园区)工会联合会数) ÷ 村(园区)工会联合会数 × 100，不超过100；"
+           "参训人数按人次计，合计按各街镇的 min(…) 之和计算。",
+           "min(chair places, village/park federations) / village/park federations × 100, never above 100; "
+           "trainees are counted in places, and the total sums each town's min(…)."),
     "开始日期": Column("start", TEXT),
     "结束日期": Column("end", TEXT),
     "天数": Column("days", COUNT),
