@@ -5,8 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import D05, D06, THREE, load
+import pytest
+
+from conftest import A1, BUILDINGS, D05, D06, FEDERATIONS, THREE, UNITS_HEADER, load
+from spreadsheets import MERGES, town_sheet, xls_bytes, xlsx_bytes
+from unionboard.importer import check_bytes, import_bytes
 from unionboard.views import Filters, get_view
+
+
+@pytest.fixture
+def db(empty_db):
+    """The town dictionary with conftest's buildings and federations (the town sheet's 所属联合会)."""
+    load(empty_db, "buildings", BUILDINGS)
+    load(empty_db, "federations", FEDERATIONS)
+    return empty_db
 
 # 嘉定镇街道 has targets and never reports (reports_db of conftest.py: 安亭镇, 马陆镇, 南翔镇 report)
 NEVER_REPORTED_TARGETS = "年度,街镇,指标,目标值\n2015,嘉定镇街道,新建会单位数,5\n2015,嘉定镇街道,新发展会员数,50\n"
@@ -63,3 +75,56 @@ def test_chairs_trained_per_town_never_above_100_and_the_total_sums_the_towns(fi
     assert df.loc["嘉定镇街道", cols[:3]].tolist() == [2, 0, 0]
     # 合计: places 3 + 2 + 2 = 7 beside it; covered 2 + 2 + 0 = 4 of 5 federations = 80 (not 7/5 = 140)
     assert df.loc["合计", cols].tolist() == [7, 5, 4, 80.0]
+
+
+# ---- 5. a title that gives a month without a day is that month's last day, with a notice
+
+def month_titled(title: str, second: str = "填报单位：马陆镇总工会（盖章）") -> list[list[object]]:
+    """The town sheet of tests/spreadsheets.py with another title and second row (no full date in either)."""
+    return [[title], [second], *town_sheet()[2:]]
+
+
+def test_a_real_xls_titled_with_a_month_is_that_months_last_day(db):
+    data = xls_bytes({"单位名册": month_titled("马陆镇2015年6月单位建会情况统计表")}, merges={"单位名册": MERGES})
+    r = import_bytes(db, data, "马陆镇6月.xls", "units")
+    assert r.ok, [p.line() for p in r.problems]
+    assert [n.line() for n in r.notices][0] == (
+        "马陆镇6月.xls［单位名册］ 第1行：标题只写到月份（「2015年6月」），报表日期取该月最后一天：2015-06-30；"
+        "如不是这一天，请另行给出报表日期")
+    assert get_view(db, "towns").resolved.snapshot == dt.date(2015, 6, 30)
+
+
+@pytest.mark.parametrize(("second", "words", "day"), [
+    ("统计期间：2015年1-6月", "2015年1-6月", "2015-06-30"),
+    ("2015年1至6月", "2015年1至6月", "2015-06-30"),
+    ("统计期间：2015年1月至2月", "2015年1月至2月", "2015-02-28"),
+    ("2016年 2 月", "2016年2月", "2016-02-29"),          # a leap year's February
+])
+def test_month_ranges_and_spacing_take_the_last_month(db, second, words, day):
+    text = "\n".join(["单位建会情况统计表", second, UNITS_HEADER,
+                      f"{A1},甲,马陆,,,制造业,民营企业,否,10,2,在营,单独建会,,2015-01-01,5,1"]) + "\n"
+    r = check_bytes(db, text.encode("gb18030"), "马陆.csv", "units")
+    assert r.ok, [p.line() for p in r.problems]
+    assert f"马陆.csv 第2行：标题只写到月份（「{words}」），报表日期取该月最后一天：{day}" in r.notices[0].line()
+
+
+def test_a_month_is_not_taken_from_when_the_file_was_filled_in(db):
+    # 填表日期 says when the file was made, not the report date: nothing to take, the date must be given
+    text = (f"单位建会情况统计表\n填表日期：2015年7月\n{UNITS_HEADER}\n"
+            f"{A1},甲,马陆,,,制造业,民营企业,否,10,2,在营,单独建会,,2015-01-01,5,1\n")
+    r = check_bytes(db, text.encode("utf-8"), "马陆.csv", "units")
+    assert [p.line() for p in r.problems] == ["马陆.csv：未给出报表日期：请用 --snapshot，或在文件中加「报表日期」列"]
+
+
+def test_a_month_and_its_own_last_day_are_one_date_two_dates_are_an_error_naming_both(db):
+    same = month_titled("马陆镇2015年6月单位建会情况统计表", "截至2015年6月30日")
+    r = check_bytes(db, xlsx_bytes({"单位名册": same}, merges={"单位名册": MERGES}), "马陆.xlsx", "units")
+    assert r.ok and [n.line() for n in r.notices][0] == "马陆.xlsx［单位名册］ 第2行：报表日期取自表头上方的标题：2015-06-30"
+    both = month_titled("马陆镇2015年6月单位建会情况统计表", "报表日期：2015年7月31日")
+    r = check_bytes(db, xlsx_bytes({"单位名册": both}, merges={"单位名册": MERGES}), "马陆.xlsx", "units")
+    assert [p.line() for p in r.problems] == [
+        "马陆.xlsx［单位名册］：表头上方的标题给出了两个不同的报表日期：第1行「2015年6月」（2015-06-30）与第2行「2015年7月31日」"
+        "（2015-07-31）；请在标题中只保留一个日期，或用 --snapshot（数据管理页：报表日期）给出报表日期"]
+    # a date given otherwise settles it, as before
+    data = xlsx_bytes({"单位名册": both}, merges={"单位名册": MERGES})
+    assert check_bytes(db, data, "马陆.xlsx", "units", snapshot=dt.date(2015, 7, 31)).ok

@@ -80,6 +80,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "alias_taken": ("别名「{alias}」已属于「{town}」", 'alias "{alias}" already belongs to "{town}"'),
     "snapshot_missing": ("未给出报表日期：请用 --snapshot，或在文件中加「报表日期」列",
                          "no snapshot date: use --snapshot or a 报表日期 column"),
+    # issue 23: two different dates written above the header
+    "title_dates_conflict": ("表头上方的标题给出了两个不同的报表日期：第{row1}行「{words1}」（{date1}）与第{row2}行「{words2}」"
+                             "（{date2}）；请在标题中只保留一个日期，或用 --snapshot（数据管理页：报表日期）给出报表日期",
+                             'the title rows give two different report dates: row {row1} "{words1}" ({date1}) and row '
+                             '{row2} "{words2}" ({date2}); keep one date in the title, or give the report date '
+                             "(--snapshot; on 数据管理: the report date)"),
     "snapshot_multiple": ("「报表日期」列应只有一个值，此处有：{values}", "报表日期 must have one value; found: {values}"),
     "snapshot_conflict": ("「报表日期」{value} 与 --snapshot {given} 不一致", "报表日期 {value} differs from --snapshot {given}"),
     "report_exists": ("{towns} 报表日期 {date} 的名册已报送；如需替换请加 --replace（数据管理页：勾选“替换”）",
@@ -190,6 +196,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "a formula without a computed value (the file was written by a program and never saved in "
                          "Excel/WPS); open and save it in Excel or WPS, then import again"),
     "title_date_used": ("报表日期取自表头上方的标题：{date}", "report date taken from the title rows: {date}"),
+    # issue 23: a title that gives a month without a day
+    "title_month_used": ("标题只写到月份（「{words}」），报表日期取该月最后一天：{date}；如不是这一天，请另行给出报表日期",
+                         'the title gives a month without a day ("{words}"): the report date is that month\'s last '
+                         "day, {date}; if it is another day, give the report date"),
 }
 
 # ------------------------------------------------------------------ failures of the machine (unionboard.errors)

@@ -157,6 +157,10 @@ class Reading:
     warnings: list[Notice] = field(default_factory=list)  # things that may be wrong (a total that does not add up)
     title_date: dt.date | None = None                     # a report date written above the header
     title_date_row: int | None = None
+    # issue 23: the words of a title that gave a month without a day ("2015年1-6月"), and two different
+    # dates above the header (row, date, words), which the units check names instead of guessing
+    title_date_words: str | None = None
+    title_date_conflict: list[tuple[int, dt.date, str]] = field(default_factory=list)
 
 
 @dataclass
