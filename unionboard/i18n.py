@@ -160,6 +160,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what_encrypted": ("有密码保护的工作簿；请在 Excel/WPS 中取消密码后另存再导入",
                        "a password-protected workbook; remove the password in Excel/WPS, save, and import again"),
     "what_html_no_table": ("网页（HTML）但其中没有表格", "a web page (HTML) without a table"),
+    # issue 28.4: what a spreadsheet's XML may hold, so that reading it stays within bounded memory
+    "xml_text_run": ("文件中有超过 {limit} MB 的连续空白或文字，而一个单元格最多只能有 32,767 个字符：这不是正常保存的表格。"
+                     "请在 Excel/WPS 中打开、另存为 .xlsx 后再导入",
+                     "the file holds a run of more than {limit} MB of spaces or text, where a cell holds at most 32,767 "
+                     "characters: it is not a spreadsheet as a program saves it. Open it in Excel/WPS, save it as "
+                     ".xlsx and import again"),
+    "xml_too_many_rows": ("工作表的行数超过表格的上限（{limit} 行）：这不是正常保存的表格。请在 Excel/WPS 中打开、另存为 .xlsx 后再导入",
+                          "a sheet has more rows than a spreadsheet can ({limit}): it is not a spreadsheet as a "
+                          "program saves it. Open it in Excel/WPS, save it as .xlsx and import again"),
+    "xml_row_too_large": ("有一行的内容超过表格一行能有的（16,384 列，{limit} 项）：这不是正常保存的表格。"
+                          "请在 Excel/WPS 中打开、另存为 .xlsx 后再导入",
+                          "a row holds more than a spreadsheet's row can (16,384 columns, {limit} items): it is not a "
+                          "spreadsheet as a program saves it. Open it in Excel/WPS, save it as .xlsx and import again"),
+    "xml_too_many_elements": ("文件中单元格以外的内容过多（超过 {limit} 项）：这不是正常保存的表格。"
+                              "请在 Excel/WPS 中打开、另存为 .xlsx 后再导入",
+                              "the file holds too much besides its cells (more than {limit} items): it is not a "
+                              "spreadsheet as a program saves it. Open it in Excel/WPS, save it as .xlsx and import again"),
     "damaged_file": ("文件已损坏或不完整（{err}）：请在 Excel/WPS 中打开并另存为 .xlsx 后再导入",
                      "the file is damaged or incomplete ({err}): open it in Excel/WPS, save it as .xlsx and import again"),
     "bad_xls": ("不是可读的 Excel 97–2003 工作簿（.xls），文件可能已损坏：请在 Excel/WPS 中打开并另存为 .xlsx 后再导入",
