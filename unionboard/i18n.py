@@ -177,8 +177,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "请在 Excel/WPS 中打开、另存为 .xlsx 后再导入",
                               "the file holds too much besides its cells (more than {limit} items): it is not a "
                               "spreadsheet as a program saves it. Open it in Excel/WPS, save it as .xlsx and import again"),
-    "damaged_file": ("文件已损坏或不完整（{err}）：请在 Excel/WPS 中打开并另存为 .xlsx 后再导入",
-                     "the file is damaged or incomplete ({err}): open it in Excel/WPS, save it as .xlsx and import again"),
+    # issue 23: in the catalog's words only, never the library's exception
+    "damaged_file": ("文件已损坏或不完整：请在 Excel/WPS 中打开并另存为 .xlsx 后再导入",
+                     "the file is damaged or incomplete: open it in Excel/WPS, save it as .xlsx and import again"),
+    # issue 23: files named by what they are
+    "csv_unclosed_quote": ("第{line}行（「{start}」）有一个引号（\"）没有配对的结束引号，其后的全部内容会被读成同一个单元格："
+                           "请删去这个多余的引号（或补上结束引号）后再导入",
+                           'line {line} ("{start}") opens a quote (") that is never closed, so everything after it would be '
+                           "read as one cell: delete the stray quote (or close it) and import again"),
+    "csv_malformed": ("第{line}行的引号或分隔符不成对，无法按 CSV 读取：请在 Excel/WPS 中打开、另存为 .xlsx 后再导入",
+                      "line {line}: quotes or separators do not pair up, so it cannot be read as CSV: open it in "
+                      "Excel/WPS, save it as .xlsx and import again"),
+    "what_lotus": ("Lotus 1-2-3 工作表（.wk1/.wk3/.wk4/.123）；请在 Excel/WPS 中打开并另存为 .xlsx",
+                   "a Lotus 1-2-3 worksheet (.wk1/.wk3/.wk4/.123); open it in Excel/WPS and save it as .xlsx"),
+    "what_quattro": ("Quattro Pro 工作表（.wq1/.wb1/.wb2）；请在 Excel/WPS 中打开并另存为 .xlsx",
+                     "a Quattro Pro worksheet (.wq1/.wb1/.wb2); open it in Excel/WPS and save it as .xlsx"),
+    "what_dbase": ("dBase 数据库文件（.dbf）；请在 Excel/WPS 中打开并另存为 .xlsx",
+                   "a dBase database file (.dbf); open it in Excel/WPS and save it as .xlsx"),
+    "what_strict": ("“Strict Open XML 电子表格”格式的 Excel 工作簿；请在 Excel 中另存为“Excel 工作簿(.xlsx)”后再导入",
+                    'an Excel workbook in the "Strict Open XML Spreadsheet" format; in Excel, save it as '
+                    '"Excel Workbook (.xlsx)" and import again'),
+    "what_ole_other": ("Office 文档（不是 Excel 工作簿）", "an Office document that is not an Excel workbook"),
     "bad_xls": ("不是可读的 Excel 97–2003 工作簿（.xls），文件可能已损坏：请在 Excel/WPS 中打开并另存为 .xlsx 后再导入",
                 "not a readable Excel 97–2003 workbook (.xls), perhaps damaged: open it in Excel/WPS and save it as .xlsx"),
     "fmt_xlsx": ("Excel 工作簿（xlsx）", "an Excel workbook (xlsx)"),
