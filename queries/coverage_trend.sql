@@ -54,16 +54,22 @@ tgt AS (
     GROUP BY year, town
 ),
 per_town AS (
-    SELECT f.d, f.town, f.report_date, s.active, s.unionised, s.employees, s.members, s.migrants, s.migrant_members,
+    -- every selected town at every date (issue 23): a town with no report yet at D counts as zero
+    -- against its target (METRICS.md, 未报送), as in the towns view; its 新发展会员数 stays empty
+    SELECT d.d, sel.town, f.report_date,
+        coalesce(s.active, 0) AS active, coalesce(s.unionised, 0) AS unionised,
+        coalesce(s.employees, 0) AS employees, coalesce(s.members, 0) AS members,
+        coalesce(s.migrants, 0) AS migrants, coalesce(s.migrant_members, 0) AS migrant_members,
         coalesce(x.n, 0) AS new_unions,
         CASE WHEN b.base_date IS NOT NULL THEN s.members - bs.members END AS new_members,
         t.t_new_unions, t.t_new_members
-    FROM in_force f
-    JOIN report_counts s ON s.snapshot = f.report_date AND s.town = f.town
-    LEFT JOIN formed x ON x.snapshot = f.report_date AND x.town = f.town AND x.y = year(f.d)
-    LEFT JOIN base b ON b.d = f.d AND b.town = f.town
+    FROM dates d CROSS JOIN sel
+    LEFT JOIN in_force f ON f.d = d.d AND f.town = sel.town
+    LEFT JOIN report_counts s ON s.snapshot = f.report_date AND s.town = f.town
+    LEFT JOIN formed x ON x.snapshot = f.report_date AND x.town = f.town AND x.y = year(d.d)
+    LEFT JOIN base b ON b.d = d.d AND b.town = sel.town
     LEFT JOIN report_counts bs ON bs.snapshot = b.base_date AND bs.town = b.town
-    LEFT JOIN tgt t ON t.year = year(f.d) AND t.town = f.town
+    LEFT JOIN tgt t ON t.year = year(d.d) AND t.town = sel.town
 ),
 by_date AS (
     SELECT d.d,
@@ -75,8 +81,8 @@ by_date AS (
         pct(sum(new_unions) FILTER (WHERE t_new_unions IS NOT NULL), sum(t_new_unions)) AS done_new_unions,
         pct(sum(new_members) FILTER (WHERE t_new_members IS NOT NULL AND new_members IS NOT NULL),
             sum(t_new_members) FILTER (WHERE new_members IS NOT NULL)) AS done_new_members,
-        count(p.town) FILTER (WHERE p.report_date < d.d) AS carried,
-        (SELECT count(*) FROM sel) - count(p.town) AS missing
+        count(p.report_date) FILTER (WHERE p.report_date < d.d) AS carried,
+        (SELECT count(*) FROM sel) - count(p.report_date) AS missing
     FROM dates d LEFT JOIN per_town p USING (d)
     GROUP BY d.d
 ),
@@ -97,8 +103,14 @@ compared AS (
         c.membership - lag(c.membership) OVER w AS membership_mom, c.membership - y.membership AS membership_yoy,
         c.migrant_membership - lag(c.migrant_membership) OVER w AS migrant_mom,
         c.migrant_membership - y.migrant_membership AS migrant_yoy,
-        c.new_unions - lag(c.new_unions) OVER w AS new_unions_mom, c.new_unions - y.new_unions AS new_unions_yoy,
-        c.new_members - lag(c.new_members) OVER w AS new_members_mom, c.new_members - y.new_members AS new_members_yoy
+        -- year-to-date counts start again on 1 January: at the first report of a year, 环比 is the value
+        -- itself (METRICS.md, issue 23), never the difference with December's full-year figure
+        CASE WHEN year(lag(c.d) OVER w) = year(c.d) THEN c.new_unions - lag(c.new_unions) OVER w
+             WHEN lag(c.d) OVER w IS NOT NULL THEN c.new_unions END AS new_unions_mom,
+        c.new_unions - y.new_unions AS new_unions_yoy,
+        CASE WHEN year(lag(c.d) OVER w) = year(c.d) THEN c.new_members - lag(c.new_members) OVER w
+             WHEN lag(c.d) OVER w IS NOT NULL THEN c.new_members END AS new_members_mom,
+        c.new_members - y.new_members AS new_members_yoy
     FROM indicators c
     ASOF LEFT JOIN indicators y ON c.year_ago >= y.d
     WINDOW w AS (ORDER BY c.d)

@@ -4,8 +4,10 @@
 -- A session is one (开始日期, 结束日期, 地点, 主办单位, 培训对象); one session may train
 -- several towns, so 合计's 培训班次 counts distinct sessions, not the sum of the towns.
 -- Parameters: $snapshot DATE, $year INTEGER, $towns VARCHAR[]|NULL
--- Columns: 街镇, 培训班次, 村(园区)工会主席, 企业工会主席, 工会干部, 参训人数,
---   村(园区)工会联合会数, 村(园区)工会主席培训覆盖率(%), is_total
+-- 参训人数 counts places (人次), not people: a town's 村(园区)工会主席培训覆盖率 is min(主席参训人次,
+-- 联合会数) / 联合会数, never above 100, and 合计 sums each town's min(…) (METRICS.md, Training; issue 23).
+-- Columns: 街镇, 培训班次, 村(园区)工会主席 (人次), 企业工会主席, 工会干部, 参训人数,
+--   村(园区)工会联合会数, 主席培训覆盖联合会数, 村(园区)工会主席培训覆盖率(%), is_total
 WITH sel AS (
     SELECT ord, town FROM towns WHERE $towns IS NULL OR list_contains($towns, town)
 ),
@@ -39,11 +41,20 @@ with_total AS (
         coalesce(sum(trainees), 0) AS trainees, sum(village_feds) AS village_feds
     FROM facts
     GROUP BY GROUPING SETS ((ord, town), ())
+),
+covered AS (
+    -- the federations whose chair places can cover: per town at most its federations; 合计 the sum of the
+    -- towns' (one town's extra places never cover another town's untrained chairs)
+    SELECT *, CASE WHEN is_total
+                   THEN (SELECT sum(least(chairs, village_feds)) FROM with_total WHERE NOT is_total)
+                   ELSE least(chairs, village_feds) END AS covered_feds
+    FROM with_total
 )
 SELECT town AS "街镇", sessions::BIGINT AS "培训班次", chairs::BIGINT AS "村(园区)工会主席",
        enterprise_chairs::BIGINT AS "企业工会主席", cadres::BIGINT AS "工会干部",
        trainees::BIGINT AS "参训人数", village_feds::BIGINT AS "村(园区)工会联合会数",
-       round(pct(chairs, village_feds), 2) AS "村(园区)工会主席培训覆盖率(%)",
+       covered_feds::BIGINT AS "主席培训覆盖联合会数",
+       round(pct(covered_feds, village_feds), 2) AS "村(园区)工会主席培训覆盖率(%)",
        is_total
-FROM with_total
+FROM covered
 ORDER BY is_total, ord;

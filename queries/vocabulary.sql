@@ -74,7 +74,8 @@ CREATE OR REPLACE MACRO roster(files) AS TABLE
 -- checked: a town carried forward has no findings, a town's first report has nothing to compare with.
 -- A finding belongs to the checked town whose report shows it (for a move: the new town when it
 -- reported, else the old one). One row per (finding, unit); a unit may have several findings.
--- 会员锐减 counts units still 在营/停产 (a closure is 单位消失 or the roster's own 关闭).
+-- 会员锐减 counts units still 在营/停产 (a closure is 单位消失 or the roster's own 关闭) that keep their
+-- union in both reports (a union that is gone is 工会断线 or explained by its event; issue 23).
 -- `now_files` and `before_files`: the report files in force at `as_of` and the day before it.
 CREATE OR REPLACE MACRO roster_findings(as_of, now_files, before_files) AS TABLE
     WITH fresh AS (
@@ -123,7 +124,7 @@ CREATE OR REPLACE MACRO roster_findings(as_of, now_files, before_files) AS TABLE
                 AND NOT coalesce(s.opened_or_came, false)                                          AS appeared,
             has_union(c.b_form) AND (c.n_town IS NULL OR c.n_form = '未建会')
                 AND NOT coalesce(s.union_handled, false)                                           AS union_lost,
-            c.n_town IS NOT NULL AND is_active(c.n_status)
+            c.n_town IS NOT NULL AND is_active(c.n_status) AND has_union(c.b_form) AND has_union(c.n_form)
                 AND c.b_members - c.n_members >= 10 AND (c.b_members - c.n_members) * 10 >= 3 * c.b_members AS members_fell,
             c.b_town IS NOT NULL AND c.n_town IS NOT NULL AND c.b_town <> c.n_town
                 AND NOT coalesce(s.move_reported, false)                                           AS moved_unreported

@@ -68,9 +68,11 @@ def test_followup(fixture_db):
 
 def test_training(fixture_db):
     assert records(get_view(fixture_db, "training").df.iloc[[2, 4, 12]]) == [
-        ["嘉定镇街道", 1, 2, 0, 0, 2, 0, None],
-        ["安亭镇", 2, 3, 12, 0, 15, 1, 300.0],
-        ["合计", 2, 5, 12, 0, 17, 1, 500.0],   # one session for two towns counts once; August is not yet
+        ["嘉定镇街道", 1, 2, 0, 0, 2, 0, 0, None],
+        # 3 chair places for 1 federation: min(3, 1) / 1 = 100, never 300 (places, not people; issue 23)
+        ["安亭镇", 2, 3, 12, 0, 15, 1, 1, 100.0],
+        # one session for two towns counts once; August is not yet; 合计 sums the towns' min(…): 0 + 1 over 1
+        ["合计", 2, 5, 12, 0, 17, 1, 1, 100.0],
     ]
     sessions = get_view(fixture_db, "training-sessions").df
     assert records(sessions) == [
@@ -95,8 +97,9 @@ def test_trend(fixture_db):
         # 新发展会员数 43 over both towns; 完成率 48 / 100 over 安亭镇, the one town with the target
         [dt.date(2015, 6, 30), 6, 4, 66.67, 215, 173, 80.47, 86.67, 3, 6, 50.0, 43, 100, 48.0, 49.59, 0, 10,
          # 环比 against 2014-12-31 (no report on or before 2014-06-30: no 同比): 在营 +3, 已建会 +2, 建会率 ±0,
-         # 会员 +43, 入会率 80.4651 - 81.25 = -0.78, 农民工入会率 86.67 - 66.67 = +20, 新建会 +3, 新发展会员 (none before)
-         dt.date(2014, 12, 31), None, 3, None, 2, None, 0.0, None, 43, None, -0.78, None, 20.0, None, 3, None, None, None],
+         # 会员 +43, 入会率 80.4651 - 81.25 = -0.78, 农民工入会率 86.67 - 66.67 = +20; the first report of 2015: the
+         # year-to-date counts' 环比 is the value itself (METRICS.md): 新建会 +3, 新发展会员 +43
+         dt.date(2014, 12, 31), None, 3, None, 2, None, 0.0, None, 43, None, -0.78, None, 20.0, None, 3, None, 43, None],
     ]
 
 

@@ -80,6 +80,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "alias_taken": ("别名「{alias}」已属于「{town}」", 'alias "{alias}" already belongs to "{town}"'),
     "snapshot_missing": ("未给出报表日期：请用 --snapshot，或在文件中加「报表日期」列",
                          "no snapshot date: use --snapshot or a 报表日期 column"),
+    # issue 23: two different dates written above the header
+    "title_dates_conflict": ("表头上方的标题给出了两个不同的报表日期：第{row1}行「{words1}」（{date1}）与第{row2}行「{words2}」"
+                             "（{date2}）；请在标题中只保留一个日期，或用 --snapshot（数据管理页：报表日期）给出报表日期",
+                             'the title rows give two different report dates: row {row1} "{words1}" ({date1}) and row '
+                             '{row2} "{words2}" ({date2}); keep one date in the title, or give the report date '
+                             "(--snapshot; on 数据管理: the report date)"),
     "snapshot_multiple": ("「报表日期」列应只有一个值，此处有：{values}", "报表日期 must have one value; found: {values}"),
     "snapshot_conflict": ("「报表日期」{value} 与 --snapshot {given} 不一致", "报表日期 {value} differs from --snapshot {given}"),
     "report_exists": ("{towns} 报表日期 {date} 的名册已报送；如需替换请加 --replace（数据管理页：勾选“替换”）",
@@ -154,8 +160,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what_encrypted": ("有密码保护的工作簿；请在 Excel/WPS 中取消密码后另存再导入",
                        "a password-protected workbook; remove the password in Excel/WPS, save, and import again"),
     "what_html_no_table": ("网页（HTML）但其中没有表格", "a web page (HTML) without a table"),
-    "damaged_file": ("文件已损坏或不完整（{err}）：请在 Excel/WPS 中打开并另存为 .xlsx 后再导入",
-                     "the file is damaged or incomplete ({err}): open it in Excel/WPS, save it as .xlsx and import again"),
+    # issue 28.4: what a spreadsheet's XML may hold, so that reading it stays within bounded memory
+    "xml_text_run": ("文件中有超过 {limit} MB 的连续空白或文字，而一个单元格最多只能有 32,767 个字符：这不是正常保存的表格。"
+                     "请在 Excel/WPS 中打开、另存为 .xlsx 后再导入",
+                     "the file holds a run of more than {limit} MB of spaces or text, where a cell holds at most 32,767 "
+                     "characters: it is not a spreadsheet as a program saves it. Open it in Excel/WPS, save it as "
+                     ".xlsx and import again"),
+    "xml_too_many_rows": ("工作表的行数超过表格的上限（{limit} 行）：这不是正常保存的表格。请在 Excel/WPS 中打开、另存为 .xlsx 后再导入",
+                          "a sheet has more rows than a spreadsheet can ({limit}): it is not a spreadsheet as a "
+                          "program saves it. Open it in Excel/WPS, save it as .xlsx and import again"),
+    "xml_row_too_large": ("有一行的内容超过表格一行能有的（16,384 列，{limit} 项）：这不是正常保存的表格。"
+                          "请在 Excel/WPS 中打开、另存为 .xlsx 后再导入",
+                          "a row holds more than a spreadsheet's row can (16,384 columns, {limit} items): it is not a "
+                          "spreadsheet as a program saves it. Open it in Excel/WPS, save it as .xlsx and import again"),
+    "xml_too_many_elements": ("文件中单元格以外的内容过多（超过 {limit} 项）：这不是正常保存的表格。"
+                              "请在 Excel/WPS 中打开、另存为 .xlsx 后再导入",
+                              "the file holds too much besides its cells (more than {limit} items): it is not a "
+                              "spreadsheet as a program saves it. Open it in Excel/WPS, save it as .xlsx and import again"),
+    # issue 23: in the catalog's words only, never the library's exception
+    "damaged_file": ("文件已损坏或不完整：请在 Excel/WPS 中打开并另存为 .xlsx 后再导入",
+                     "the file is damaged or incomplete: open it in Excel/WPS, save it as .xlsx and import again"),
+    # issue 23: files named by what they are
+    "csv_unclosed_quote": ("第{line}行（「{start}」）有一个引号（\"）没有配对的结束引号，其后的全部内容会被读成同一个单元格："
+                           "请删去这个多余的引号（或补上结束引号）后再导入",
+                           'line {line} ("{start}") opens a quote (") that is never closed, so everything after it would be '
+                           "read as one cell: delete the stray quote (or close it) and import again"),
+    "csv_malformed": ("第{line}行的引号或分隔符不成对，无法按 CSV 读取：请在 Excel/WPS 中打开、另存为 .xlsx 后再导入",
+                      "line {line}: quotes or separators do not pair up, so it cannot be read as CSV: open it in "
+                      "Excel/WPS, save it as .xlsx and import again"),
+    "what_lotus": ("Lotus 1-2-3 工作表（.wk1/.wk3/.wk4/.123）；请在 Excel/WPS 中打开并另存为 .xlsx",
+                   "a Lotus 1-2-3 worksheet (.wk1/.wk3/.wk4/.123); open it in Excel/WPS and save it as .xlsx"),
+    "what_quattro": ("Quattro Pro 工作表（.wq1/.wb1/.wb2）；请在 Excel/WPS 中打开并另存为 .xlsx",
+                     "a Quattro Pro worksheet (.wq1/.wb1/.wb2); open it in Excel/WPS and save it as .xlsx"),
+    "what_dbase": ("dBase 数据库文件（.dbf）；请在 Excel/WPS 中打开并另存为 .xlsx",
+                   "a dBase database file (.dbf); open it in Excel/WPS and save it as .xlsx"),
+    "what_strict": ("“Strict Open XML 电子表格”格式的 Excel 工作簿；请在 Excel 中另存为“Excel 工作簿(.xlsx)”后再导入",
+                    'an Excel workbook in the "Strict Open XML Spreadsheet" format; in Excel, save it as '
+                    '"Excel Workbook (.xlsx)" and import again'),
+    "what_ole_other": ("Office 文档（不是 Excel 工作簿）", "an Office document that is not an Excel workbook"),
     "bad_xls": ("不是可读的 Excel 97–2003 工作簿（.xls），文件可能已损坏：请在 Excel/WPS 中打开并另存为 .xlsx 后再导入",
                 "not a readable Excel 97–2003 workbook (.xls), perhaps damaged: open it in Excel/WPS and save it as .xlsx"),
     "fmt_xlsx": ("Excel 工作簿（xlsx）", "an Excel workbook (xlsx)"),
@@ -190,6 +232,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "a formula without a computed value (the file was written by a program and never saved in "
                          "Excel/WPS); open and save it in Excel or WPS, then import again"),
     "title_date_used": ("报表日期取自表头上方的标题：{date}", "report date taken from the title rows: {date}"),
+    # issue 23: a title that gives a month without a day
+    "title_month_used": ("标题只写到月份（「{words}」），报表日期取该月最后一天：{date}；如不是这一天，请另行给出报表日期",
+                         'the title gives a month without a day ("{words}"): the report date is that month\'s last '
+                         "day, {date}; if it is another day, give the report date"),
 }
 
 # ------------------------------------------------------------------ failures of the machine (unionboard.errors)
@@ -726,12 +772,21 @@ COLUMNS: dict[str, Column] = {
     "未转接会员数": Column("members not transferred", COUNT, "涉及会员数 − 转接会员数。", "Members affected minus members transferred."),
     "培训班次": Column("sessions", COUNT, "当年开始的培训班数（开始日期、结束日期、地点、主办单位、培训对象相同为同一班次）。",
            "Sessions starting this year (same dates, place, organiser and audience = one session)."),
-    "村(园区)工会主席": Column("village/park chairs", COUNT),
+    "村(园区)工会主席": Column("village/park chairs", COUNT,  # issue 23: places, not people
+           "当年培训对象为村(园区)工会主席的参训人数，按人次计（同一主席参训两次计2人次）。",
+           "Trainee places of village/park union chairs this year (a chair trained twice counts twice)."),
+    "主席培训覆盖联合会数": Column("federations covered", COUNT,  # issue 23
+           "各街镇取 min(村(园区)工会主席参训人次, 村(园区)工会联合会数)；合计为各街镇之和，一个街镇多出的人次不抵其他街镇。",
+           "Per town min(chair places, village/park federations); the total sums the towns' figures, so one "
+           "town's extra places never cover another town's federations."),
     "企业工会主席": Column("enterprise chairs", COUNT),
     "工会干部": Column("union cadres", COUNT),
     "参训人数": Column("trainees", COUNT),
-    "村(园区)工会主席培训覆盖率(%)": Column("chairs trained (%)", PCT, "当年已培训的村(园区)工会主席人数 ÷ 村(园区)工会联合会数 × 100。",
-           "Village/park chairs trained this year / village and park federations × 100."),
+    "村(园区)工会主席培训覆盖率(%)": Column("chairs trained (%)", PCT,  # issue 23: never above 100
+           "min(村(园区)工会主席参训人次, 村(园区)工会联合会数) ÷ 村(园区)工会联合会数 × 100，不超过100；"
+           "参训人数按人次计，合计按各街镇的 min(…) 之和计算。",
+           "min(chair places, village/park federations) / village/park federations × 100, never above 100; "
+           "trainees are counted in places, and the total sums each town's min(…)."),
     "开始日期": Column("start", TEXT),
     "结束日期": Column("end", TEXT),
     "天数": Column("days", COUNT),
@@ -795,8 +850,11 @@ COLUMNS: dict[str, Column] = {
     "工会断线": Column("union lost", COUNT,
            "上期单独建会或联合建会、本期未建会（或已不在名册中），且两期之间无工会处置为“撤销”或“转移接续”的动态的单位。",
            "单独/联合建会 before, 未建会 now (or absent), with no event whose 工会处置 is 撤销 or 转移接续."),
-    "会员锐减": Column("members fell", COUNT, "会员人数较上期减少30%及以上、且减少10人及以上的在营或停产单位（两个阈值同时满足）。",
-           "Members fell by at least 30% and by at least 10 (a unit still 在营 or 停产)."),
+    "会员锐减": Column("members fell", COUNT,  # issue 23: only units that keep their union
+           "两期均单独建会或联合建会、会员人数较上期减少30%及以上且减少10人及以上的在营或停产单位（两个阈值同时满足；"
+           "工会已不在的单位属工会断线或由其动态说明，不再计会员锐减）。",
+           "A unit still 在营 or 停产 with a union in both reports whose members fell by at least 30% and by at "
+           "least 10 (a union that is gone is 工会断线 or explained by its event, not also this)."),
     "街镇变更未报": Column("moved, not reported", COUNT,
            "同一统一社会信用代码的单位出现在另一街镇的报表中，且两期之间既无原街镇的“迁出”也无现街镇的“迁入”动态。",
            "The same unit now in another town's report, with no 迁出 from the old town nor 迁入 to the new one."),
@@ -827,9 +885,15 @@ COLUMNS: dict[str, Column] = {
     "入会率同比(百分点)": Column("membership year on year (pp)", POINTS),
     "农民工入会率环比(百分点)": Column("migrant membership vs previous (pp)", POINTS),
     "农民工入会率同比(百分点)": Column("migrant membership year on year (pp)", POINTS),
-    "新建会单位数环比": Column("new unions vs previous", COUNT),
+    "新建会单位数环比": Column("new unions vs previous", COUNT,  # issue 23: the definition of a year-to-date 环比
+                          "与上一报表日期相比的增加数；年内首期报表（上一期在上年）为本年累计数本身。",
+                          "The change since the previous report date; at a year's first report (the previous one "
+                          "in the year before) the year-to-date value itself."),
     "新建会单位数同比": Column("new unions year on year", COUNT),
-    "新发展会员数环比": Column("new members vs previous", COUNT),
+    "新发展会员数环比": Column("new members vs previous", COUNT,  # issue 23: the definition of a year-to-date 环比
+                          "与上一报表日期相比的增加数；年内首期报表（上一期在上年）为本年累计数本身。",
+                          "The change since the previous report date; at a year's first report (the previous one "
+                          "in the year before) the year-to-date value itself."),
     "新发展会员数同比": Column("new members year on year", COUNT),
     "编号": Column("id", COUNT),
     "时间": Column("time", TEXT),

@@ -12,6 +12,8 @@ Every skipped or inferred thing is a readers.Notice in the table's Reading.
 """
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,6 +40,12 @@ FOOTER_RE = re.compile(r"^(填表人|填报人|审核人|负责人|联系电话|
 _TITLE_DATE_RE = re.compile(r"(?:报表日期|统计日期|数据截至|截至|截止日期|截止)\s*[:：]?\s*"
                             r"(\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}))")
 _SPACES = re.compile(r"\s+")
+# issue 23: a title that gives a month without a day ("马陆镇2015年6月单位建会情况统计表", "2015年1-6月",
+# "2015年1至6月") means that month's last day; the last month of a range is the one reported. A month
+# written after 填表/填报/制表/打印/报送 日期 is when the file was made, not the report date.
+_TITLE_MONTH_RE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(?:\d{1,2}\s*月?\s*[-－—~～至到]\s*)?(\d{1,2})\s*月"
+                             r"(?!\s*\d)")
+_NOT_REPORT_DATE_RE = re.compile(r"(?:填表|填报|制表|打印|报送|上报)(?:日期|时间)\s*[:：]?\s*$")
 # the first characters of the words above: only rows starting with one are matched in Python
 _LEADS = pa.array(sorted({w[0] for w in ("合计", "小计", "总计", "累计", "填表人", "填报人", "审核人", "负责人",
                                            "联系电话", "制表", "备注", "说明", "注")}))
@@ -246,18 +254,37 @@ def _pick(matches: list[Header]) -> Header:
 
 def title_date(opened: Opened, header: Header) -> tuple[int, object] | None:
     """A report date written above the header ("报表日期：2015年7月31日", "截至2015年7月31日"): (row, date)."""
-    found: list[tuple[int, object]] = []
+    dates = title_dates(opened, header)
+    if dates and all(d == dates[0][1] for _, d, _, _ in dates):
+        return dates[0][0], dates[0][1]
+    return None
+
+
+def title_dates(opened: Opened, header: Header) -> list[tuple[int, dt.date, str, bool]]:
+    """Every report date written above the header, in order: (row, date, the words as written, whether the
+    title gave a month without a day — then the month's last day, issue 23). A day given in full for a month
+    also named on its own ("2015年6月统计表 … 截至2015年6月30日") is one date, not two."""
+    found: list[tuple[int, dt.date, str, bool]] = []
     for number, cells in opened.head:
         if number >= header.rows[0]:
             break
         text = " ".join(c for c in cells if c.strip())
+        spans = []
         for m in _TITLE_DATE_RE.finditer(text):
             value, err = parse_date(_SPACES.sub("", m.group(1)))
             if err is None:
-                found.append((number, value))
-    if found and all(v == found[0][1] for _, v in found):
-        return found[0]
-    return None
+                found.append((number, value, _SPACES.sub("", m.group(1)), False))
+                spans.append(m.span(1))
+        for m in _TITLE_MONTH_RE.finditer(text):
+            if any(a <= m.start() < b for a, b in spans) or _NOT_REPORT_DATE_RE.search(text[:m.start()]):
+                continue
+            year, month = int(m.group(1)), int(m.group(2))
+            if 1900 <= year <= 2999 and 1 <= month <= 12:
+                last = dt.date(year, month, calendar.monthrange(year, month)[1])
+                found.append((number, last, _SPACES.sub("", m.group(0)), True))
+    # a month and its own last day said twice are one date; a full day wins over a month
+    full = {d for _, d, _, month_only in found if not month_only}
+    return [f for f in found if not f[3] or f[1] not in full]
 
 
 def table(opened: Opened, header: Header, lang: str = "zh") -> RawTable:
@@ -282,9 +309,13 @@ def table(opened: Opened, header: Header, lang: str = "zh") -> RawTable:
     for i, label in enumerate(labels):
         if header_key(label) == SERIAL_COLUMN:
             reading.notices.append(Notice(name, header.rows[0], i, "serial_ignored", {}, header=label))
-    dated = title_date(opened, header)
-    if dated is not None:
-        reading.title_date_row, reading.title_date = dated
+    dates = title_dates(opened, header)
+    if dates and all(d == dates[0][1] for _, d, _, _ in dates):
+        reading.title_date_row, reading.title_date = dates[0][0], dates[0][1]
+        if all(month_only for *_, month_only in dates):  # issue 23: said in the notice
+            reading.title_date_words = dates[0][2]
+    elif dates:  # two different dates above the header: which one is meant is the user's to say
+        reading.title_date_conflict = [(row, d, words) for row, d, words, _ in dates]
     body = _Body(opened, header, labels, reading)
     pieces = body.pieces()
     first = next(pieces, None)

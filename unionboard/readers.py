@@ -31,6 +31,7 @@ import html
 import io
 import os
 import re
+import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -157,6 +158,10 @@ class Reading:
     warnings: list[Notice] = field(default_factory=list)  # things that may be wrong (a total that does not add up)
     title_date: dt.date | None = None                     # a report date written above the header
     title_date_row: int | None = None
+    # issue 23: the words of a title that gave a month without a day ("2015年1-6月"), and two different
+    # dates above the header (row, date, words), which the units check names instead of guessing
+    title_date_words: str | None = None
+    title_date_conflict: list[tuple[int, dt.date, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -253,7 +258,7 @@ def read_file(data: Source, file_name: str, lang: str = "zh") -> list[Sheet]:
         raise ReadError(msg("file_empty", lang))
     ext = os.path.splitext(file_name.lower())[1]
     fmt, sheets = _read_by_content(data, lang)
-    named = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".et": "xls", ".ods": "ods", ".csv": "csv",
+    named = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".et": "xls", ".ods": "ods", ".fods": "ods", ".csv": "csv",
              ".tsv": "csv", ".txt": "csv", ".htm": "html", ".html": "html"}.get(ext)
     if named is not None and named != fmt and sheets:
         sheets[0].notices.insert(0, Notice(sheets[0].name, None, None, "read_as", {"ext": ext, "fmt": fmt}))
@@ -267,6 +272,11 @@ def _read_by_content(data: Source, lang: str) -> tuple[str, list[Sheet]]:
         return _read_zip(source_bytes(data), lang)
     if first[:8] == OLE2:
         return "xls", read_xls(source_bytes(data), lang)
+    old_format = _old_spreadsheet(first)  # issue 23: named by what they are, not as a text encoding
+    if old_format == "biff":  # Excel 2.1–4.0: xlrd reads their worksheets
+        return "xls", read_xls(source_bytes(data), lang)
+    if old_format is not None:
+        raise ReadError(msg("not_spreadsheet", lang, what=msg(f"what_{old_format}", lang)))
     for magic, what in ((b"%PDF", "pdf"), (b"\x89PNG", "image"), (b"\xff\xd8\xff", "image"), (b"GIF8", "image"),
                         (b"{\\rtf", "rtf"), (b"Rar!", "archive"), (b"7z\xbc\xaf", "archive"), (b"\x1f\x8b", "archive")):
         if first.startswith(magic):
@@ -277,6 +287,8 @@ def _read_by_content(data: Source, lang: str) -> tuple[str, list[Sheet]]:
         raise ReadError(msg("not_spreadsheet", lang, what=msg("what_mht", lang)))
     if head.startswith("<?xml") and "urn:schemas-microsoft-com:office:spreadsheet" in head[:4000]:
         raise ReadError(msg("not_spreadsheet", lang, what=msg("what_xml2003", lang)))
+    if "<office:document" in head[:4000] and "application/vnd.oasis.opendocument.spreadsheet" in head[:4000]:
+        return "ods", read_fods(source_bytes(data), lang)  # issue 23: a flat ODS (.fods), one XML document
     if head.startswith("<") and ("<table" in head or "<html" in head[:2000]):
         return "html", read_html(source_bytes(data), lang)
     if head.startswith("<?xml") or head.startswith("<"):
@@ -294,18 +306,75 @@ def _read_zip(data: bytes, lang: str) -> tuple[str, list[Sheet]]:
             unpacked = sum(i.file_size for i in zf.infolist())
             if unpacked > max_xlsx_unpacked_bytes():  # a zip bomb: refused before anything expands it
                 raise ReadError(msg("too_large", lang, size=unpacked, limit=max_xlsx_unpacked_bytes()))
-            mimetype = zf.read("mimetype")[:100].decode("ascii", "replace") if "mimetype" in names else ""
+            mimetype = ""
+            if "mimetype" in names:
+                with zf.open("mimetype") as part:
+                    mimetype = part.read(100).decode("ascii", "replace")
+        kind = _package_kind(data, names, mimetype)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zipfile.LargeZipFile) as exc:
         raise ReadError(msg("not_spreadsheet", lang, what=msg("what_broken_zip", lang))) from exc
-    if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
+    if kind == "xlsx":
         return "xlsx", read_xlsx(data, lang)
+    if kind == "ods":
+        return "ods", read_ods(data, lang)
+    raise ReadError(msg("not_spreadsheet", lang, what=msg(f"what_{kind}", lang)))
+
+
+# the main part of a workbook by its content type (issue 23: a package is recognised by what it declares,
+# not by fixed part names; openpyxl follows the relationships from there)
+_WORKBOOK_TYPE = re.compile(rb"spreadsheetml\.(?:sheet|template)\.main\+xml|ms-excel\.(?:sheet|template)\."
+                            rb"macroEnabled\.main\+xml")
+_SMALL_PART = 4 << 20  # [Content_Types].xml, _rels/.rels, a manifest: read whole only when this small
+
+
+def _small_part(zf: zipfile.ZipFile, names: set[str], name: str) -> bytes:
+    """A small bookkeeping part of a package ("" when absent or not small)."""
+    if name not in names or zf.getinfo(name).file_size > _SMALL_PART:
+        return b""
+    return zf.read(name)
+
+
+def _package_kind(data: bytes, names: set[str], mimetype: str) -> str:
+    """What a ZIP package is: "xlsx", "ods", or the `what_` key of a refusal (xlsb, strict, encrypted, docx, …)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        types = _small_part(zf, names, "[Content_Types].xml")
+        rels = _small_part(zf, names, "_rels/.rels")
+        manifest = _small_part(zf, names, "META-INF/manifest.xml")
+    if b"sheet.binary.macroEnabled.main" in types or "xl/workbook.bin" in names:
+        return "xlsb"
+    spreadsheet = bool(_WORKBOOK_TYPE.search(types)) or "xl/workbook.xml" in names or \
+        any(n.startswith("xl/") for n in names)
+    if spreadsheet and b"purl.oclc.org/ooxml/officeDocument/relationships" in rels:
+        return "strict"  # Excel's "Strict Open XML": other namespaces, which openpyxl does not know
+    if spreadsheet:
+        return "xlsx"
     if mimetype.startswith("application/vnd.oasis.opendocument.spreadsheet") or \
             (not mimetype and "content.xml" in names):
-        return "ods", read_ods(data, lang)
-    what = ("xlsb" if "xl/workbook.bin" in names else "docx" if "word/document.xml" in names else
-            "pptx" if "ppt/presentation.xml" in names else "odf" if mimetype.startswith("application/vnd.oasis") else
-            "archive")
-    raise ReadError(msg("not_spreadsheet", lang, what=msg(f"what_{what}", lang)))
+        return "encrypted" if b"encryption-data" in manifest else "ods"
+    if "word/document.xml" in names or b"wordprocessingml.document.main" in types:
+        return "docx"
+    if "ppt/presentation.xml" in names or b"presentationml.presentation.main" in types:
+        return "pptx"
+    return "odf" if mimetype.startswith("application/vnd.oasis") else "archive"
+
+
+def _old_spreadsheet(first: bytes) -> str | None:
+    """Spreadsheets older than the formats read, by their first bytes: "biff" (Excel 2.1–4.0, which xlrd
+    reads), "lotus", "quattro", "dbase"; None for anything else."""
+    if first[:2] in (b"\x09\x00", b"\x09\x02", b"\x09\x04") and 4 <= int.from_bytes(first[2:4], "little") <= 16:
+        return "biff"  # a BOF record of BIFF2, 3 or 4
+    if first[:4] == b"\x00\x00\x02\x00" and first[4:6] in (b"\x20\x51", b"\x21\x51", b"\x22\x51"):
+        return "quattro"  # WQ1, WB1, WB2: Lotus' record layout with Quattro's version
+    if first[:4] == b"\x00\x00\x02\x00" and first[4:6] in (b"\x04\x04", b"\x05\x04", b"\x06\x04"):
+        return "lotus"    # WKS, WK1
+    if first[:4] == b"\x00\x00\x1a\x00" and first[6:8] == b"\x04\x00":
+        return "lotus"    # WK3, WK4, 123
+    if len(first) >= 33 and first[0] in (0x02, 0x03, 0x04, 0x05, 0x30, 0x31, 0x43, 0x63, 0x83, 0x8B, 0x8E, 0xCB,
+                                         0xF5, 0xFB) and 1 <= first[2] <= 12 and 1 <= first[3] <= 31:
+        header, record = int.from_bytes(first[8:10], "little"), int.from_bytes(first[10:12], "little")
+        if 33 <= header <= len(first) and record > 0 and first[header - 1] == 0x0D:
+            return "dbase"  # a dBase header: version, last update, header and record lengths, 0x0D at its end
+    return None
 
 
 # ---------------------------------------------------------------- CSV / TSV
@@ -400,19 +469,72 @@ def _record_frames(data: Source, encoding: str, rows: int, lang: str, sep: str) 
         except pd.errors.ParserError:
             pass
     batch: list[list[str]] = []
+    line = before = 0  # the line the last record ended on (the next one starts after it), and the one before
+    last: list[str] = []
     try:
         with io.TextIOWrapper(source_open(data), encoding=encoding, newline="") as text:
-            for i, record in enumerate(csv.reader(text, delimiter=sep)):
+            reader = csv.reader(text, delimiter=sep)
+            for i, record in enumerate(reader):
+                before, line, last = line, reader.line_num, record
                 if i < delivered:
                     continue
                 batch.append(record)
                 if len(batch) == rows:
                     yield padded(batch)
                     batch = []
-    except csv.Error as exc:
-        raise ReadError(msg("damaged_file", lang, err=exc)) from exc
+    except csv.Error as exc:  # issue 23: said in the catalog's words, with where it starts
+        if "field larger than field limit" in str(exc):  # no cell is that long: a quote never closed
+            raise ReadError(msg("csv_unclosed_quote", lang, line=line + 1, start=_line_start(data, encoding, line + 1))
+                            ) from exc
+        raise ReadError(msg("csv_malformed", lang, line=line + 1)) from exc
+    if any("\n" in f or "\r" in f for f in last):  # the last record spans lines: is its quote ever closed?
+        opened = unclosed_quote(_text_from_line(data, encoding, before + 1), sep, whole=True)
+        if opened is not None:
+            raise ReadError(msg("csv_unclosed_quote", lang, line=before + opened[0], start=opened[1]))
     if batch:
         yield padded(batch)
+
+
+QUOTE_SCAN_BYTES = 1 << 20  # the head of a CSV checked for a quote never closed (csv's field limit beyond it)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def unclosed_quote(head: str, sep: str, whole: bool) -> tuple[int, str] | None:
+    """(line, its first characters) where a quoted field opens that never closes: in the whole text, or, in
+    the head of a longer file, one running past csv's field limit (131,072 characters; a cell holds at most
+    32,767). None when the quotes pair up (or the text is malformed otherwise: the readers say so)."""
+    reader = csv.reader(io.StringIO(head, newline=""), delimiter=sep, strict=True)
+    line = 0
+    try:
+        for _ in reader:
+            line = reader.line_num
+    except csv.Error as exc:
+        text = str(exc)
+        if "field larger than field limit" in text or (whole and "unexpected end of data" in text):
+            lines = _LINE_BREAK.split(head, maxsplit=line + 1)
+            return line + 1, _snippet(lines[line] if line < len(lines) else "")
+    return None
+
+
+def _snippet(line: str) -> str:
+    """The first characters of a line, to find it by."""
+    line = line.strip()
+    return line if len(line) <= 20 else line[:20] + "…"
+
+
+def _text_from_line(data: Source, encoding: str, number: int) -> str:
+    """A text file from line `number` to its end (the last record of a file: at most csv's field limit)."""
+    with io.TextIOWrapper(source_open(data), encoding=encoding, errors="replace", newline="") as text:
+        return "".join(line for n, line in enumerate(text, start=1) if n >= number)
+
+
+def _line_start(data: Source, encoding: str, number: int) -> str:
+    """The first characters of line `number` of a text file (read up to it, a block at a time)."""
+    with io.TextIOWrapper(source_open(data), encoding=encoding, errors="replace", newline="") as text:
+        for n, line in enumerate(text, start=1):
+            if n == number:
+                return _snippet(line[:200])
+    return ""
 
 
 # what Arrow's CSV reader parses at a time: smaller blocks peak lower at the same speed (the city roster:
@@ -427,7 +549,10 @@ def _arrow_frames(data: Source, rows: int, sep: str) -> Iterator[pd.DataFrame]:
     another length."""
     with source_open(data) as probe:
         first = probe.read(1 << 20).decode("utf-8", "replace").lstrip("\ufeff")
-    width = len(next(csv.reader(io.StringIO(first, newline=""), delimiter=sep), [])) or 1
+    try:
+        width = len(next(csv.reader(io.StringIO(first, newline=""), delimiter=sep), [])) or 1
+    except csv.Error as exc:  # the first record is not CSV as Arrow reads it: the csv module says where
+        raise pa.ArrowInvalid(str(exc)) from exc
     names = [f"c{i}" for i in range(width)]
     with source_open(data) as stream:
         reader = pa_csv.open_csv(
@@ -477,6 +602,12 @@ def read_csv(data: Source, lang: str = "zh", rows: int | None = None, encoding: 
         data, encoding = source_bytes(data).decode("utf-16").encode("utf-8"), "utf-8"
     sample = codecs.getincrementaldecoder(encoding)("replace").decode(source_head(data, 65536))
     sep = _delimiter(sample)
+    # issue 23: a stray opening quote (in a title line, say) would make the rest of the file one cell
+    whole = source_size(data) <= QUOTE_SCAN_BYTES
+    head = codecs.getincrementaldecoder(encoding)("replace").decode(source_head(data, QUOTE_SCAN_BYTES), final=whole)
+    opened = unclosed_quote(head.lstrip("\ufeff"), sep, whole)
+    if opened is not None:
+        raise ReadError(msg("csv_unclosed_quote", lang, line=opened[0], start=opened[1]))
 
     def numbered() -> Iterator[tuple[np.ndarray, pd.DataFrame]]:
         seen = 0
@@ -493,9 +624,26 @@ def read_csv(data: Source, lang: str = "zh", rows: int | None = None, encoding: 
 
 # ---------------------------------------------------------------- XLSX
 
+def _quiet_openpyxl() -> None:
+    """Issue 23: openpyxl's own words never reach a user. Its UserWarnings (data-validation extensions, no
+    default style, dates out of range: the server's install path included) say nothing a town can act on,
+    and its style list prints "N is out of range" to standard output before raising IndexError (which the
+    reader then reports as a damaged file). Both are silenced for openpyxl alone, once per process."""
+    from openpyxl.styles.cell_style import CellStyleList
+
+    warnings.filterwarnings("ignore", module=r"openpyxl(\.|$)")
+
+    def item(self, idx):  # noqa: ANN001, ANN202 - openpyxl's signature
+        return self.xf[idx]
+
+    CellStyleList.__getitem__ = item
+
+
 def read_xlsx(data: bytes, lang: str = "zh") -> list[Sheet]:
     """One Sheet per worksheet, streamed; refuses zip bombs before openpyxl expands anything."""
     import openpyxl
+
+    _quiet_openpyxl()
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -505,12 +653,14 @@ def read_xlsx(data: bytes, lang: str = "zh") -> list[Sheet]:
     if unpacked > max_xlsx_unpacked_bytes():
         raise ReadError(msg("too_large", lang, size=unpacked, limit=max_xlsx_unpacked_bytes()))
     try:
+        # issue 28.4: every XML part held to what a spreadsheet holds before openpyxl parses one
+        scanned = scan_xml_parts(zipfile.ZipFile(io.BytesIO(data)), lang)
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        archive = zipfile.ZipFile(io.BytesIO(data))
         sheets = []
         for ws in wb.worksheets:
             sheet = Sheet(ws.title, "xlsx", hidden=ws.sheet_state != "visible")
-            sheet.merged = _xlsx_merges(archive, ws._worksheet_path)
+            scan = scanned.get(ws._worksheet_path.lstrip("/"))
+            sheet.merged = _xlsx_merges(scan.merges if scan is not None else [])
             sheet.rows = _xlsx_rows(wb, ws, sheet, lang)
             sheets.append(sheet)
     except ReadError:
@@ -520,26 +670,133 @@ def read_xlsx(data: bytes, lang: str = "zh") -> list[Sheet]:
     return sheets
 
 
+# ---- the memory an XML part may cost (issue 28, item 4)
+# The XML parsers (openpyxl's, iterparse for ODS) keep a text node whole, one row's elements at a time, and
+# every element outside a row until the end: a sheet of a header and 1.9 GB of spaces (a 1.9 MB upload) took
+# 4 GB. Before any parser sees a part, a byte scan (constant memory) holds it to what a real spreadsheet can
+# hold, so what parsing keeps stays bounded whatever the file holds (docs/decisions/23.md: the measured bound).
+MAX_XML_TEXT_RUN = 1 << 20        # bytes without a "<": Excel's cell holds 32,767 characters (≤ 330 KB escaped)
+MAX_ROW_TAGS = 16_384 * 8         # tags in one row: 16,384 columns × a cell's c, v, is, t… (open and close)
+MAX_OUTSIDE_ROW_TAGS = 1_000_000  # tags outside rows: a sheet's merges, validations…; a part parsed whole
+MAX_STRINGS_TAGS = 12_000_000     # tags of the shared strings (4 × up to 3 million distinct texts)
+# a row's tag is found by its name, searched as a literal, then checked backwards
+_ROW_LEAD = re.compile(rb"<(/?)(?:[\w.-]+:)?(?:table-)?")
+
+
+class XmlBudget:
+    """A byte scan of one XML part, fed block by block, that refuses it (ReadError) beyond what a real
+    spreadsheet holds: a text or space run between tags over MAX_XML_TEXT_RUN, more rows than Excel has,
+    a row of more than MAX_ROW_TAGS tags, or more tags outside the rows than `outside_limit`. Rows are
+    <row> (XLSX) or <table:table-row> (ODS). Merged ranges (XLSX) are collected on the way (`merges`)."""
+
+    def __init__(self, part: str, lang: str, outside_limit: int = MAX_OUTSIDE_ROW_TAGS,
+                 rows_limit: int = MAX_SHEET_ROWS) -> None:
+        self.part, self.lang, self.outside_limit, self.rows_limit = part, lang, outside_limit, rows_limit
+        self.tail = b""
+        self.in_row = False
+        self.row_tags = self.outside_tags = self.rows = 0
+        self.merges: list[bytes] = []
+
+    def refuse(self, key: str, **params: object) -> None:
+        """Stop reading: the part is beyond a real spreadsheet, said in the catalog's words."""
+        raise ReadError(msg(key, self.lang, part=self.part, **params))
+
+    def feed(self, chunk: bytes, final: bool = False) -> None:
+        """Scan the next block of the part (`final`: the part ends with it). The tag that begins last in a block
+        waits for the next one, so every tag is scanned whole."""
+        block = self.tail + chunk
+        cut = len(block) if final else block.rfind(b"<")
+        if cut < 0:  # no tag starts in this block: all of it is one run of text or spaces
+            if len(block) > MAX_XML_TEXT_RUN:
+                self.refuse("xml_text_run", limit=MAX_XML_TEXT_RUN // (1 << 20))
+            self.tail = block
+            return
+        region, self.tail = block[:cut], block[cut:]
+        if len(self.tail) - 1 > MAX_XML_TEXT_RUN or _longest_run(region):  # the tail: "<" and what follows it
+            self.refuse("xml_text_run", limit=MAX_XML_TEXT_RUN // (1 << 20))
+        if b"mergeCell" in region:
+            self.merges += _MERGE_RE.findall(region)
+        pos = at = 0
+        while (at := region.find(b"row", at) + 3) > 2:  # bytes.find: C's fast search, one call per row tag
+            if region[at:at + 1] not in (b" ", b"/", b">", b"\t", b"\r", b"\n"):
+                continue
+            start = region.rfind(b"<", max(0, at - 67), at - 3)
+            lead = _ROW_LEAD.fullmatch(region, start, at - 3) if start >= pos else None
+            if lead is None:  # "row" in a text, or in another tag's name or attribute
+                continue
+            end = region.find(b">", at)
+            end = len(region) if end < 0 else end + 1
+            self._count(region.count(b"<", pos, start))
+            pos = end
+            if lead.group(1):  # </row>
+                self.in_row = False
+            else:
+                self.rows += 1
+                if self.rows > self.rows_limit:
+                    self.refuse("xml_too_many_rows", limit=f"{self.rows_limit:,}")
+                self.in_row, self.row_tags = region[end - 2:end] != b"/>", 0
+        self._count(region.count(b"<", pos))
+
+    def _count(self, tags: int) -> None:
+        """Add the tags between two row events to the row or to the part outside the rows."""
+        if self.in_row:
+            self.row_tags += tags
+            if self.row_tags > MAX_ROW_TAGS:
+                self.refuse("xml_row_too_large", limit=f"{MAX_ROW_TAGS:,}")
+        else:
+            self.outside_tags += tags
+            if self.outside_tags > self.outside_limit:
+                self.refuse("xml_too_many_elements", limit=f"{self.outside_limit:,}")
+
+    def close(self) -> None:
+        """The part has ended: its last tag and run of text count too."""
+        self.feed(b"", final=True)
+
+
+def _longest_run(region: bytes) -> int:
+    """The longest run of bytes without a tag in `region` if it is longer than MAX_XML_TEXT_RUN, else 0. Any
+    such run covers a multiple of MAX_XML_TEXT_RUN: only the runs through those points are measured."""
+    for point in range(MAX_XML_TEXT_RUN, len(region), MAX_XML_TEXT_RUN):
+        after = region.find(b"<", point)
+        run = (len(region) if after < 0 else after) - region.rfind(b"<", 0, point) - 1
+        if run > MAX_XML_TEXT_RUN:
+            return run
+    return 0
+
+
+_SST_ROOT = re.compile(rb"<(?:[\w.-]+:)?sst[\s>]")
+
+
+def scan_xml_part(zf: zipfile.ZipFile, name: str, lang: str, rows_limit: int = MAX_SHEET_ROWS) -> XmlBudget:
+    """Stream one XML part of a package through an XmlBudget (ReadError beyond it): the shared strings may
+    hold MAX_STRINGS_TAGS tags, any other part MAX_OUTSIDE_ROW_TAGS beside its rows (a sheet's rows are
+    bounded by MAX_SHEET_ROWS × MAX_ROW_TAGS and parsed one at a time)."""
+    budget = None
+    with zf.open(name) as src:
+        while chunk := src.read(1 << 20):
+            if budget is None:
+                limit = MAX_STRINGS_TAGS if _SST_ROOT.search(chunk[:4096]) else MAX_OUTSIDE_ROW_TAGS
+                budget = XmlBudget(name, lang, limit, rows_limit)
+            budget.feed(chunk)
+    budget = budget or XmlBudget(name, lang)
+    budget.close()
+    return budget
+
+
+def scan_xml_parts(zf: zipfile.ZipFile, lang: str) -> dict[str, XmlBudget]:
+    """Every XML part of a package (by name: .xml, .rels) scanned before any parser reads one."""
+    return {i.filename: scan_xml_part(zf, i.filename, lang) for i in zf.infolist()
+            if i.filename.lower().endswith((".xml", ".rels")) and not i.is_dir()}
+
+
 _MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3}[0-9]{1,7}(?::[A-Za-z]{1,3}[0-9]{1,7})?)"')
 
 
-def _xlsx_merges(archive: zipfile.ZipFile, path: str) -> list[tuple[int, int, int, int]]:
-    """The merged ranges of a sheet, scanned from its XML before the rows are read (Excel writes them
-    after the rows; a streaming reader would learn them too late to fill merged cells down)."""
+def _xlsx_merges(found: list[bytes]) -> list[tuple[int, int, int, int]]:
+    """The merged ranges of a sheet, found by the scan of its XML before the rows are read (Excel writes
+    them after the rows; a streaming reader would learn them too late to fill merged cells down)."""
     from openpyxl.utils.cell import range_boundaries
 
-    found = []
-    tail = b""
-    with archive.open(path) as src:
-        while chunk := src.read(1 << 20):
-            block = tail + chunk
-            if b"mergeCell" in block:
-                found += _MERGE_RE.findall(block)
-                # keep an unfinished element for the next block, but not one already found
-                cut = block.rfind(b"<")
-                tail = block[cut:] if cut >= 0 and b">" not in block[cut:] else b""
-            else:
-                tail = block[-64:]
     merges = set()
     for ref in found:
         min_col, min_row, max_col, max_row = range_boundaries(ref.decode())
@@ -679,6 +936,9 @@ def read_ods(data: bytes, lang: str = "zh") -> list[Sheet]:
         if zf.getinfo("content.xml").file_size > max_xlsx_unpacked_bytes():
             raise ReadError(msg("too_large", lang, size=zf.getinfo("content.xml").file_size,
                                 limit=max_xlsx_unpacked_bytes()))
+        # issue 28.4: content.xml held to what a spreadsheet holds before it is parsed (all its tables are
+        # in that one part: up to ODS_PART_ROWS row elements in all, LibreOffice writing empty rows as one)
+        scan_xml_part(zf, "content.xml", lang, rows_limit=ODS_PART_ROWS)
         tables = _ods_tables(zf)
     except ReadError:
         raise
@@ -690,6 +950,17 @@ def read_ods(data: bytes, lang: str = "zh") -> list[Sheet]:
         sheet.rows = _ods_rows(zf, index, sheet, lang)  # finds the merged ranges as it reads (sheet.merged)
         sheets.append(sheet)
     return sheets
+
+
+ODS_PART_ROWS = 4 * MAX_SHEET_ROWS  # row elements of all the tables of one document (issue 28.4)
+def read_fods(data: bytes, lang: str = "zh") -> list[Sheet]:
+    """A flat ODS (.fods, issue 23): the one XML document holds what an ODS package's content.xml does (its
+    body, automatic styles and namespaces), so it is read by the same streaming reader, as that part."""
+    package = io.BytesIO()
+    with zipfile.ZipFile(package, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", data)
+    return read_ods(package.getvalue(), lang)
 
 
 _ODS_TABLE = re.compile(rb"<table:table\s([^>]*)>")

@@ -352,9 +352,26 @@ def _title_snapshot(kind: Kind, file_name: str, table: RawTable, snapshot: dt.da
         return snapshot
     if "snapshot" in column_positions(kind, table.header):
         return snapshot
+    if r.title_date_words:  # issue 23: a month without a day is that month's last day, said so
+        notices.append(Problem(file_name, table.sheet, r.title_date_row, None, None, "title_month_used",
+                               {"date": r.title_date.isoformat(), "words": r.title_date_words}))
+        return r.title_date
     notices.append(Problem(file_name, table.sheet, r.title_date_row, None, None, "title_date_used",
                            {"date": r.title_date.isoformat()}))
     return r.title_date
+
+
+def _title_conflict(kind: Kind, file_name: str, table: RawTable, snapshot: dt.date | None) -> Problem | None:
+    """Issue 23: two different dates above the header, with no report date given otherwise: the problem naming
+    both (the units check would otherwise only say that no date was given)."""
+    conflict = table.reading.title_date_conflict
+    if snapshot is not None or not conflict or "snapshot" in column_positions(kind, table.header):
+        return None
+    (row1, date1, words1), second = conflict[0], next(c for c in conflict if c[1] != conflict[0][1])
+    row2, date2, words2 = second
+    return Problem(file_name, table.sheet, None, None, None, "title_dates_conflict",
+                   {"row1": row1, "words1": words1, "date1": date1.isoformat(),
+                    "row2": row2, "words2": words2, "date2": date2.isoformat()})
 
 
 # ---------------------------------------------------------------- storing
@@ -372,6 +389,9 @@ class Reports:
         snapshot = _title_snapshot(kind, job.file_name, table, job.snapshot, notices)
         uc = check_units(kind, table, job.file_name, job.ctx, snapshot=snapshot, replace=job.replace, town=job.town,
                          sink=job.stage.sink(job.stage_table) if job.stage is not None else None)
+        conflict = _title_conflict(kind, job.file_name, table, snapshot)
+        if conflict is not None:  # said instead of "no report date given"
+            uc.problems[:] = [p for p in uc.problems if p.key != "snapshot_missing"] + [conflict]
         if not uc.rows and not uc.problems:
             checked = empty_table(job.file_name, table)
             checked.notices = notices
