@@ -817,6 +817,133 @@ VALUES: dict[str, str] = {"合计": "Total", "达标": "on track", "预警": "wa
                           "非世界500强": "other", "已导入": "imported", "已拒绝": "refused", "已回退": "rollback",
                           "已设置": "setting", "已成立": "established", "未成立": "none"}
 
+# ------------------------------------------------------------------ issue 25: 审核, 说明, 催报
+REVIEW_WORDS: dict[str, tuple[str, str]] = {
+    "bad_review_setting": ("审核开关只能为 on 或 off（收到「{value}」）", 'review must be on or off (got "{value}")'),
+    "review_admin_only": ("只有管理员可以审核报表", "only a 管理员 may review reports"),
+    "review_own_report": ("街镇账户（{town}）不能审核报表，包括本镇的报表；审核由区总工会管理员进行",
+                          "a 街镇 account ({town}) may not decide on reports, its own included: the district's 管理员 does"),
+    "review_reason_required": ("退回报表必须填写退回原因（街镇将看到该原因）", "returning a report requires a reason (the town sees it)"),
+    "review_text_long": ("内容过长（最多 {n} 字）", "too long (at most {n} characters)"),
+    "review_unknown": ("没有编号为 {id} 的报表", "there is no report #{id}"),
+    "review_replaced": ("报表 #{id} 已被之后报送的报表替换，不能再审核或说明", "report #{id} was replaced by a later report"),
+    "review_decided": ("报表 #{id} 已于 {at} 由 {by} 审核（{state}），不能再次审核", "report #{id} was already decided ({state}) by {by} at {at}"),
+    "review_decided_now": ("报表 #{id} 刚刚已由他人审核，请刷新后查看", "report #{id} was just decided by someone else; reload to see it"),
+    "review_accepted_detail": ("通过报表 #{id}（{town} {date}）", "accepted report #{id} ({town} {date})"),
+    "review_returned_detail": ("退回报表 #{id}（{town} {date}）：{reason}", "returned report #{id} ({town} {date}): {reason}"),
+    "explain_nothing": ("没有要保存的说明", "no explanation to save"),
+    "explain_other_town": ("报表 #{id} 不是{town}的报表：街镇账户只能说明本镇报表的核对项",
+                           "report #{id} is not {town}'s: a 街镇 account explains its own town's findings only"),
+    "explain_unknown_finding": ("未知核对项「{finding}」，应为：{allowed}", 'unknown finding "{finding}"; expected one of: {allowed}'),
+    "explain_no_finding": ("报表 #{id} 没有单位 {code} 的「{finding}」核对项", "report #{id} has no finding {finding} for unit {code}"),
+    "explain_empty": ("单位 {code} 的「{finding}」说明为空", "the explanation of {finding} for unit {code} is empty"),
+    "explain_detail": ("说明报表 #{id}（{town}）的 {n} 个核对项", "explained {n} finding(s) of report #{id} ({town})"),
+    "rollback_decision_gone": ("第 {id} 条审核决定所审核的报表已被之后报送的报表替换，无法回退",
+                               "the report decided by #{id} was replaced since: that decision cannot be undone"),
+    "rollback_decision_detail": ("撤销审核决定 #{id}：报表 #{report}（{town} {date}）恢复为待审核",
+                                 "undid decision #{id}: report #{report} ({town} {date}) waits for review again"),
+    # command line
+    "cli_review_line": ("REPORT {id}  {date}  {town}  报送 {received}  {units:,} 行  核对项 {open}/{all}（待说明/全部）",
+                        "REPORT {id}  {date}  {town}  received {received}  {units:,} rows  findings {open}/{all} (unexplained/all)"),
+    "cli_review_none": ("没有待审核的报表", "no report is waiting for review"),
+    "cli_review_accepted": ("已通过报表 #{id}（{town} {date}），已计入统计（#{decision}）",
+                            "accepted report #{id} ({town} {date}); it counts from now on (#{decision})"),
+    "cli_review_returned": ("已退回报表 #{id}（{town} {date}）（#{decision}）", "returned report #{id} ({town} {date}) (#{decision})"),
+    "cli_review_usage": ("用法：review [--town T] | review accept REPORT | review return REPORT --reason TEXT",
+                         "usage: review [--town T] | review accept REPORT | review return REPORT --reason TEXT"),
+    "cli_explained": ("已记录说明（#{id}）", "explanation recorded (#{id})"),
+    "cli_pending": ("报表待审核：审核通过前不计入统计（review accept REPORT）", "the reports wait for review: they count once accepted (review accept REPORT)"),
+    "cli_pending_reports": ("  待审核报表：{reports}", "  reports waiting: {reports}"),
+    "cli_review_off": ("审核已关闭：报表到达即计入，--pending 不起作用", "review is off: reports count on arrival; --pending has no effect"),
+    # the 审核 page
+    "page_review": ("报表审核", "Review"),
+    "rv_intro": ("街镇上传的报表经区总工会审核通过后才计入各项数字；待审核、已退回的报表不计入，该街镇沿用此前已通过的报表。"
+                 "退回须填写原因，街镇在「数据管理」中看到原因并重新上传。",
+                 "A town's upload counts once the district accepts it; a report waiting or returned counts in no figure "
+                 "(the town's accepted report is carried forward). A return needs a reason, which the town sees on 数据管理."),
+    "rv_admin_only": ("只有管理员可以审核报表；街镇账户在「数据管理」中查看本镇报表的审核状态。",
+                      "Only a 管理员 reviews reports; a town account follows its own reports on 数据管理."),
+    "rv_none": ("当前没有待审核的报表。", "No report is waiting for review."),
+    "rv_waiting": ("待审核报表 {n} 份（按报送时间先后）", "{n} report(s) waiting, oldest first"),
+    "rv_head": ("#{id} · {town} · {date} 报表", "#{id} · {town} · report of {date}"),
+    "rv_received": ("{at} 由 {by} 报送，文件 {file}", "received {at} from {by}, file {file}"),
+    "rv_units": ("单位数", "units"),
+    "rv_prev": ("上期已通过报表", "previous accepted report"),
+    "rv_prev_value": ("{date}：{units:,} 家", "{date}: {units:,}"),
+    "rv_first": ("首次报送", "first report"),
+    "rv_replaces": ("将替换同期已通过报表（{units:,} 家）", "replaces the accepted report of that date ({units:,} units)"),
+    "rv_change": ("较上期变化", "change"),
+    "rv_notes": ("读取提示与警告（{n} 条）", "reading notices and warnings ({n})"),
+    "rv_no_notes": ("读取该文件时没有提示或警告。", "Reading the file gave no notice or warning."),
+    "rv_findings": ("名册核对：{n} 项，其中待说明 {open} 项", "roster check: {n} finding(s), {open} unexplained"),
+    "rv_no_findings": ("名册核对未发现问题。", "The roster check finds nothing."),
+    "rv_download": ("下载该报表（CSV）", "download the report (CSV)"),
+    "rv_reason": ("退回原因（退回时必填，街镇可见）", "reason (required to return; the town sees it)"),
+    "rv_accept": ("通过", "Accept"),
+    "rv_return": ("退回", "Return"),
+    "rv_accepted": ("已通过报表 #{id}（{town} {date}），已计入统计", "accepted report #{id} ({town} {date}); it counts now"),
+    "rv_returned": ("已退回报表 #{id}（{town} {date}）", "returned report #{id} ({town} {date})"),
+    "rv_switch": ("审核开关", "review"),
+    "rv_switch_help": ("开启时，街镇账户上传的报表须经审核通过才计入；关闭时报表到达即计入（记入导入记录）。",
+                       "On: a town's upload counts once accepted; off: every report counts on arrival (recorded in the history)."),
+    "rv_is_off": ("审核已关闭：新报表到达即计入。", "Review is off: new reports count on arrival."),
+    # 数据管理 for a town
+    "dm_submit": ("提交审核", "Submit for review"),
+    "dm_submitted": ("已提交报表 {ids}，待区总工会审核；审核通过前不计入统计", "submitted {ids}; it counts once the district accepts it"),
+    "dm_my_reports": ("本镇报表及审核状态", "Our reports and their review"),
+    "dm_no_reports": ("本镇尚未报送报表。", "No report sent yet."),
+    "dm_returned": ("报表 #{id}（{date}）已被退回：{reason}（{by}，{at}）。请修改后重新上传，新报表将替换被退回的报表。",
+                    "report #{id} ({date}) was returned: {reason} ({by}, {at}). Correct it and upload again: the new report replaces it."),
+    "dm_explain_head": ("名册核对项说明", "Explaining the roster check's findings"),
+    "dm_explain_pick": ("报表", "report"),
+    "dm_explain_option": ("#{id} · {date} · {state}", "#{id} · {date} · {state}"),
+    "dm_explain_box": ("{finding} · {name}（{code}）", "{finding} · {name} ({code})"),
+    "dm_explain_save": ("保存说明", "Save explanations"),
+    "dm_explain_saved": ("已保存 {n} 条说明", "{n} explanation(s) saved"),
+    "dm_explain_none": ("该报表名册核对未发现问题，无需说明。", "The roster check finds nothing in this report."),
+    "dm_explain_preview": ("可在提交前逐项填写说明，随报表一并提交（如「该企业2015年5月注销，已补报关闭动态」）。",
+                           "You may explain each finding before submitting; the explanations go with the report."),
+    # 报送进度
+    "sub_review": ("待审核 {pending} 份，已退回 {returned} 份", "{pending} waiting for review, {returned} returned"),
+    "sub_reminder": ("催报通知", "Reminder"),
+    "sub_reminder_help": ("未报送或报表被退回的街镇，可复制到工作群或通知中。", "For the towns not reported or returned: copy it to the group chat or a letter."),
+    "sub_reminder_none": ("没有需要催报的街镇。", "No town needs a reminder."),
+    "sub_reminder_download": ("下载催报通知", "download the reminder"),
+    "rem_greeting": ("各街镇总工会：", "To the towns' trade union federations:"),
+    "rem_missing": ("{month}单位名册报送截止日期为{due}，{towns}尚未报送，请尽快报送。",
+                    "The units roster of {month} was due on {due}; not yet received from {towns}. Please send it."),
+    "rem_returned": ("{town}{month}单位名册已被退回（原因：{reason}），请修改后重新报送。",
+                     "{town}'s roster of {month} was returned ({reason}): please correct it and send it again."),
+    "rem_sign": ("区总工会 {date}", "District federation of trade unions, {date}"),
+    "rem_month": ("{year}年{month}月", "{year}-{month:02d}"),
+    # 名册核对
+    "chg_unexplained": ("待说明", "unexplained"),
+}
+_twice = WORDS.keys() & REVIEW_WORDS.keys()
+if _twice:
+    raise KeyError(f"catalog keys in two tables: {sorted(_twice)}")
+WORDS.update(REVIEW_WORDS)
+COLUMNS.update({
+    "审核状态": Column("review", TEXT,
+           "待审核：街镇上传、等待区总工会审核，不计入统计；已退回：区总工会退回并写明原因，不计入统计；已通过：审核通过"
+           "（命令行或管理员导入的报表直接通过），计入统计。空：未收到报表。",
+           "待审核: uploaded by the town, waiting for the district, counted in no figure; 已退回: returned with a reason, "
+           "not counted; 已通过: accepted (command-line and 管理员 imports at once), counted. Empty: no report."),
+    "退回原因": Column("reason returned", TEXT),
+    "审核人": Column("decided by", TEXT),
+    "审核时间": Column("decided at", TEXT),
+    "首次报送时间": Column("first received", TEXT, "该报表日期该街镇首次报送的时间；按时、逾期据此判定，更正重报不改变。",
+           "When the town's first report of that date arrived: 按时/逾期 is judged by it, a correction does not change it."),
+    "报表编号": Column("report", TEXT, "报表的编号（REPORT），审核与说明时使用。", "The report's id (REPORT), used to review and explain."),
+    "说明状态": Column("explained", TEXT, "已说明：街镇已对该核对项作出说明；待说明：尚无说明。",
+           "已说明: the town explained the finding; 待说明: no explanation yet."),
+    "说明": Column("explanation", TEXT, "街镇对该核对项的说明。", "The town's explanation of the finding."),
+    "待说明": Column("unexplained", COUNT, "街镇尚未说明的核对项数。", "Findings the town has not explained yet."),
+    "已说明": Column("explained", COUNT, "街镇已作出说明的核对项数。", "Findings the town has explained."),
+})
+VALUES.update({"待审核": "pending review", "已退回": "returned", "已通过": "accepted", "审核通过": "accepted",
+               "审核退回": "returned", "待说明": "unexplained", "已说明": "explained"})
+
 ALL = "全部"  # the industry filter's "all" (its value in the URL)
 
 
