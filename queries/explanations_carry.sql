@@ -1,6 +1,6 @@
 -- explanations_carry.sql — a town's explanations (说明) follow its report of a (报表日期, 街镇) to the report
 -- replacing it (issue 25): the new report $r gets those of the other reports of the pair that were current until
--- this import ($id), where it has none of its own for that finding.
+-- this import ($id) — at its upload, and again when it is accepted —, where it has none of its own for that finding.
 -- Parameters: $r INTEGER (the new report), $id INTEGER (its import), $s DATE, $t VARCHAR
 INSERT INTO explanations
 SELECT DISTINCT ON (e.credit_code, e.finding) $r, e.credit_code, e.finding, e.text, e.explained_by, e.explained_at

@@ -827,7 +827,8 @@ REVIEW_WORDS: dict[str, tuple[str, str]] = {
     "review_text_long": ("内容过长（最多 {n} 字）", "too long (at most {n} characters)"),
     "review_unknown": ("没有编号为 {id} 的报表", "there is no report #{id}"),
     "review_replaced": ("报表 #{id} 已被之后报送的报表替换，不能再审核或说明", "report #{id} was replaced by a later report"),
-    "review_decided": ("报表 #{id} 已于 {at} 由 {by} 审核（{state}），不能再次审核", "report #{id} was already decided ({state}) by {by} at {at}"),
+    "review_decided": ("报表 #{id} 已于 {at} 由 {by} 审核（{state}），不能再次审核",
+                       "report #{id} was already decided ({state}) by {by} at {at}"),
     "review_decided_now": ("报表 #{id} 刚刚已由他人审核，请刷新后查看", "report #{id} was just decided by someone else; reload to see it"),
     "review_accepted_detail": ("通过报表 #{id}（{town} {date}）", "accepted report #{id} ({town} {date})"),
     "review_returned_detail": ("退回报表 #{id}（{town} {date}）：{reason}", "returned report #{id} ({town} {date}): {reason}"),
@@ -852,9 +853,11 @@ REVIEW_WORDS: dict[str, tuple[str, str]] = {
     "cli_review_usage": ("用法：review [--town T] | review accept REPORT | review return REPORT --reason TEXT",
                          "usage: review [--town T] | review accept REPORT | review return REPORT --reason TEXT"),
     "cli_explained": ("已记录说明（#{id}）", "explanation recorded (#{id})"),
-    "cli_pending": ("报表待审核：审核通过前不计入统计（review accept REPORT）", "the reports wait for review: they count once accepted (review accept REPORT)"),
+    "cli_pending": ("报表待审核：审核通过前不计入统计（review accept REPORT）",
+                    "the reports wait for review: they count once accepted (review accept REPORT)"),
     "cli_pending_reports": ("  待审核报表：{reports}", "  reports waiting: {reports}"),
-    "cli_review_off": ("审核已关闭：报表到达即计入，--pending 不起作用", "review is off: reports count on arrival; --pending has no effect"),
+    "cli_review_off": ("审核已关闭：报表到达即计入，--pending 不起作用",
+                       "review is off: reports count on arrival; --pending has no effect"),
     # the 审核 page
     "page_review": ("报表审核", "Review"),
     "rv_intro": ("街镇上传的报表经区总工会审核通过后才计入各项数字；待审核、已退回的报表不计入，该街镇沿用此前已通过的报表。"
@@ -906,7 +909,8 @@ REVIEW_WORDS: dict[str, tuple[str, str]] = {
     # 报送进度
     "sub_review": ("待审核 {pending} 份，已退回 {returned} 份", "{pending} waiting for review, {returned} returned"),
     "sub_reminder": ("催报通知", "Reminder"),
-    "sub_reminder_help": ("未报送或报表被退回的街镇，可复制到工作群或通知中。", "For the towns not reported or returned: copy it to the group chat or a letter."),
+    "sub_reminder_help": ("未报送或报表被退回的街镇，可复制到工作群或通知中。",
+                          "For the towns not reported or returned: copy it to the group chat or a letter."),
     "sub_reminder_none": ("没有需要催报的街镇。", "No town needs a reminder."),
     "sub_reminder_download": ("下载催报通知", "download the reminder"),
     "rem_greeting": ("各街镇总工会：", "To the towns' trade union federations:"),

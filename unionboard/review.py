@@ -137,12 +137,13 @@ def _next_id(db: Path) -> tuple[int, duckdb.DuckDBPyConnection]:
 
 
 def decide(db: Path, report_id: int, accept: bool, reason: str | None = None, *, user: str,
-           actor: Actor | None = None, lang: str = "zh") -> int:
+           actor: Actor | None = None, lang: str = "zh", at: dt.datetime | None = None) -> int:
     """Accept (通过) or return (退回, with its reason) a report waiting for review; the decision's history id.
 
     Refused (ReviewError, nothing changed): an account that may not decide (a 街镇 account, its own report
     included), an unknown report, one already decided or replaced (also when another 管理员 decided it a moment
-    before: the UPDATE is conditional), a return without a reason.
+    before: the UPDATE is conditional), a return without a reason. `at`: when it was decided (default now; the
+    sample's decisions are dated in its year).
     """
     reason = (reason or "").strip()
     if actor is not None and not actor.can_decide:
@@ -163,12 +164,16 @@ def decide(db: Path, report_id: int, accept: bool, reason: str | None = None, *,
         with transaction(db) as w:
             state = ACCEPTED if accept else RETURNED
             done = execute(w, load_sql("report_decide"), {"r": rep.report_id, "state": state, "by": user,
-                                                           "reason": reason or None, "decision": new_id})
+                                                           "reason": reason or None, "decision": new_id,
+                                                           "at": at})
             if not done:  # decided or replaced since it was shown: the transaction is discarded
                 raise ReviewError(_not_waiting(rep, lang))
             if accept:
                 execute(w, load_sql("report_accept_supersede"),
                         {"r": rep.report_id, "import": rep.import_id, "s": rep.snapshot, "t": rep.town})
+                # the explanations given on the accepted report it replaces follow it (where it has none of its own)
+                execute(w, load_sql("explanations_carry"),
+                        {"r": rep.report_id, "id": rep.import_id, "s": rep.snapshot, "t": rep.town})
             detail = msg("review_accepted_detail" if accept else "review_returned_detail", lang,
                          id=rep.report_id, town=rep.town, date=rep.snapshot.isoformat(), reason=reason)
             _history_line(w, new_id, rep, "accepted" if accept else "returned", detail, user)
