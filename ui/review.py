@@ -14,15 +14,17 @@ import streamlit as st
 from ui.auth import acting_account
 from ui.context import Ctx
 from ui.data import _connection, failure, setting
+from ui.tables import column_config
 from unionboard import review, store
 from unionboard.export import csv_bytes
 from unionboard.i18n import msg, value
 from unionboard.importer import set_setting
+from unionboard.views import localize
 
 # the findings' columns a reviewer or a town reads (the changes view's, without the town and report columns)
 FINDING_COLUMNS = ["核对项", "统一社会信用代码", "单位名称", "上期经营状态", "上期建会情况", "上期会员人数", "本期经营状态",
                    "本期建会情况", "本期会员人数", "期间动态", "说明状态", "说明"]
-MAX_BOXES = 100  # explanation boxes shown for one report (a report with more is explained on the command line)
+MAX_BOXES = 20  # explanation boxes shown at once (the unexplained first: saving them brings the next)
 
 
 def _cursor(db: str, version: tuple):  # noqa: ANN202 - a DuckDB cursor of the cached read connection
@@ -79,6 +81,12 @@ def _rows_csv(db: str, version: tuple, report_id: int) -> bytes:
         return csv_bytes(review.rows(cur, rep))
     finally:
         cur.close()
+
+
+def _table(ctx: Ctx, df: pd.DataFrame, key: str, height: int | str = "auto") -> None:
+    """A table of canonical (Chinese) columns as the views' tables are shown: translated, formatted, defined."""
+    st.dataframe(localize(df, ctx.lang), hide_index=True, width="stretch", height=height,
+                 column_config=column_config(df, ctx.lang), key=key)
 
 
 def _actor(db: Path) -> review.Actor | None:
@@ -163,11 +171,13 @@ def _one_report(ctx: Ctx, rep: review.Report, refused: tuple | None) -> None:
                      file=rep.file_name or ""))
     c = st.columns(3)
     c[0].metric(ctx.t("rv_units"), f"{rep.units:,}", border=True)
-    prev = (ctx.t("rv_prev_value", date=rep.prev_date.isoformat(), units=rep.prev_units)
-            if rep.prev_date is not None else ctx.t("rv_first"))
-    c[1].metric(ctx.t("rv_prev"), prev, border=True)
+    if rep.prev_date is not None:
+        c[1].metric(ctx.t("rv_prev", date=rep.prev_date.isoformat()), f"{rep.prev_units:,}", border=True)
+    else:
+        c[1].metric(ctx.t("rv_prev", date="—"), ctx.t("rv_first"), border=True)
     change = rep.change
-    c[2].metric(ctx.t("rv_change"), f"{change:+,}" if change is not None else "—", border=True,
+    # a plain quantity: no green or red (those mean 达标 and 滞后 only)
+    c[2].metric(ctx.t("rv_change"), f"{change:+,}" if change is not None else "—", border=True, delta_color="off",
                 delta=(f"{change * 100 / rep.prev_units:+.1f}%" if change is not None and rep.prev_units else None))
     if rep.replaces_units is not None:
         st.caption(ctx.t("rv_replaces", units=rep.replaces_units))
@@ -182,8 +192,7 @@ def _one_report(ctx: Ctx, rep: review.Report, refused: tuple | None) -> None:
     unexplained = int((found["说明状态"] == "待说明").sum()) if len(found) else 0
     if len(found):
         st.markdown(f"**{ctx.t('rv_findings', n=len(found), open=unexplained)}**")
-        st.dataframe(found[FINDING_COLUMNS], hide_index=True, width="stretch", height=min(320, 38 + 35 * len(found)),
-                     key=f"review_findings_{rep.report_id}")
+        _table(ctx, found[FINDING_COLUMNS], f"review_findings_{rep.report_id}", min(320, 38 + 35 * len(found)))
     else:
         st.caption(ctx.t("rv_no_findings"))
     st.download_button(ctx.t("rv_download"),
@@ -202,20 +211,33 @@ def _one_report(ctx: Ctx, rep: review.Report, refused: tuple | None) -> None:
 
 # ---------------------------------------------------------------- 数据管理: a town's reports and explanations
 
+def _ordered(found: pd.DataFrame) -> pd.DataFrame:
+    """The findings a box is shown for: the unexplained first, at most MAX_BOXES (saving some brings the next)."""
+    order = (found["说明状态"] != "待说明").to_numpy() if "说明状态" in found else None
+    ranked = found.iloc[order.argsort(kind="stable")] if order is not None else found
+    return ranked.head(MAX_BOXES)
+
+
+def _box_key(prefix: str, row: dict) -> str:
+    """A box's key by its finding (not its place: the boxes move as findings are explained)."""
+    return f"{prefix}_{row['统一社会信用代码']}_{row['核对项']}"
+
+
 def _boxes(ctx: Ctx, found: pd.DataFrame, prefix: str) -> None:
     """A text box per finding (its 说明), filled with the explanation already given."""
-    for i, f in enumerate(found.head(MAX_BOXES).itertuples(index=False)):
-        row = dict(zip(found.columns, f, strict=True))
+    shown = _ordered(found)
+    if len(found) > len(shown):
+        st.caption(ctx.t("dm_explain_more", shown=len(shown), n=len(found)))
+    for row in shown.to_dict("records"):
         st.text_input(ctx.t("dm_explain_box", finding=row["核对项"], name=row["单位名称"], code=row["统一社会信用代码"]),
-                      value=row.get("说明") or "", key=f"{prefix}_{i}", max_chars=review.MAX_TEXT)
+                      value=row.get("说明") or "", key=_box_key(prefix, row), max_chars=review.MAX_TEXT)
 
 
 def _given(found: pd.DataFrame, prefix: str) -> list[tuple[str, str, str, str]]:
     """What the boxes hold now: (街镇, 统一社会信用代码, 核对项, text) of each box with text that is new or changed."""
     out = []
-    for i, f in enumerate(found.head(MAX_BOXES).itertuples(index=False)):
-        row = dict(zip(found.columns, f, strict=True))
-        text = str(st.session_state.get(f"{prefix}_{i}", "") or "").strip()
+    for row in _ordered(found).to_dict("records"):
+        text = str(st.session_state.get(_box_key(prefix, row), "") or "").strip()
         if text and text != (row.get("说明") or ""):
             out.append((row["街镇"], row["统一社会信用代码"], row["核对项"], text))
     return out
@@ -274,7 +296,7 @@ def town_section(ctx: Ctx) -> None:
     for r in mine[mine["审核状态"] == review.RETURNED].itertuples(index=False):
         st.error(ctx.t("dm_returned", id=r[0], date=r[1].isoformat(), reason=r[9] or "", by=r[7] or "",
                        at=pd.Timestamp(r[8]).strftime("%Y-%m-%d %H:%M") if pd.notna(r[8]) else ""))
-    st.dataframe(mine, hide_index=True, width="stretch", key="town_reports")
+    _table(ctx, mine, "town_reports")
     st.markdown(f"**{ctx.t('dm_explain_head')}**")
     done = st.session_state.pop("town_explain_done", None)
     if done:
@@ -295,8 +317,7 @@ def town_section(ctx: Ctx) -> None:
     if not len(found):
         st.caption(ctx.t("dm_explain_none"))
         return
-    st.dataframe(found[FINDING_COLUMNS], hide_index=True, width="stretch", height=min(320, 38 + 35 * len(found)),
-                 key="town_findings")
+    _table(ctx, found[FINDING_COLUMNS], "town_findings", min(320, 38 + 35 * len(found)))
     with st.form(f"town_explain_form_{pick}"):
         _boxes(ctx, found, f"town_explain_{pick}")
         st.form_submit_button(ctx.t("dm_explain_save"), type="primary", on_click=_save_explanations,

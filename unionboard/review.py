@@ -21,6 +21,7 @@ import pandas as pd
 from .i18n import msg
 from .sql import execute, load_sql, run_query
 from .store import connect_read, transaction, write_lock
+from .views import frame
 
 PENDING, RETURNED, ACCEPTED = "待审核", "已退回", "已通过"
 FINDING_NAMES = ("单位消失未报动态", "新增单位未报动态", "工会断线", "会员锐减", "街镇变更未报")
@@ -101,8 +102,8 @@ def findings(con: duckdb.DuckDBPyConnection, rep: Report) -> pd.DataFrame:
     files = [(f, t) for f, t, _ in execute(con, load_sql("roster_files"), {"as_of": rep.snapshot})]
     now = [f for f, t in files if t != rep.town] + [f"{folder}/{rep.file}"]
     before = [r[0] for r in execute(con, load_sql("roster_files"), {"as_of": rep.snapshot - dt.timedelta(days=1)})]
-    return run_query(con, "roster_changes", snapshot=rep.snapshot, roster_files=now, before_files=before,
-                     towns=[rep.town])
+    return frame(con, "roster_changes", {"snapshot": rep.snapshot, "roster_files": now, "before_files": before,
+                                         "towns": [rep.town]})
 
 
 def rows(con: duckdb.DuckDBPyConnection, rep: Report) -> pd.DataFrame:
@@ -116,7 +117,7 @@ def rows(con: duckdb.DuckDBPyConnection, rep: Report) -> pd.DataFrame:
 
 def town_reports(con: duckdb.DuckDBPyConnection, town: str) -> pd.DataFrame:
     """A town's current reports, newest first, with their review state (数据管理)."""
-    return run_query(con, "town_reports", town=town)
+    return frame(con, "town_reports", {"town": town})
 
 
 def _history_line(w: duckdb.DuckDBPyConnection, new_id: int, rep: Report, result: str, detail: str, user: str) -> None:
