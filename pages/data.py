@@ -12,7 +12,7 @@ from ui.auth import sign_in_record
 from ui.data import failure as show_failure
 from ui.data import plain_table, setting
 from ui.page import open_page
-from ui.review import preview_explanations, town_section, upload_explanations
+from ui.review import preview_explanations, submitted, town_section, upload_explanations
 from ui.tables import history_hidden, notices, show_plain_table
 from unionboard.export import csv_bytes
 from unionboard.i18n import join
@@ -39,8 +39,8 @@ def confirm_import(data: bytes, name: str, kind: str, **kw: object) -> None:
         return
     if done.ok:
         st.session_state["data_last_result"] = t("import_done", lang, id=done.import_id, summary=t("part_sep", lang).join(done.summary))
-        if ctx.upload_town and setting(ctx, "review") == "on":  # issue 25
-            st.session_state["data_last_result"] = t("dm_submitted", lang, ids=f"#{done.import_id}")
+        if ctx.upload_town:  # issue 25: submitted for review
+            st.session_state["data_last_result"] = submitted(ctx.db, done.import_id, lang) or st.session_state["data_last_result"]
         st.session_state["data_uploads"] = st.session_state.get("data_uploads", 0) + 1
     else:  # the database changed between check and import, or the import failed part-way (recorded)
         st.session_state["data_import_failed"] = done.report(lang)

@@ -70,7 +70,7 @@ def town_sends(name: str, text: str, explain: str | None = None):  # noqa: ANN20
 
 def test_submit_return_resubmit_accept(db):
     at = town_sends("malu", FIRST, explain="换届后会员重新登记")
-    assert "已提交报表 #8，待区总工会审核；审核通过前不计入统计" in [s.value for s in at.success]
+    assert "已提交报表 #7，待区总工会审核；审核通过前不计入统计" in [s.value for s in at.success]
     mine = next(d.value for d in at.dataframe if "审核状态" in d.value.columns)
     assert mine[["报表编号", "报表日期", "单位数", "审核状态"]].values.tolist() == [
         [7, D06, 1, "待审核"], [4, dt.date(2015, 5, 31), 2, "已通过"], [2, dt.date(2014, 12, 31), 1, "已通过"]]

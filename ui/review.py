@@ -253,6 +253,16 @@ def preview_explanations(ctx: Ctx, found: pd.DataFrame | None) -> None:
         _boxes(ctx, found, "data_explain")
 
 
+def submitted(db: Path, import_id: int, lang: str) -> str | None:
+    """What a town's upload became: its reports waiting for review (None: accepted at once, review off)."""
+    con = store.connect_read(db)
+    try:
+        ids = [f"#{r.report_id}" for r in review.waiting(con) if r.import_id == import_id]
+    finally:
+        con.close()
+    return msg("dm_submitted", lang, ids="、".join(ids)) if ids else None
+
+
 def upload_explanations() -> dict[str, list[tuple[str, str, str]]]:
     """The explanations typed in the upload preview (read when the upload is confirmed), per town."""
     found = st.session_state.get("data_preview_findings")
