@@ -12,7 +12,7 @@ from ui.auth import sign_in_record
 from ui.data import failure as show_failure
 from ui.data import plain_table, setting
 from ui.page import open_page
-from ui.review import preview_explanations, submitted, town_section, upload_explanations
+from ui.review import admin_note, preview_explanations, submitted, town_section, upload_explanations
 from ui.tables import history_hidden, notices, show_plain_table
 from unionboard.export import csv_bytes
 from unionboard.i18n import join
@@ -158,6 +158,7 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
             st.download_button(t("report_download", lang), csv_bytes(report), file_name=f"{t('file_report', lang)}_{name}.csv",
                                mime="text/csv", key="data_report_download", on_click="ignore")
 town_section(ctx)  # issue 25: a 街镇 account's reports, their review states and its explanations
+admin_note(ctx)  # issue 25: a 管理员 is told how many reports wait for review
 # ---- fill-in templates (unionboard.templates), beside the uploader: a 街镇 account gets its own town's
 # (pre-filled with its latest report)
 if ctx.version is not None:

@@ -334,6 +334,15 @@ def town_section(ctx: Ctx) -> None:
                               args=(str(ctx.db), ctx.version, int(pick), ctx.lang))
 
 
+def admin_note(ctx: Ctx) -> None:
+    """On 数据管理, for a 管理员: how many reports wait on 报表审核."""
+    if not ctx.can_import or ctx.version is None:
+        return
+    waiting = _waiting(str(ctx.db), ctx.version, None)
+    if waiting:
+        st.info(ctx.t("dm_waiting", n=len(waiting), page=ctx.t("page_review")), icon=":material/rule:")
+
+
 # ---------------------------------------------------------------- 报送进度: the review states and 催报
 
 def review_counts(ctx: Ctx, sub: pd.DataFrame) -> None:

@@ -892,6 +892,7 @@ REVIEW_WORDS: dict[str, tuple[str, str]] = {
     # 数据管理 for a town
     "dm_submit": ("提交审核", "Submit for review"),
     "dm_submitted": ("已提交报表 {ids}，待区总工会审核；审核通过前不计入统计", "submitted {ids}; it counts once the district accepts it"),
+    "dm_waiting": ("{n} 份街镇报表待审核，请到「{page}」页处理。", "{n} town report(s) wait on {page}."),
     "dm_my_reports": ("本镇报表及审核状态", "Our reports and their review"),
     "dm_no_reports": ("本镇尚未报送报表。", "No report sent yet."),
     "dm_returned": ("报表 #{id}（{date}）已被退回：{reason}（{by}，{at}）。请修改后重新上传，新报表将替换被退回的报表。",
