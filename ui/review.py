@@ -17,7 +17,7 @@ from ui.data import _connection, failure, setting
 from ui.tables import column_config
 from unionboard import review, store
 from unionboard.export import csv_bytes
-from unionboard.i18n import msg, value
+from unionboard.i18n import join, msg, value
 from unionboard.importer import set_setting
 from unionboard.views import localize
 
@@ -260,7 +260,7 @@ def submitted(db: Path, import_id: int, lang: str) -> str | None:
         ids = [f"#{r.report_id}" for r in review.waiting(con) if r.import_id == import_id]
     finally:
         con.close()
-    return msg("dm_submitted", lang, ids="、".join(ids)) if ids else None
+    return msg("dm_submitted", lang, ids=join(ids, lang)) if ids else None
 
 
 def upload_explanations() -> dict[str, list[tuple[str, str, str]]]:

@@ -172,6 +172,10 @@ def reporting_line(submissions: pd.DataFrame, lang: str = "zh") -> str | None:
     text += msg("rep_late", lang, n=len(late), towns=join(late, lang)) if late else ""
     text += msg("rep_missing", lang, towns=join(missing, lang)) if missing else ""
     text += msg("rep_pending", lang, towns=join(pending, lang)) if pending else ""
+    if "审核状态" in rows:  # issue 25: reports received but not (yet) counted
+        for state, key in (("已退回", "rep_returned"), ("待审核", "rep_waiting")):
+            towns = rows.loc[rows["审核状态"] == state, "街镇"].tolist()
+            text += msg(key, lang, towns=join(towns, lang)) if towns else ""
     return text + msg("full_stop", lang)
 
 
