@@ -189,3 +189,55 @@ def test_review_off_accepts_on_arrival(reports_db, tmp_path, capsys):
     assert cli(reports_db, "import", "units", str(f), "--snapshot", "2015-06-30", "--town", "马陆镇", "--pending") == 0
     assert "审核已关闭：报表到达即计入" in capsys.readouterr().err
     assert malu(reports_db) == (2, 35) and waiting(reports_db) == []
+
+
+def test_a_database_written_before_review_is_read_and_migrated(reports_db):
+    import duckdb
+
+    con = duckdb.connect(str(reports_db))  # as the release before issue 25 wrote it
+    for column in ("report_id", "review", "decided_by", "decided_at", "reason", "decision", "notes"):
+        con.execute(f"ALTER TABLE reports DROP COLUMN {column}")
+    con.execute("DROP TABLE explanations")
+    con.execute("DROP SEQUENCE report_ids")
+    con.close()
+    # read as it is: every report accepted, the same figures, nothing waiting
+    assert malu(reports_db) == (2, 67) and waiting(reports_db) == []
+    sub = get_view(reports_db, "submissions", Filters(as_of=D06)).df
+    assert set(sub["审核状态"].dropna()) == {"已通过"}
+    # the next write adds the columns: the 6 reports are numbered and accepted, the new one waits as #7
+    assert submit(reports_db, AGAIN) == 7
+    con = connect_read(reports_db)
+    try:
+        assert [(r.report_id, r.review) for r in (review.report(con, i) for i in range(1, 8))] == [
+            (1, "已通过"), (2, "已通过"), (3, "已通过"), (4, "已通过"), (5, "已通过"), (6, "已通过"), (7, "待审核")]
+    finally:
+        con.close()
+
+
+def test_the_briefing_says_which_findings_are_explained(reports_db):
+    import io
+
+    import docx
+
+    from unionboard.briefing import docx_bytes
+
+    rid = submit(reports_db, AGAIN)
+    review.explain(reports_db, rid, [(M1, "会员锐减", "企业裁员，会员已转移接续")], user="malu", actor=MALU)
+    review.decide(reports_db, rid, True, user="admin")
+    texts = [p.text for p in docx.Document(io.BytesIO(docx_bytes(reports_db, Filters(as_of=D06)))).paragraphs]
+    assert ("其中街镇已说明1项、待说明0项（马陆镇待说明0项、已说明1项）。已说明的有：马陆镇某公司（会员锐减）："
+            "企业裁员，会员已转移接续。") in texts
+    assert not any("尚未说明" in t for t in texts)  # nothing left to explain: no request for it
+
+
+def test_the_briefing_asks_for_the_unexplained(reports_db):
+    import io
+
+    import docx
+
+    from unionboard.briefing import docx_bytes
+
+    review.decide(reports_db, submit(reports_db, FIRST), True, user="admin")  # 3 findings, none explained
+    texts = [p.text for p in docx.Document(io.BytesIO(docx_bytes(reports_db, Filters(as_of=D06)))).paragraphs]
+    assert "其中街镇已说明0项、待说明3项（马陆镇待说明3项、已说明0项）。" in texts
+    assert any(t.endswith("马陆镇要对尚未说明的3项名册核对结果逐项作出说明，在数据管理中填报。") for t in texts)
