@@ -26,6 +26,7 @@ PAGES = [  # (file, title key, url path, icon)
     ("pages/uncovered.py", "page_uncovered", "uncovered", ":material/list_alt:"),
     ("pages/submissions.py", "page_submissions", "submissions", ":material/outgoing_mail:"),
     ("pages/data.py", "page_data", "data", ":material/upload_file:"),
+    ("pages/review.py", "page_review", "review", ":material/rule:"),  # issue 25: 审核
     ("pages/meeting.py", "page_meeting", "meeting", ":material/slideshow:"),
 ]
 DEFAULT = "overview"

@@ -17,6 +17,9 @@ c = st.columns(len(FINDINGS) + 1)
 c[0].metric(ctx.t("chg_checked"), f"{int(counts.rows['合计'].notna().sum())}", border=True, help=ctx.define("核对情况"))
 for col, finding in zip(c[1:], FINDINGS, strict=True):
     col.metric(ctx.label(finding), fmt_int(total[finding]), border=True, help=ctx.define(finding))
+if total["合计"] == total["合计"] and total["合计"]:  # issue 25: how many the towns have explained
+    st.caption(f"{ctx.label('待说明')} {fmt_int(total['待说明'])} · {ctx.label('已说明')} {fmt_int(total['已说明'])}",
+               help=ctx.define("说明状态"))
 if total["合计"] == total["合计"] and total["合计"]:
     st.subheader(ctx.t("chg_chart"))
     chart(figure(ctx, counts, "findings_by_town"), "changes_chart")

@@ -10,9 +10,10 @@ import streamlit as st
 
 from ui.auth import acting_user, sign_in_record
 from ui.data import failure as show_failure
-from ui.data import plain_table
+from ui.data import plain_table, setting
 from ui.page import open_page
 from ui.plain import literal
+from ui.review import admin_note, preview_explanations, submitted, town_section, upload_explanations
 from ui.tables import history_hidden, notices, show_plain_table
 from unionboard.export import csv_bytes
 from unionboard.i18n import join
@@ -34,6 +35,9 @@ def confirm_import(data: bytes, name: str, kind: str, **kw: object) -> None:
                                                         and kind == "units"))
     if user is None:
         return
+    # issue 25: a 街镇 account's report waits for review (待审核), with the explanations typed in the preview
+    if ctx.upload_town:
+        kw = {**kw, "pending": True, "explanations": upload_explanations()}
     try:
         done = import_bytes(ctx.db, data, name, kind, lang=lang, user=user.name, **kw)
     except Exception as exc:  # noqa: BLE001 - not even recordable (disk, folder): explained on the page
@@ -42,6 +46,8 @@ def confirm_import(data: bytes, name: str, kind: str, **kw: object) -> None:
     if done.ok:
         st.session_state["data_last_result"] = t("import_done", lang, id=done.import_id,
                                                  summary=literal(t("part_sep", lang).join(done.summary)))
+        if ctx.upload_town:  # issue 25: submitted for review
+            st.session_state["data_last_result"] = submitted(ctx.db, done.import_id, lang) or st.session_state["data_last_result"]
         st.session_state["data_uploads"] = st.session_state.get("data_uploads", 0) + 1
     else:  # the database changed between check and import, or the import failed part-way (recorded)
         st.session_state["data_import_failed"] = done.report(lang)
@@ -138,6 +144,7 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
                 st.markdown(f"- {literal(line)}")  # unit names come from the file
             if len(result.findings):
                 st.dataframe(result.findings, hide_index=True, width="stretch", height=240, key="data_findings")
+            preview_explanations(ctx, result.findings)  # issue 25: a town explains before submitting
         if result.ok:
             st.success(t("valid", lang, rows=f"{result.rows:,}"))
             replacing = [p.town for p in result.reports if p.replaces is not None]
@@ -145,7 +152,9 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
             if result.needs_confirmation:
                 agreed = st.checkbox(t("confirm_replace", lang, towns=join(replacing, lang)) if replacing
                                      else t("confirm_shrink", lang), key="data_agree")
-            st.button(t("confirm", lang), type="primary", key="data_confirm", disabled=not agreed,
+            # issue 25: a town's upload is submitted for review
+            submit = t("dm_submit", lang) if ctx.upload_town and setting(ctx, "review") == "on" else t("confirm", lang)
+            st.button(submit, type="primary", key="data_confirm", disabled=not agreed,
                       on_click=confirm_import, args=(data, name, kind),
                       kwargs={"snapshot": snap, "replace": bool(replacing), "town": town, "received": received})
             failed = st.session_state.pop("data_import_failed", None)
@@ -159,6 +168,8 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
                          key="data_report")
             st.download_button(t("report_download", lang), csv_bytes(report), file_name=f"{t('file_report', lang)}_{name}.csv",
                                mime="text/csv", key="data_report_download", on_click="ignore")
+town_section(ctx)  # issue 25: a 街镇 account's reports, their review states and its explanations
+admin_note(ctx)  # issue 25: a 管理员 is told how many reports wait for review
 # ---- fill-in templates (unionboard.templates), beside the uploader: a 街镇 account gets its own town's
 # (pre-filled with its latest report)
 if ctx.version is not None:
@@ -183,7 +194,8 @@ if ctx.version is not None:
                            key="data_template_download", on_click="ignore")
 if ctx.version is not None and ctx.can_import:
     past = plain_table(str(ctx.db), ctx.version, "import_history")
-    history_ids = past.loc[past["结果"] == "已导入", "编号"].astype(int).tolist()
+    # imports, and (issue 25) decisions on reports: undone by rollback
+    history_ids = past.loc[past["结果"].isin(["已导入", "审核通过", "审核退回"]), "编号"].astype(int).tolist()
     if history_ids and ctx.can_import:
         with st.expander(t("rollback", lang)):
             pick = st.selectbox(t("rollback_pick", lang), history_ids, key="data_rollback_id",

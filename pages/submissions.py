@@ -8,9 +8,10 @@ from ui.auth import acting_user
 from ui.data import memo, setting
 from ui.figures import chart, figure
 from ui.page import open_page
+from ui.review import reminder, review_counts
 from ui.tables import show_table
 from unionboard.importer import set_setting
-from unionboard.summary import reporting_line
+from unionboard.summary import reminder_text, reporting_line
 
 ctx, (sub,) = open_page("page_submissions", "submissions")
 
@@ -37,6 +38,7 @@ for col, (status, key) in zip(c, (("按时", "sub_on_time"), ("逾期", "sub_lat
     col.metric(ctx.t(key), f"{int(counts.get(status, 0))}", border=True, help=ctx.define("报送状态"))
 days = setting(ctx, "due_days")
 st.caption(ctx.t("sub_due", days=days))
+review_counts(ctx, sub.df)  # issue 25: reports waiting for review or returned
 if ctx.can_import:
     with st.expander(ctx.t("sub_due_set")):
         new = st.number_input(ctx.t("sub_due_set"), min_value=0, max_value=60, value=int(days), step=1,
@@ -46,3 +48,6 @@ st.subheader(ctx.t("sub_matrix"))
 chart(figure(ctx, sub, "submissions_matrix"), "submissions_chart")
 st.subheader(ctx.t("sub_table"))
 show_table(ctx, sub, "submissions", height=420)
+# issue 25: 催报 — the towns not reported or returned, ready to paste (copy button) or download
+reminder(ctx, memo(sub, ("reminder", ctx.lang), lambda: reminder_text(sub.df, sub.resolved.today, ctx.lang)),
+         sub.resolved.snapshot.isoformat())

@@ -10,7 +10,8 @@
 --   day before), $towns VARCHAR[]|NULL, $viewer_towns VARCHAR[]|NULL
 -- Columns: 街镇, 核对项, 统一社会信用代码, 单位名称, 上期报表日期, 上期街镇, 上期经营状态, 上期建会情况,
 --   上期职工人数, 上期会员人数, 本期报表日期, 本期街镇, 本期经营状态, 本期建会情况, 本期职工人数,
---   本期会员人数, 会员变化, 期间动态
+--   本期会员人数, 会员变化, 期间动态, 报表编号, 说明状态, 说明 (issue 25: the report the finding belongs to and
+--   the town's explanation: 已说明 with one, 待说明 without; checked_reports, vocabulary.sql)
 WITH seen AS (
     SELECT f.*,
         $viewer_towns::VARCHAR[] IS NOT NULL AND f.b_town IS NOT NULL
@@ -31,9 +32,12 @@ SELECT f.town AS "街镇", f.finding AS "核对项", f.credit_code AS "统一社
        CASE WHEN NOT f.n_hidden THEN f.n_employees::BIGINT END AS "本期职工人数",
        CASE WHEN NOT f.n_hidden THEN f.n_members::BIGINT END AS "本期会员人数",
        CASE WHEN NOT (f.b_hidden OR f.n_hidden) THEN (f.n_members - f.b_members)::BIGINT END AS "会员变化",
-       CASE WHEN f.b_hidden OR f.n_hidden THEN '—' ELSE coalesce(f.events, '无') END AS "期间动态"
+       CASE WHEN f.b_hidden OR f.n_hidden THEN '—' ELSE coalesce(f.events, '无') END AS "期间动态",
+       cr.report_id AS "报表编号", CASE WHEN e.text IS NULL THEN '待说明' ELSE '已说明' END AS "说明状态", e.text AS "说明"
 FROM seen f
 JOIN towns t ON t.town = f.town
+LEFT JOIN checked_reports($snapshot, $roster_files) cr ON cr.town = f.town
+LEFT JOIN explanations e ON e.report_id = cr.report_id AND e.credit_code = f.credit_code AND e.finding = f.finding
 WHERE ($towns IS NULL OR list_contains($towns, f.town))
   AND NOT ((f.b_hidden OR f.n_hidden) AND f.finding_ord IN (3, 4))
 ORDER BY t.ord, f.finding_ord, f.credit_code;

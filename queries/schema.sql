@@ -164,3 +164,25 @@ CREATE TABLE IF NOT EXISTS imports (
 );
 -- who imported (added after the first release; older databases get the column here)
 ALTER TABLE imports ADD COLUMN IF NOT EXISTS imported_by VARCHAR;
+
+-- issue 25 (审核, 说明): a report's review state and the towns' explanations of its roster-check findings
+-- (METRICS.md "Review"). Older databases get the columns here; their reports are accepted (已通过), each
+-- gets its id (REPORT in CLI.md) from the sequence.
+CREATE SEQUENCE IF NOT EXISTS report_ids START 1;
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS report_id INTEGER DEFAULT nextval('report_ids');  -- REPORT
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS review VARCHAR DEFAULT '已通过';  -- 待审核 / 已退回 / 已通过
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS decided_by VARCHAR;              -- who accepted or returned it
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS decided_at TIMESTAMP;
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS reason VARCHAR;                  -- why it was returned
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS decision INTEGER;                -- the decision's line in imports
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS notes VARCHAR;                   -- reading notices and warnings, a line each
+-- A town's explanation (说明) of one finding of one of its reports: 已说明 with a row, 待说明 without.
+CREATE TABLE IF NOT EXISTS explanations (
+    report_id     INTEGER NOT NULL,   -- reports.report_id
+    credit_code   VARCHAR NOT NULL,
+    finding       VARCHAR NOT NULL,   -- 核对项 as named in METRICS.md
+    text          VARCHAR NOT NULL,
+    explained_by  VARCHAR,
+    explained_at  TIMESTAMP NOT NULL,
+    PRIMARY KEY (report_id, credit_code, finding)
+);

@@ -45,9 +45,12 @@ CREATE OR REPLACE MACRO total_label(label, is_total) AS CASE WHEN is_total THEN 
 -- The baseline day of a target year (新发展会员数 counts from the reports in force then).
 CREATE OR REPLACE MACRO baseline_day(target_year) AS make_date(target_year - 1, 12, 31);
 
--- The reports a town has sent, one per (报表日期, 街镇): the current (not superseded) ones.
+-- The reports a town has sent, one per (报表日期, 街镇): the current (not superseded) ones that the district
+-- accepted (issue 25, METRICS.md "Review": a report 待审核 or 已退回 counts in no figure; the town's
+-- accepted report stays in force until its replacement is accepted). received_reports (received_reports.sql)
+-- holds every report received, in any state.
 CREATE OR REPLACE VIEW current_reports AS
-    SELECT * FROM reports WHERE superseded_by IS NULL;
+    SELECT * FROM received_reports WHERE superseded_by IS NULL AND review = '已通过';
 
 -- The reports in force at a date: each town's latest report on or before it (METRICS.md, "The
 -- as-of date and the towns' reports"). A town without one is 未报送 and has no row here.
@@ -136,3 +139,11 @@ CREATE OR REPLACE MACRO roster_findings(as_of, now_files, before_files) AS TABLE
          x(ord, finding)
       ON (x.ord = 1 AND f.vanished) OR (x.ord = 2 AND f.appeared) OR (x.ord = 3 AND f.union_lost)
       OR (x.ord = 4 AND f.members_fell) OR (x.ord = 5 AND f.moved_unreported);
+
+-- issue 25 (说明): which report each checked town's findings belong to — the town's report dated `as_of` among
+-- `now_files` (an accepted report in force, or one waiting for review standing in for it); the towns'
+-- explanations (schema.sql, explanations) are kept by that report. A file not yet imported (the upload
+-- preview) has no report and so no explanation yet.
+CREATE OR REPLACE MACRO checked_reports(as_of, now_files) AS TABLE
+    SELECT r.town, r.report_id FROM received_reports r
+    WHERE r.snapshot = as_of AND list_contains(now_files, (SELECT reports_dir FROM store_info) || '/' || r.file);

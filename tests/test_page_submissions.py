@@ -78,7 +78,18 @@ def test_a_town_account_sends_its_own_report(reports_db):
     at.checkbox(key="data_agree").check().run()
     next(b for b in at.button if b.key == "data_confirm").click().run()
     assert not at.exception
+    # issue 25: with review on (the default), a town's report waits for a 管理员, counted in no figure until accepted
+    res = get_view(reports_db, "towns", Filters(towns=["安亭镇"]))
+    assert (res.resolved.snapshot, res.df.iloc[0]["会员人数"]) == (dt.date(2015, 6, 30), 98)
+    from unionboard import review
+    from unionboard.store import connect_read
+
+    con = connect_read(reports_db)
+    waiting = review.waiting(con)
+    con.close()
+    assert [(r.town, r.snapshot, r.units) for r in waiting] == [("安亭镇", dt.date(2015, 7, 31), 1)]
+    review.decide(reports_db, waiting[0].report_id, True, user="admin")
     res = get_view(reports_db, "towns", Filters(towns=["安亭镇"]))
     assert (res.resolved.snapshot, res.df.iloc[0]["会员人数"]) == (dt.date(2015, 7, 31), 91)
-    assert "已导入（第 8 次导入）：单位名册 2015-07-31: 安亭镇 1 行" in [s.value for s in at.success]
+    assert "已提交报表 #7，待区总工会审核；审核通过前不计入统计" in [s.value for s in at.success]
     assert not any(b.key == "data_rollback" for b in at.button)  # a town account cannot roll back

@@ -264,3 +264,17 @@ def sign_in_record(ctx: Ctx, key: str) -> None:
 def _event_word(event: str, lang: str) -> str:
     """A recorded event in words (an unknown one as recorded)."""
     return msg(f"signin_{event}", lang) if event in signin.EVENTS else event
+
+
+# ---- issue 25: an action re-checks the account at the moment it acts (a button's callback runs before the
+# script, so before sign_in's check of this rerun): never the account captured when the page was drawn.
+def acting_account(db: Path) -> Account | None:
+    """The signed-in account as the accounts file holds it now; None when nobody is signed in, or the account
+    was changed (role, town, password) or removed on the server since."""
+    path = accounts.accounts_path(db)
+    identity = file_identity(path)
+    users = _users(str(path), identity) if identity else {}
+    user = st.session_state.get("auth_user")
+    if not users or not isinstance(user, Account):
+        return None
+    return accounts.current(users, user)

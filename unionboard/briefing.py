@@ -246,6 +246,7 @@ def compose(v: dict[str, ViewResult]) -> list[tuple[str, object]]:
         blocks.append(("para", f"（{n}）名册变动未报动态。将各街镇本期与上期名册逐一比对，发现{int(checks.total['合计'])}"
                                f"项变动无企业动态可以解释：{per_town}。"))
         n += 1
+        blocks.append(("para", _explained_para(checks, v["changes"].df)))  # issue 25: 待说明 / 已说明
     follow = v["followup"].df
     order = {t: i for i, t in enumerate(towns.df["街镇"])}  # towns in dictionary order
     by_town = (follow.groupby("街镇", sort=False)["未转接会员数"].agg(["count", "sum"])
@@ -283,6 +284,10 @@ def compose(v: dict[str, ViewResult]) -> list[tuple[str, object]]:
             units = follow.loc[follow["街镇"] == town, "单位名称"].tolist()
             per_town.append(f"{town}{int(count)}家{fmt_int(lost)}人（{'、'.join(units[:3])}{'等' if len(units) > 3 else ''}）")
         asks.append(f"关闭、迁出单位所在街镇要跟踪未转接的会员，做好会员组织关系转接，做到会员不流失：{'；'.join(per_town)}。")
+    unexplained = changes[changes["说明状态"] == "待说明"] if len(changes) else changes
+    if len(unexplained):  # issue 25: the findings still without the town's explanation
+        towns_left = list(dict.fromkeys(unexplained["街镇"]))
+        asks.append(f"{'、'.join(towns_left)}要对尚未说明的{len(unexplained)}项名册核对结果逐项作出说明，在数据管理中填报。")
     if not asks:
         asks.append("各街镇要保持工作力度，巩固工会组建成果，确保全年目标任务按时完成。")
     for i, ask in enumerate(asks, start=1):
@@ -353,3 +358,24 @@ def workbook_bytes(db: Path, filters: Filters, lang: str = "zh", unit_towns: lis
     """Every view as one sheet of an Excel workbook (text cells kept as text); `unit_towns`: see views_for."""
     v = views_for(db, filters, list(VIEWS), "zh", unit_towns)
     return xlsx_bytes({(res.title if canonical(lang) else name): localize(res.df, lang) for name, res in v.items()})
+
+
+# ---- issue 25: the towns' explanations (说明) of the roster check's findings, in 三、存在问题
+EXPLAINED_NAMED = 10  # explained units named in the 通报 (the rest counted)
+
+
+def _explained_para(checks: ViewResult, changes: pd.DataFrame) -> str:
+    """How many findings each town has explained (已说明) and not yet (待说明), and the explanations beside their
+    units ("安亭镇某公司（工会断线）：企业改制，工会正在重新组建")."""
+    found = checks.rows[checks.rows["合计"].fillna(0) > 0]
+    total = checks.total or {}
+    per_town = "；".join(f"{r['街镇']}待说明{int(r['待说明'])}项、已说明{int(r['已说明'])}项" for r in found.to_dict("records"))
+    text = (f"其中街镇已说明{int(total.get('已说明') or 0)}项、待说明{int(total.get('待说明') or 0)}项"
+            f"（{per_town}）")
+    explained = changes[changes["说明状态"] == "已说明"] if len(changes) else changes
+    if len(explained):
+        named = [f"{r['街镇']}{r['单位名称']}（{r['核对项']}）：{r['说明']}"
+                 for r in explained.head(EXPLAINED_NAMED).to_dict("records")]
+        more = f"等{len(explained)}项" if len(explained) > EXPLAINED_NAMED else ""
+        text += f"。已说明的有：{'；'.join(named)}{more}"
+    return text + "。"

@@ -39,6 +39,20 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--town", help="units: the town being reported (a row of another town is an error)")
     s.add_argument("--received", help="units: when the report was received, YYYY-MM-DD (default: now)")
     s.add_argument("--replace", action="store_true", help="units: replace the towns' reports of that date")
+    s.add_argument("--pending", action="store_true", help="units: wait for review (待审核) like a town's upload (issue 25)")
+
+    # issue 25: review (审核) and explanations (说明)
+    s = sub.add_parser("review", parents=[common], help="list the reports waiting for review, or accept / return one")
+    s.add_argument("action", nargs="?", choices=["accept", "return"])
+    s.add_argument("report", nargs="?", type=int)
+    s.add_argument("--town", help="only this town's reports waiting")
+    s.add_argument("--reason", help="return: why (the town sees it)")
+
+    s = sub.add_parser("explain", parents=[common], help="record a town's explanation (说明) of a roster-check finding")
+    s.add_argument("report", type=int)
+    s.add_argument("credit_code")
+    s.add_argument("finding", help="单位消失未报动态, 新增单位未报动态, 工会断线, 会员锐减 or 街镇变更未报")
+    s.add_argument("text")
 
     s = sub.add_parser("export", parents=[common], help="write a view as CSV (UTF-8 with BOM) or XLSX")
     s.add_argument("view")
@@ -51,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("migrate", parents=[common], help="convert a database of the first release to report files")
 
     s = sub.add_parser("config", parents=[common], help="show or set a district setting (due_days)")
-    s.add_argument("key", nargs="?", choices=["due_days"])
+    s.add_argument("key", nargs="?", choices=["due_days", "review"])
     s.add_argument("value", nargs="?")
 
     s = sub.add_parser("template", parents=[common], help="write a fill-in template (XLSX) for one kind")
@@ -186,7 +200,7 @@ def cmd_import(args: argparse.Namespace, db: Path, lang: str) -> int:
         _err(str(exc))
         return EXIT_REFUSED
     result = import_path(db, path, kind, snapshot=snapshot, replace=args.replace, lang=lang, town=args.town,
-                         received=received)
+                         received=received, pending=args.pending)
     warning = msg("cli_warning", lang)
     for n in result.notices:  # what reading skipped or inferred (title rows, totals, footers, hidden rows…)
         _err(msg("cli_note", lang) + n.line(lang))
@@ -204,8 +218,100 @@ def cmd_import(args: argparse.Namespace, db: Path, lang: str) -> int:
         print("  " + plan.line(lang))
         if plan.warning(lang):
             _err(warning + plan.warning(lang))
-    _print_findings(db, result, lang)
+    if args.pending and result.reports:
+        _print_pending(db, result, lang)
+    else:
+        _print_findings(db, result, lang)
     return EXIT_OK
+
+
+def _print_pending(db: Path, result, lang: str) -> None:  # noqa: ANN001 - an importer.ImportResult
+    """issue 25: the reports of an import made with --pending, waiting (or accepted at once with review off)."""
+    from . import review
+    from .store import connect_read
+
+    con = connect_read(db)
+    try:
+        mine = [r for r in review.waiting(con) if r.import_id == result.import_id]
+    finally:
+        con.close()
+    if not mine:
+        _err(msg("cli_review_off", lang))
+        _print_findings(db, result, lang)
+        return
+    print(msg("cli_pending", lang))
+    print(msg("cli_pending_reports", lang, reports="、".join(f"#{r.report_id} {r.town}" for r in mine)))
+
+
+def cmd_review(args: argparse.Namespace, db: Path, lang: str) -> int:
+    """`review [--town T]`: the reports waiting; `review accept|return REPORT [--reason]`: a decision (issue 25)."""
+    from . import review
+    from .store import connect_read
+    from .views import town_lookup
+
+    if _no_db(db, lang):
+        return EXIT_REFUSED
+    if args.action is None:
+        con = connect_read(db)
+        try:
+            town = args.town
+            if town is not None:
+                _, lookup = town_lookup(con)
+                if town not in lookup:
+                    _err(msg("unknown_town_arg", lang, town=town))
+                    return EXIT_REFUSED
+                town = lookup[town]
+            reports = review.waiting(con, town)
+            if not reports:
+                print(msg("cli_review_none", lang))
+            for r in reports:
+                found = review.findings(con, r)
+                print(msg("cli_review_line", lang, id=r.report_id, date=r.snapshot.isoformat(), town=r.town,
+                          received=r.received_at.strftime("%Y-%m-%d %H:%M"), units=r.units,
+                          open=int((found["说明状态"] == "待说明").sum()), all=len(found)))
+        finally:
+            con.close()
+        return EXIT_OK
+    if args.report is None:
+        _err(msg("cli_review_usage", lang))
+        return EXIT_REFUSED
+    accept = args.action == "accept"
+    try:
+        decision = review.decide(db, args.report, accept, args.reason, user=_operator(), lang=lang)
+    except review.ReviewError as exc:
+        _err(str(exc))
+        return EXIT_REFUSED
+    con = connect_read(db)
+    try:
+        r = review.report(con, args.report)
+    finally:
+        con.close()
+    print(msg("cli_review_accepted" if accept else "cli_review_returned", lang, id=r.report_id, town=r.town,
+              date=r.snapshot.isoformat(), decision=decision))
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace, db: Path, lang: str) -> int:
+    """`explain REPORT CREDIT_CODE FINDING TEXT` (issue 25): exit 2 where the report has no such finding."""
+    from . import review
+
+    if _no_db(db, lang):
+        return EXIT_REFUSED
+    try:
+        new_id = review.explain(db, args.report, [(args.credit_code, args.finding, args.text)], user=_operator(),
+                                lang=lang)
+    except review.ReviewError as exc:
+        _err(str(exc))
+        return EXIT_REFUSED
+    print(msg("cli_explained", lang, id=new_id))
+    return EXIT_OK
+
+
+def _operator() -> str:
+    """Who runs the command line (the history says who decided)."""
+    from .importer import _os_user
+
+    return _os_user()
 
 
 def _print_findings(db: Path, result, lang: str) -> None:  # noqa: ANN001 - an importer.ImportResult
@@ -305,6 +411,7 @@ def cmd_config(args: argparse.Namespace, db: Path, lang: str) -> int:
         return EXIT_REFUSED
     if args.key is None:
         print(f"due_days = {get_setting(db, 'due_days')}")
+        print(f"review = {get_setting(db, 'review')}")
         return EXIT_OK
     if args.value is None:
         print(get_setting(db, args.key))
@@ -482,4 +589,4 @@ def _user_remove_or_unlock(action: str, name: str, db: Path, lang: str) -> int:
 
 COMMANDS = {"init": cmd_init, "config": cmd_config, "migrate": cmd_migrate, "rollback": cmd_rollback, "user": cmd_user,
             "template": cmd_template, "import": cmd_import, "export": cmd_export, "snapshots": cmd_snapshots,
-            "history": cmd_history, "generate": cmd_generate}
+            "history": cmd_history, "generate": cmd_generate, "review": cmd_review, "explain": cmd_explain}

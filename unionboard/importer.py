@@ -225,6 +225,11 @@ class Receipt:
     received_at: dt.datetime
     received_by: str
     file_name: str
+    # issue 25: the review state the reports get (已通过, or 待审核 until a 管理员 decides), what reading the
+    # file noticed (shown to the reviewer), and the town's explanations given with the upload, per town
+    review: str = "已通过"
+    notes: list[str] = field(default_factory=list)
+    explanations: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
 
 
 def _record(con: duckdb.DuckDBPyConnection, new_id: int, kind: str, file_name: str, digest: str, rows: int,
@@ -260,23 +265,30 @@ class ImportRequest:
     replace: bool = False
     town: str | None = None
     received: dt.datetime | dt.date | None = None
+    # issue 25: wait for review (a 街镇 account's upload, `import --pending`); only while review is on
+    pending: bool = False
+    # explanations (说明) given with the upload: town → [(统一社会信用代码, 核对项, text)]
+    explanations: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
 
 
 def import_bytes(db: Path, data: Source, file_name: str, kind: str | None = None, *,
                  snapshot: dt.date | None = None, replace: bool = False, lang: str = "zh",
                  user: str | None = None, town: str | None = None,
-                 received: dt.datetime | dt.date | None = None) -> ImportResult:
+                 received: dt.datetime | dt.date | None = None, pending: bool = False,
+                 explanations: dict[str, list[tuple[str, str, str]]] | None = None) -> ImportResult:
     """Validate and import one file; all or nothing, recorded in the history either way.
 
     A units file is the report of the towns it covers (each replacing that town's report of the date
     only with `replace`); `town` declares the one town it may cover; `received` is when the report
     was received (default: now). The state before an accepted import is kept in the backups folder.
+    With `pending` (and review on: METRICS.md "Review") its reports wait for a 管理员 (待审核), counted in
+    no figure; `explanations` are the town's 说明 of findings of its report, given with the upload.
     An unexpected failure part-way (a value the database refuses, a bug) changes nothing and is
     recorded as refused, with a clear message; when even that record cannot be written (a full
     disk, a read-only folder, a damaged database) the original error is raised for the caller's
     boundary to explain (unionboard.errors).
     """
-    request = ImportRequest(data, file_name, kind, snapshot, replace, town, received)
+    request = ImportRequest(data, file_name, kind, snapshot, replace, town, received, pending, explanations or {})
     try:
         return import_many(db, [request], lang=lang, user=user)[0]
     except Exception as exc:  # noqa: BLE001 - recorded and explained, never a traceback
@@ -318,6 +330,7 @@ def import_many(db: Path, requests: list[ImportRequest], *, lang: str = "zh", us
         try:
             ctx = load_context(con)
             first_id = _next_id(con)
+            review_on = setting_on(con, "review") == "on"
         finally:
             con.close()
         remove_orphan_report_files(db, first_id - 1)
@@ -337,7 +350,11 @@ def import_many(db: Path, requests: list[ImportRequest], *, lang: str = "zh", us
                         ctx.reports[(plan.snapshot, plan.town)] = (new_id, plan.rows, received)
                 result.import_id = new_id
                 results.append(result)
-                work.append((req, name, frames, result, Receipt(Path(db), new_id, received, user or _os_user(), name)))
+                notes = [p.line(lang) for p in result.notices + result.warnings]
+                notes += [w for p in result.reports if (w := p.warning(lang))]
+                work.append((req, name, frames, result,
+                             Receipt(Path(db), new_id, received, user or _os_user(), name,
+                                     "待审核" if req.pending and review_on else "已通过", notes, req.explanations)))
             accepted = any(r.ok for r in results)
             keep = backup_dir(db) / f"before-{first_id}.duckdb" if accepted else None
             stage_path = stage.release()
@@ -383,6 +400,10 @@ def rollback(db: Path, import_id: int, *, user: str | None = None, lang: str = "
             con.close()
         if not row:
             raise RollbackError(msg("rollback_unknown", lang, id=import_id))
+        if row[0][1] == "review":  # issue 25: a decision on a report is undone on its own
+            from .review import rollback_decision
+
+            return rollback_decision(db, import_id, new_id, user, lang)
         if row[0][0] != "imported":
             raise RollbackError(msg("rollback_not_imported", lang, id=import_id))
         if row[0][1] == "units" and brought:
@@ -452,7 +473,8 @@ def migrate(db: Path, *, user: str | None = None) -> bool:
     return True
 
 
-SETTINGS = {"due_days": "5"}  # defaults: a report is 按时 when received within 5 days of its date
+# defaults: a report is 按时 when received within 5 days of its date; review (审核) is on (issue 25)
+SETTINGS = {"due_days": "5", "review": "on"}
 
 
 def get_setting(db: Path, key: str) -> str:
@@ -472,9 +494,14 @@ def setting_on(con: duckdb.DuckDBPyConnection, key: str) -> str:
 
 def set_setting(db: Path, key: str, value: str, *, user: str | None = None, lang: str = "zh") -> None:
     """Change a district setting (recorded in the history); ValueError with a message if not allowed."""
-    if key != "due_days" or not str(value).strip().isdigit() or not 0 <= int(value) <= 60:
+    if key == "review":  # issue 25: on / off
+        if str(value).strip().lower() not in ("on", "off"):
+            raise ValueError(msg("bad_review_setting", lang, value=value))
+        value = str(value).strip().lower()
+    elif key != "due_days" or not str(value).strip().isdigit() or not 0 <= int(value) <= 60:
         raise ValueError(msg("bad_due_days", lang, value=value))
-    value = str(int(value))
+    else:
+        value = str(int(value))
     with write_lock(db):
         con = connect_read(db)
         try:

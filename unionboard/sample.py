@@ -108,4 +108,65 @@ def build_sample(db: Path, *, units: int = 25_000, snapshots: int = SAMPLE_REPOR
             if not result.ok:  # the generator and the validator disagree: a bug, say it loudly
                 raise RuntimeError("\n".join(p.line(lang) for p in result.problems[:20]))
             lines += result.summary
+        lines += _review_cycle(db, files, Path(tmp), lang)
     return lines
+
+
+# issue 25: the sample shows the review cycle (METRICS.md "Review"): every report above is accepted (imported as
+# the command line does); the town that has not sent the latest month sends a half-filled roster, which the
+# district returns with its reason; another town sends a correction of its latest report, waiting for review;
+# a few findings of the latest month are explained.
+RETURNED_TOWN_SHARE = 0.75  # the returned roster holds three quarters of the town's units (a shrink warning)
+EXPLANATIONS = {"单位消失未报动态": "该企业已于本月注销，已补报关闭动态", "新增单位未报动态": "新招商落户企业，已补报新开业动态",
+                "工会断线": "企业改制重组，工会正在重新组建", "会员锐减": "企业裁员，部分会员已办理转移接续",
+                "街镇变更未报": "企业注册地迁移，已通知两镇补报迁移动态"}
+
+
+def _review_cycle(db: Path, files: list[DataFile], tmp: Path, lang: str) -> list[str]:
+    """Add to the sample: a returned report, a correction waiting for review, and explained findings."""
+    from . import review
+    from .importer import ImportRequest, import_many
+    from .simulation import NOT_YET
+    from .views import Filters, get_view
+
+    reports = [f for f in files if f.kind == "units" and f.town]
+    latest = max(f.path.stem.split("_")[1] for f in reports)
+    last = dt.date.fromisoformat(latest)
+    # a few findings of the latest month explained by their towns (two towns: two explanations and one)
+    changes = get_view(db, "changes", Filters(as_of=last)).df
+    towns = list(dict.fromkeys(changes["街镇"]))[:2]
+    for town, n in zip(towns, (2, 1), strict=False):
+        rows = changes[changes["街镇"] == town].head(n)
+        review.explain(db, int(rows["报表编号"].iloc[0]),
+                       [(c, f, EXPLANATIONS[f]) for c, f in zip(rows["统一社会信用代码"], rows["核对项"], strict=True)],
+                       user=town)
+    # 华亭镇's latest month: last month's roster, three quarters of it, dated this month
+    earlier = max((f for f in reports if f.town == NOT_YET), key=lambda f: f.path.stem)
+    half = pd.read_csv(earlier.path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    half = half.iloc[: int(len(half) * RETURNED_TOWN_SHARE)].assign(报表日期=latest)
+    returned_file = tmp / f"units_{latest}_{NOT_YET}_报送.csv"
+    half.to_csv(returned_file, index=False, encoding="utf-8-sig")
+    # a correction of another town's latest report: two units fewer, one unit's members down
+    town_file = next(f for f in reports if f.path.stem.startswith(f"units_{latest}_") and f.town != NOT_YET)
+    fixed = pd.read_csv(town_file.path, dtype=str, keep_default_na=False, encoding="utf-8-sig").iloc[2:]
+    correction = tmp / f"units_{latest}_{town_file.town}_更正.csv"
+    fixed.to_csv(correction, index=False, encoding="utf-8-sig")
+    day = dt.datetime.combine(last, dt.time(10, 0))
+    requests = [ImportRequest(returned_file, returned_file.name, "units", town=NOT_YET, pending=True,
+                              received=day + dt.timedelta(days=4)),
+                ImportRequest(correction, correction.name, "units", town=town_file.town, replace=True, pending=True,
+                              received=day + dt.timedelta(days=5, hours=5))]
+    results = import_many(db, requests, lang=lang, user="街镇填报员")
+    if not all(r.ok for r in results):
+        raise RuntimeError("\n".join(p.line(lang) for r in results for p in r.problems[:20]))
+    from .store import connect_read
+
+    con = connect_read(db)
+    try:
+        waiting = {r.town: r for r in review.waiting(con)}
+    finally:
+        con.close()
+    review.decide(db, waiting[NOT_YET].report_id, False,
+                  f"名册仅{len(half)}家单位，较上月减少约{round((1 - RETURNED_TOWN_SHARE) * 100)}%，疑似漏填，请补全后重报",
+                  user="区总工会", at=day + dt.timedelta(days=5))
+    return [f"{NOT_YET} {latest}: 已退回", f"{town_file.town} {latest}: 更正报表待审核"]

@@ -71,6 +71,9 @@ def _prepare(con: duckdb.DuckDBPyConnection, db: Path) -> None:
 
 def _units_view(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     """The view `units`: the rows of every current report (the layout file first, so never empty)."""
+    # issue 25: every report received, with its review state (read as accepted in a database written before)
+    present = execute(con, load_sql("review_columns_present"))[0][0]
+    execute(con, load_sql("received_reports" if present else "received_reports_fallback"))
     folder = reports_dir(db)
     files = [folder / LAYOUT_FILE] + [folder / r[0] for r in execute(con, load_sql("current_report_files"))]
     execute(con, fill("units_view", files=files))

@@ -5,6 +5,7 @@ view; the words are the catalog's (unionboard.i18n).
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -171,6 +172,10 @@ def reporting_line(submissions: pd.DataFrame, lang: str = "zh") -> str | None:
     text += msg("rep_late", lang, n=len(late), towns=join(late, lang)) if late else ""
     text += msg("rep_missing", lang, towns=join(missing, lang)) if missing else ""
     text += msg("rep_pending", lang, towns=join(pending, lang)) if pending else ""
+    if "审核状态" in rows:  # issue 25: reports received but not (yet) counted
+        for state, key in (("已退回", "rep_returned"), ("待审核", "rep_waiting")):
+            towns = rows.loc[rows["审核状态"] == state, "街镇"].tolist()
+            text += msg(key, lang, towns=join(towns, lang)) if towns else ""
     return text + msg("full_stop", lang)
 
 
@@ -223,3 +228,23 @@ def rank_towns(towns: ViewResult) -> pd.DataFrame:
     ranked = lowest.loc[order].notna().to_numpy()
     rows.loc[rows.index[ranked], "排名"] = range(1, int(ranked.sum()) + 1)
     return rows.reset_index(drop=True)
+
+
+# ---- issue 25: 催报 (METRICS.md "Reminders")
+def reminder_text(submissions: pd.DataFrame, today: dt.date, lang: str = "zh") -> str:
+    """The reminder for the towns that have not reported a due month (未报送) or whose report was returned
+    (已退回, with the reason), over the dates of the 报送进度 view: which towns, which month, the due day; ready
+    to paste into the towns' group chat or a letter. Empty when no town needs one."""
+    lines = []
+    for day, rows in submissions.groupby("报表日期", sort=True):
+        month = msg("rem_month", lang, year=day.year, month=day.month)
+        due = long_date(rows["截止日期"].iloc[0], lang)
+        missing = rows.loc[rows["报送状态"] == "未报送", "街镇"].tolist()
+        if missing:
+            lines.append(msg("rem_missing", lang, month=month, due=due, towns=join(missing, lang)))
+        for town, reason in zip(*(rows.loc[rows["审核状态"] == "已退回", c] for c in ("街镇", "退回原因")), strict=True):
+            lines.append(msg("rem_returned", lang, town=town, month=month, reason=reason or ""))
+    if not lines:
+        return ""
+    numbered = [f"{i}. {line}" for i, line in enumerate(lines, start=1)]
+    return "\n".join([msg("rem_greeting", lang), *numbered, msg("rem_sign", lang, date=long_date(today, lang))])

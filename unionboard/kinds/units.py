@@ -417,11 +417,21 @@ class Reports:
         for town in staged.towns:
             file = write_report_file(con, receipt.db, receipt.import_id, "report_file_from_stage",
                                      {"snapshot": snap, "town": town}, stage_table=f"stage.{staged.table}")
-            old = execute(con, load_sql("report_supersede"), {"id": receipt.import_id, "s": snap, "t": town})
-            execute(con, load_sql("report_insert"),
-                    {"id": receipt.import_id, "s": snap, "t": town, "file": file, "n": staged.towns[town],
-                     "at": receipt.received_at, "by": receipt.received_by, "fn": receipt.file_name,
-                     "replaced": old[0][0] if old else None})
+            # issue 25: a report waiting for review leaves the accepted one of its pair in force
+            review = getattr(receipt, "review", "已通过")
+            old = execute(con, load_sql("report_supersede"),
+                          {"id": receipt.import_id, "s": snap, "t": town, "accepted": review == "已通过"})
+            old.sort(key=lambda r: r[2] != "已通过")  # the accepted report replaced is named first
+            notes = getattr(receipt, "notes", None)
+            report_id = execute(con, load_sql("report_insert"),
+                                {"id": receipt.import_id, "s": snap, "t": town, "file": file, "n": staged.towns[town],
+                                 "at": receipt.received_at, "by": receipt.received_by, "fn": receipt.file_name,
+                                 "replaced": old[0][0] if old else None, "review": review,
+                                 "notes": "\n".join(notes) if notes else None})[0][0]
+            execute(con, load_sql("explanations_carry"), {"r": report_id, "id": receipt.import_id, "s": snap, "t": town})
+            for code, finding, text in getattr(receipt, "explanations", {}).get(town, ()):
+                execute(con, load_sql("explanation_set"), {"r": report_id, "code": code, "finding": finding,
+                                                           "text": text, "by": receipt.received_by})
             written.append((receipt.import_id, snap, town, file))
             if lang == "en":
                 lines.append(f"{town} {staged.towns[town]:,}" + (f" (replaced {old[0][1]:,})" if old else ""))
