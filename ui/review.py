@@ -53,12 +53,15 @@ def _report(db: str, version: tuple, report_id: int) -> review.Report | None:
 
 
 @functools.lru_cache(maxsize=64)
-def _findings(db: str, version: tuple, report_id: int) -> pd.DataFrame:
-    """A report's roster-check findings with the town's explanations (shared, read only)."""
+def _findings(db: str, version: tuple, report_id: int, viewer_towns: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """A report's roster-check findings with the town's explanations (shared, read only); a 街镇 account
+    (`viewer_towns`) sees no other town's values."""
     cur = _cursor(db, version)
     try:
         rep = review.report(cur, report_id)
-        return review.findings(cur, rep) if rep is not None else pd.DataFrame(columns=FINDING_COLUMNS)
+        if rep is None:
+            return pd.DataFrame(columns=FINDING_COLUMNS)
+        return review.findings(cur, rep, list(viewer_towns) if viewer_towns else None)
     finally:
         cur.close()
 
@@ -280,7 +283,7 @@ def _save_explanations(db: str, version: tuple, report_id: int, lang: str) -> No
     if actor is None:
         st.session_state["town_explain_refused"] = msg("review_admin_only", lang)
         return
-    found = _findings(db, version, report_id)
+    found = _findings(db, version, report_id, tuple(actor.unit_towns) if actor.unit_towns else None)
     items = [(code, finding, text) for _, code, finding, text in _given(found, f"town_explain_{report_id}")]
     try:
         review.explain(Path(db), report_id, items, user=actor.name, actor=actor, lang=lang)
@@ -323,7 +326,7 @@ def town_section(ctx: Ctx) -> None:
     pick = st.selectbox(ctx.t("dm_explain_pick"), ids, key="town_explain_report",
                         format_func=lambda i: ctx.t("dm_explain_option", id=i, date=dates[i].isoformat(),
                                                     state=value(states[i], ctx.lang)))
-    found = _findings(str(ctx.db), ctx.version, int(pick))
+    found = _findings(str(ctx.db), ctx.version, int(pick), tuple(ctx.unit_towns) if ctx.unit_towns else None)
     if not len(found):
         st.caption(ctx.t("dm_explain_none"))
         return

@@ -95,15 +95,16 @@ def report(con: duckdb.DuckDBPyConnection, report_id: int) -> Report | None:
     return found[0] if found else None
 
 
-def findings(con: duckdb.DuckDBPyConnection, rep: Report) -> pd.DataFrame:
+def findings(con: duckdb.DuckDBPyConnection, rep: Report, viewer_towns: list[str] | None = None) -> pd.DataFrame:
     """The roster check (名册核对) of one report, with the town's explanations: the `changes` view's columns,
-    its file standing in for the town's report at its date (an accepted report in force is that file already)."""
+    its file standing in for the town's report at its date (an accepted report in force is that file already).
+    `viewer_towns`: a 街镇 account asking sees no other town's values (queries/roster_changes.sql, issue 28)."""
     folder = execute(con, load_sql("reports_folder"))[0][0]
     files = [(f, t) for f, t, _ in execute(con, load_sql("roster_files"), {"as_of": rep.snapshot})]
     now = [f for f, t in files if t != rep.town] + [f"{folder}/{rep.file}"]
     before = [r[0] for r in execute(con, load_sql("roster_files"), {"as_of": rep.snapshot - dt.timedelta(days=1)})]
     return frame(con, "roster_changes", {"snapshot": rep.snapshot, "roster_files": now, "before_files": before,
-                                         "towns": [rep.town]})
+                                         "towns": [rep.town], "viewer_towns": viewer_towns})
 
 
 def rows(con: duckdb.DuckDBPyConnection, rep: Report) -> pd.DataFrame:
