@@ -125,18 +125,33 @@ def test_openpyxl_warnings_and_prints_never_reach_the_user(db, capsys):
     row = ROW.format(code=A1).split(",")
     data = workbook([header, [*row[:13], dt.datetime(2015, 1, 1), 5, 1]])
     sheet = "xl/worksheets/sheet1.xml"
-    data = rewritten(data, {
-        # a date cell out of range, a data-validation extension (both warn), no cell styles (prints "0 is out of range")
-        sheet: (b"</worksheet>", b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"/></extLst></worksheet>'),
-        "xl/styles.xml": (re.search(rb"<cellXfs.*</cellXfs>", zipfile.ZipFile(io.BytesIO(data)).read("xl/styles.xml"),
-                                    re.S).group(0), b'<cellXfs count="0"/>')})
-    with warnings.catch_warnings(record=True) as seen:
-        warnings.simplefilter("default")
-        r = check_bytes(db, data, "安亭.xlsx", "units", snapshot=SNAP)
-    out = capsys.readouterr()
-    assert out.out == "" and out.err == ""
-    assert [str(w.message) for w in seen if "openpyxl" in (w.filename or "")] == []
-    assert all("site-packages" not in n.line() for n in r.notices + r.problems)
+    styles = zipfile.ZipFile(io.BytesIO(data)).read("xl/styles.xml")
+    variants = [
+        # a date cell out of range and a data-validation extension: openpyxl warns (with its install path)
+        rewritten(data, {sheet: (b"<v>42005</v>", b"<v>99999999</v>")}),
+        rewritten(data, {sheet: (b"</worksheet>",
+                                 b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"/></extLst></worksheet>')}),
+        # no cell styles at all: openpyxl warns that it uses its own
+        rewritten(data, {"xl/styles.xml": (re.search(rb"<cellXfs.*</cellXfs>", styles, re.S).group(0),
+                                           b'<cellXfs count="0"/>')}),
+        # a named style whose format is missing: openpyxl prints "0 is out of range", then fails (damaged)
+        rewritten(data, {"xl/styles.xml": (re.search(rb"<cellStyleXfs.*?</cellStyleXfs>", styles, re.S).group(0),
+                                           b'<cellStyleXfs count="0"/>')}),
+    ]
+    for variant in variants:
+        with warnings.catch_warnings(record=True) as seen:
+            warnings.simplefilter("default")
+            r = check_bytes(db, variant, "安亭.xlsx", "units", snapshot=SNAP)
+        out = capsys.readouterr()
+        assert out.out == "" and out.err == ""
+        assert [str(w.message) for w in seen if "openpyxl" in (w.filename or "")] == []
+        assert all("site-packages" not in n.line() and "openpyxl" not in n.line() for n in r.notices + r.problems)
+    # the date out of range is a problem named in the catalog's words, at its cell; the missing style: damaged
+    r = check_bytes(db, variants[0], "安亭.xlsx", "units", snapshot=SNAP)
+    assert [p.line() for p in r.problems][0].startswith("安亭.xlsx［单位名册］ 第2行 N列「建会日期」")
+    assert refusal(db, variants[3], "安亭.xlsx") == [
+        "安亭.xlsx：无法读取文件：文件已损坏或不完整：请在 Excel/WPS 中打开并另存为 .xlsx 后再导入"]
+    assert capsys.readouterr().out == ""
 
 
 @pytest.mark.parametrize("data", [b"PK\x03\x04" + b"\x00" * 200,  # a zip cut short

@@ -19,6 +19,8 @@ def test_kpis_match_hand_computation():
     assert (m["新建会单位"], m["新发展会员"], m["序时进度"], m["双过半"]) == ("3", "43", "49.59%", "未实现")
     deltas = {x.label: x.delta for x in at.metric}
     assert deltas["在营单位"] == "+3" and deltas["会员"] == "+43" and deltas["建会率"] == "+0.00 pt"
+    # the first report of 2015: a year-to-date count's 环比 is the value itself (issue 23)
+    assert (deltas["新建会单位"], deltas["新发展会员"]) == ("+3", "+43")
     page = texts(at)
     assert "截至2015年6月30日，全区在营单位6家，已建会单位4家，建会率66.67%" in page
     assert "新建会单位3家，完成年度目标（6家）的50.00%" in page
