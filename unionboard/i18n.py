@@ -74,6 +74,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "end_before_start": ("结束日期早于开始日期（{start}）", "before the start date ({start})"),
     "gt_affected": ("大于涉及会员数（{limit}）", "greater than 涉及会员数 ({limit})"),
     "from_town_required": ("迁出时必须填写原街镇", "required for 迁出"),
+    # issue 27: targets with a 范围
+    "unknown_town_or_district": ("不是已知街镇、别名或「全区」", 'not a known town, alias or "全区"'),
+    "district_needs_scope": ("「全区」目标须填写范围（行业类别、两新组织、世界500强或商务楼宇）",
+                             "a 全区 target needs a 范围 (an industry, a 两新组织, 世界500强 or 商务楼宇)"),
+    "scope_with_area": ("范围与村居园区不能同时填写", "a 范围 cannot be given together with a 村居园区"),
+    "scope_indicator": ("填写了范围的目标只能是：{allowed}", "a target with a 范围 can only be: {allowed}"),
     "to_town_required": ("新开业、迁入时必须填写现街镇", "required for 新开业 and 迁入"),
     "reserved_town": ("「{words}」是合计行使用的词，不能用作（或开头于）街镇名称或别名",
                       "{words} are the words of total rows: no town name or alias may be or begin with one"),

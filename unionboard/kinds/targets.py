@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..kind import Col, Kind
+from ..kind import DISTRICT, Col, Kind
 from .store import Upsert
 from .units import ACTIVE_STATUSES
 
@@ -23,12 +23,24 @@ SCOPE_FORTUNE500 = "世界500强"
 SCOPE_BUILDINGS = "商务楼宇"
 SCOPES = SCOPE_INDUSTRIES + SCOPE_TWO_NEW + (SCOPE_FORTUNE500, SCOPE_BUILDINGS)
 SCOPE_INDICATORS = TARGET_INDICATORS[:4]  # with a 范围, only the four unit indicators
-DISTRICT = "全区"  # 街镇 of a target the district set for itself (only with a 范围)
+# 街镇 of a target the district set for itself (only with a 范围): unionboard.kind.DISTRICT
 
 
 def rules(ch: Checker) -> None:
     """One row per (年度, 街镇, 村居园区, 范围, 指标)."""
     ch.duplicates(["year", "town", "area", "scope", "indicator"], "indicator")
+    scope_rules(ch)
+
+
+def scope_rules(ch: Checker) -> None:
+    """(issue 27) A 范围 row: 街镇 may be 全区 (only with a 范围), never with a 村居园区, only the four unit
+    indicators (DATA-FORMAT.md, targets)."""
+    df = ch.df
+    scoped = df["scope"].fillna("").to_numpy(dtype=object) != ""
+    ch.add((df["town"].to_numpy(dtype=object) == DISTRICT) & ~scoped, "town", "district_needs_scope")
+    ch.add(scoped & (df["area"].fillna("").to_numpy(dtype=object) != ""), "scope", "scope_with_area")
+    ch.add(scoped & df["indicator"].isin(COUNT_INDICATORS[2:]).to_numpy(), "indicator", "scope_indicator",
+           {"allowed": "、".join(SCOPE_INDICATORS)})
 
 
 def target_years(world: World) -> list[int]:
@@ -88,7 +100,7 @@ KIND = Kind(
     "targets", "年度目标",
     (
         Col("year", "年度", "int", True, min_value=1900, rule="integer"),
-        Col("town", "街镇", "town", True,
+        Col("town", "街镇", "town_or_district", True,
             rule="known town, or 全区 for a target the district set for itself (only with a 范围)",
             rule_zh="已知街镇；区自定的目标填“全区”（仅限填写了范围的行）"),
         Col("area", "村居园区", "text", default="",
