@@ -124,20 +124,21 @@ _STATUS_WORDS = {"达标": "达到序时进度", "预警": "慢于序时进度�
 
 
 def briefing_sentences(table: pd.DataFrame) -> list[str]:
-    """The 通报's sentences, one per scope with a target, e.g. 「现代服务业新建会单位数275家，完成目标436家的63.07%
-    （序时进度49.59%），达到序时进度」, 「新经济组织建会率60.78%，低于目标2.92个百分点」."""
+    """The 通报's sentences, one per scope with a target, e.g. 「现代服务业新建会单位数275家（目标436家，完成63.07%），
+    序时进度49.59%，达到序时进度」, 「新经济组织建会率60.78%，低于目标2.92个百分点」 (a count's 完成 follows the 合计 rule:
+    without a 全区 target, the towns with a target against the sum of their targets)."""
     out = []
     for row in table.to_dict("records"):
-        parts = []
+        counts = []
         for actual, target, done in COUNTS:
             if pd.notna(row[target]):
                 unit = _COUNT_UNITS[actual]
-                parts.append(f"{actual}{fmt_int(row[actual])}{unit}，完成目标{fmt_int(row[target])}{unit}的"
-                             f"{fmt_pct(row[done])}")
-        if parts:
-            parts[-1] += f"（序时进度{fmt_pct(row['序时进度(%)'])}）"
-            if row["进度状态"] in _STATUS_WORDS:
-                parts[-1] += f"，{_STATUS_WORDS[row['进度状态']]}"
+                counts.append(f"{actual}{fmt_int(row[actual])}{unit}（目标{fmt_int(row[target])}{unit}，"
+                              f"完成{fmt_pct(row[done])}）")
+        parts = []
+        if counts:
+            parts.append("、".join(counts) + f"，序时进度{fmt_pct(row['序时进度(%)'])}"
+                         + (f"，{_STATUS_WORDS[row['进度状态']]}" if row["进度状态"] in _STATUS_WORDS else ""))
         for actual, target, gap in RATES:
             if pd.notna(row[target]):
                 parts.append(_rate_words(actual.removesuffix("(%)"), row[actual], row[gap]))
