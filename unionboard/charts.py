@@ -220,7 +220,8 @@ def scope_targets(table: pd.DataFrame, lang: str = "zh") -> go.Figure:
             if pd.notna(row[target]) and pd.notna(row[done]):
                 counts.append((f"{row[SCOPE]} · {label(actual, lang)}", float(row[done]), float(schedule),
                                colour_of(row[done], schedule),
-                               f"{float(row[actual]):,.0f} / {float(row[target]):,.0f}（{row[done]:.1f}%）"))
+                               msg("chart_scope_count_text", lang, actual=f"{float(row[actual]):,.0f}",
+                                   target=f"{float(row[target]):,.0f}", done=f"{row[done]:.1f}")))
         for actual, target, gap in RATES:
             if pd.notna(row[target]) and pd.notna(row[actual]):
                 rates.append((f"{row[SCOPE]} · {msg(RATE_WORDS[actual], lang)}",

@@ -566,6 +566,7 @@ CHARTS: dict[str, tuple[str, str]] = {
     "chart_scope_rates": ("比率与目标（黑色竖线：目标；括号内为差距）", "Rates (black mark: target; gap in brackets)"),
     "chart_scope_target": ("目标", "Target"),
     "chart_scope_rate_text": ("{actual}%（{gap}）", "{actual}% ({gap})"),
+    "chart_scope_count_text": ("{actual} / {target}（{done}%）", "{actual} / {target} ({done}%)"),
 }
 
 # ------------------------------------------------------------------ sentences (unionboard.summary)
