@@ -204,10 +204,12 @@ def submissions_matrix(submissions: pd.DataFrame, lang: str = "zh") -> go.Figure
 
 
 # issue 27 — targets with a 范围 (unionboard.scopes.scope_table)
-def scope_targets(table: pd.DataFrame, lang: str = "zh") -> go.Figure:
+def scope_targets(table: pd.DataFrame, lang: str = "zh", *, big: bool = False) -> go.Figure:
     """Each scope against its targets (unionboard.scopes.scope_table): on the left a count's completion (%) as a
-    bar in its status colour, a mark at 100% (the target) and one at 序时进度; on the right a rate (%) as a bar,
-    green at or above its target and red below, with a mark at the target. One bar per scope and indicator."""
+    bar in its status colour, a dashed line at 100% (the target) and a mark at 序时进度; on the right a rate (%) as a
+    bar, green at or above its target and red below, with a mark at the target. One bar per scope and indicator.
+    `big`: larger type and bars, for meeting mode's projector."""
+    size = 22 if big else 14
     from plotly.subplots import make_subplots
 
     from .scopes import COUNTS, RATE_WORDS, RATES, SCOPE
@@ -238,8 +240,8 @@ def scope_targets(table: pd.DataFrame, lang: str = "zh") -> go.Figure:
         fig.add_bar(y=names, x=[i[1] for i in items], orientation="h", marker_color=[i[3] for i in items],
                     # the words at the bar's start (its marks are near its end); beside a bar too short to hold them
                     text=[i[4] for i in items], textposition=["inside" if i[1] >= 30 else "outside" for i in items],
-                    insidetextanchor="start", insidetextfont={"color": "white", "size": 14},
-                    outsidetextfont={"color": DARK, "size": 14}, cliponaxis=False, showlegend=False,
+                    insidetextanchor="start", insidetextfont={"color": "white", "size": size},
+                    outsidetextfont={"color": DARK, "size": size}, cliponaxis=False, showlegend=False,
                     hovertemplate="%{y}<br>%{text}<extra></extra>", row=1, col=col)
         mark = "chart_schedule" if title == "chart_scope_counts" else "chart_scope_target"
         fig.add_scatter(y=names, x=[i[2] for i in items], mode="markers", name=msg(mark, lang), showlegend=False,
@@ -251,7 +253,8 @@ def scope_targets(table: pd.DataFrame, lang: str = "zh") -> go.Figure:
         top = max(100.0, *(i[2] * 1.05 for i in items), *(i[1] * 1.05 for i in items))
         fig.update_xaxes(ticksuffix="%", range=[0, top], row=1, col=col)
     fig.update_yaxes(automargin=True, showgrid=False)
-    fig.update_annotations(font={"size": 15})
-    _layout(fig, height=max(260, 60 * max(len(counts), len(rates)) + 110))
+    fig.update_annotations(font={"size": size + 1})
+    fig.update_yaxes(tickfont={"size": size - 1 if big else 12})
+    _layout(fig, height=max(260, (90 if big else 60) * max(len(counts), len(rates)) + 110))
     fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 10}, bargap=0.35)
     return fig

@@ -87,7 +87,7 @@ def shortfalls(table: pd.DataFrame) -> list[ScopeShortfall]:
 
 def _word(column: str, lang: str) -> str:
     """An indicator as a sentence names it: a rate without its (%) (建会率), a count as its column."""
-    return msg(RATE_WORDS[column], lang) if column in RATE_WORDS else label(column, lang)
+    return label(column, lang).removesuffix("(%)").removesuffix(" ")
 
 
 def shortfall_line(table: pd.DataFrame, lang: str = "zh") -> str | None:
