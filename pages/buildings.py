@@ -5,6 +5,7 @@ import streamlit as st
 
 from ui.figures import cards, chart, figure
 from ui.page import open_page
+from ui.scopes import building_targets
 from ui.tables import show_table
 from unionboard.i18n import join
 from unionboard.summary import fmt_int, fmt_pct
@@ -14,6 +15,7 @@ rows, total = res.rows, res.total
 with_fed = rows["楼宇工会联合会"] == "已成立"
 cards(ctx, [("kpi_buildings", fmt_int(len(rows))), ("kpi_with_building_fed", fmt_int(with_fed.sum()), "楼宇工会联合会"),
             ("kpi_building_units", fmt_int(total["在营单位数"])), ("kpi_building_coverage", fmt_pct(total["建会率(%)"]), "建会率(%)")])
+building_targets(ctx, res)  # issue 27: the buildings as a whole against their targets
 if rows.empty:
     st.info(ctx.t("buildings_none"))
 else:

@@ -6,6 +6,7 @@ import streamlit as st
 from ui.data import view
 from ui.figures import chart, figure
 from ui.page import open_page
+from ui.scopes import show_scope_progress
 from ui.tables import show_table, show_unit_list
 
 ctx, (ind, two) = open_page("page_industries", "industries", "two-new")
@@ -16,6 +17,7 @@ with left:
 with right:
     st.subheader(ctx.t("by_two_new"))
     chart(figure(ctx, two, "coverage_bars", "两新组织"), "two_new_chart")
+show_scope_progress(ctx)  # issue 27: each scope against its targets
 st.subheader(ctx.t("by_industry"))
 show_table(ctx, ind, "industries")
 st.subheader(ctx.t("by_two_new"))

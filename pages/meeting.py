@@ -8,6 +8,7 @@ import streamlit as st
 from ui.data import view
 from ui.figures import chart, figure
 from ui.page import open_page, setup
+from ui.scopes import meeting_slide
 from unionboard.i18n import value
 from unionboard.status import COLOURS, DARK, LAGGING, ON_TRACK, WARNING
 from unionboard.summary import double_half, fmt_int, fmt_pct, status_counts
@@ -15,6 +16,8 @@ from unionboard.summary import double_half, fmt_int, fmt_pct, status_counts
 SLIDES = ["meet_total", "meet_towns", "meet_double_half", "meet_industries", "meet_buildings", "meet_federations",
           "meet_dynamics", "meet_lagging"]
 # a slide showing one view's chart: (view, chart builder, its extra argument)
+# issue 27: the scopes against their targets, after the industries
+SLIDES.insert(SLIDES.index("meet_industries") + 1 if "meet_industries" in SLIDES else len(SLIDES), "meet_scopes")
 CHART_SLIDES = {"meet_industries": ("industries", "coverage_bars", "行业类别"), "meet_buildings": ("buildings", "building_coverage"),
                 "meet_federations": ("federations", "federations_by_kind")}
 
@@ -92,3 +95,5 @@ elif slide == "meet_lagging":
                   members=fmt_pct(rows.loc[n, "新发展会员数完成率(%)"])) for n in names)) or "<div>—</div>"
         title = html.escape(ctx.t("status_count", status=value(status, ctx.lang), n=len(names)))
         st.markdown(f"<div class='ub-big'><b style='color:{COLOURS[status]}'>{title}</b>{lines}</div>", unsafe_allow_html=True)
+elif slide == "meet_scopes":  # issue 27
+    meeting_slide(ctx)

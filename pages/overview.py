@@ -9,6 +9,7 @@ from ui.data import memo, view
 from ui.downloads import document_downloads
 from ui.figures import chart, figure, status_boxes
 from ui.page import no_target_note, open_page
+from ui.scopes import overview_line
 from ui.tables import show_table
 from unionboard.i18n import join  # issue 22
 from unionboard.summary import briefing, change_text, changes_of, double_half, findings_count, fmt_int, fmt_pct, reporting_line
@@ -78,6 +79,7 @@ if checks is not None:
                else ctx.t("chg_link", n=f"{int(found):,}"), icon=":material/fact_check:")
         b.page_link("pages/changes.py", label=ctx.t("chg_go"), icon=":material/arrow_forward:")
 status_boxes(ctx, towns)
+overview_line(ctx)  # issue 27: the scopes behind schedule
 st.subheader(ctx.t("summary"))
 document_downloads(ctx, towns)
 summary = memo(towns, ("briefing", ctx.lang), lambda: briefing(towns, ctx.lang))

@@ -9,7 +9,11 @@
 --   $towns VARCHAR[]|NULL, $industry VARCHAR|NULL
 -- Columns: 分组, 在营单位数, 已建会单位数, 建会率(%), 25人以上在营单位数, 25人以上已建会单位数,
 --   25人以上单位建会率(%), 职工人数, 会员人数, 入会率(%), 农民工人数, 农民工会员数,
---   农民工入会率(%), 新建会单位数, 新发展会员数, is_total
+--   农民工入会率(%), 新建会单位数, 新发展会员数, then (issue 27) the 范围 target columns of CLI.md: 新建会单位数目标,
+--   新建会单位数完成率(%), 新发展会员数目标, 新发展会员数完成率(%), 建会率目标(%), 建会率差距(百分点), 入会率目标(%),
+--   入会率差距(百分点), 序时进度(%), 进度状态 (empty but on a row whose value is a 范围 with targets, scope_goals in
+--   vocabulary.sql; unionboard.views keeps them on industries, two-new and fortune500 when the database has
+--   scoped targets), is_total
 WITH slices(ord, slice, value) AS (
     VALUES (1, 'industry', '现代服务业'), (2, 'industry', '高新技术产业'), (3, 'industry', '制造业'),
            (4, 'industry', '建筑业'), (5, 'industry', '商贸流通'), (6, 'industry', '其他'),
@@ -79,15 +83,69 @@ per_slice AS (
     FROM slices s LEFT JOIN cur USING (value) LEFT JOIN base USING (value)
     WHERE s.slice = $slice
 ),
+scoped AS (
+    -- the slice values that are a 范围 of the targets (DATA-FORMAT.md, targets); with an industry filter
+    -- only that industry's own row is still all of its 范围's units
+    SELECT value AS scope FROM slices
+    WHERE slice = $slice
+      AND CASE $slice WHEN 'industry' THEN $industry IS NULL OR value = $industry
+                      WHEN 'two_new' THEN $industry IS NULL AND value <> '其他'
+                      WHEN 'fortune500' THEN $industry IS NULL AND value = '世界500强'
+                      ELSE false END
+),
+actuals AS (
+    -- 新建会单位数 and 新发展会员数 of each town (the towns picked) in each slice value, by the towns view's
+    -- rules restricted to the value's units (a unit that changed value counts where it was at each date);
+    -- then the district's ('全区'), for the 全区 targets
+    SELECT town, value AS scope, sum(formed) AS new_unions,
+        CASE WHEN town IN (SELECT town FROM based)
+             THEN coalesce(sum(members) FILTER (WHERE side = 'cur'), 0)
+                  - coalesce(sum(members) FILTER (WHERE side = 'base'), 0) END AS new_members
+    FROM keyed GROUP BY town, value
+    UNION ALL
+    SELECT '全区', value, new_unions, new_members FROM per_slice
+),
+goals AS (
+    -- each 范围's targets beside the actuals they are compared with (a town without units of the value: 0)
+    SELECT g.scope, g.indicator, g.target, coalesce(a.new_unions, 0) AS new_unions,
+        CASE WHEN g.town = '全区' THEN a.new_members
+             WHEN g.town IN (SELECT town FROM based) THEN coalesce(a.new_members, 0) END AS new_members
+    FROM scope_goals($year, $towns) g
+    JOIN scoped USING (scope)
+    LEFT JOIN actuals a USING (town, scope)
+),
+scope_progress AS (
+    -- the 合计 rule of the towns view: a completion compares the actual of the targets' towns (those with a
+    -- value) with the sum of their targets
+    SELECT scope AS value,
+        sum(target) FILTER (WHERE indicator = '新建会单位数')                                   AS t_new_unions,
+        pct(sum(new_unions) FILTER (WHERE indicator = '新建会单位数'),
+            sum(target) FILTER (WHERE indicator = '新建会单位数'))                              AS done_new_unions,
+        sum(target) FILTER (WHERE indicator = '新发展会员数')                                   AS t_new_members,
+        pct(sum(new_members) FILTER (WHERE indicator = '新发展会员数' AND new_members IS NOT NULL),
+            sum(target) FILTER (WHERE indicator = '新发展会员数' AND new_members IS NOT NULL))  AS done_new_members,
+        max(target) FILTER (WHERE indicator = '建会率')                                         AS t_coverage,
+        max(target) FILTER (WHERE indicator = '入会率')                                         AS t_membership
+    FROM goals
+    GROUP BY scope
+),
+per_slice_goal AS (
+    SELECT p.*, sp.t_new_unions, sp.done_new_unions, sp.t_new_members, sp.done_new_members,
+        sp.t_coverage, sp.t_membership
+    FROM per_slice p LEFT JOIN scope_progress sp USING (value)
+),
 with_total AS (
     -- one row per slice value, then 合计 (vocabulary.sql, "合计")
     SELECT ord, total_label(value, GROUPING(value) = 1) AS value, GROUPING(value) = 1 AS is_total,
         sum(active) AS active, sum(unionised) AS unionised, sum(active25) AS active25,
         sum(unionised25) AS unionised25, sum(employees) AS employees, sum(members) AS members,
         sum(migrants) AS migrants, sum(migrant_members) AS migrant_members, sum(new_unions) AS new_unions,
-        sum(new_members) AS new_members
-    FROM per_slice
-    GROUP BY GROUPING SETS ((ord, value), ())
+        sum(new_members) AS new_members,
+        t_new_unions, done_new_unions, t_new_members, done_new_members, t_coverage, t_membership
+    FROM per_slice_goal
+    -- a 范围's targets are the row's columns: the 合计 row (all units) has none
+    GROUP BY GROUPING SETS ((ord, value, t_new_unions, done_new_unions, t_new_members, done_new_members,
+                             t_coverage, t_membership), ())
 )
 SELECT
     value                                                                  AS "分组",
@@ -105,6 +163,17 @@ SELECT
     round(pct(migrant_members, migrants), 2)                               AS "农民工入会率(%)",
     new_unions::BIGINT                                                     AS "新建会单位数",
     new_members::BIGINT                                                    AS "新发展会员数",
+    t_new_unions                                                           AS "新建会单位数目标",
+    round(done_new_unions, 2)                                              AS "新建会单位数完成率(%)",
+    t_new_members                                                          AS "新发展会员数目标",
+    round(done_new_members, 2)                                             AS "新发展会员数完成率(%)",
+    t_coverage                                                             AS "建会率目标(%)",
+    round(pct(unionised, active) - t_coverage, 2)                          AS "建会率差距(百分点)",
+    t_membership                                                           AS "入会率目标(%)",
+    round(pct(members, employees) - t_membership, 2)                       AS "入会率差距(百分点)",
+    CASE WHEN coalesce(t_new_unions, t_new_members, t_coverage, t_membership) IS NOT NULL
+         THEN round(schedule_pct($snapshot), 2) END                        AS "序时进度(%)",
+    progress_status(least(done_new_unions, done_new_members), schedule_pct($snapshot)) AS "进度状态",
     is_total
 FROM with_total
 ORDER BY is_total, ord;

@@ -16,6 +16,8 @@ import pandas as pd
 from .accounts import view_towns
 from .export import clean_frame, clean_text, xlsx_bytes
 from .i18n import canonical
+from .scopes import SCOPE_SOURCE_VIEWS  # issue 27
+from .scopes import briefing_blocks as scope_briefing_blocks
 from .status import BLUE, DARK, LAGGING, LIGHT_BLUE, WARNING, colour_of
 from .store import connect_read
 from .summary import FINDINGS, double_half, fmt_int, fmt_pct, rank_towns, schedule_of, status_counts, towns_without_target
@@ -158,6 +160,7 @@ def data_note(towns: ViewResult) -> str:
 
 
 BRIEFING_VIEWS = ["towns", "trend", "dynamics", "followup", "submissions", "changes-by-town", "changes"]
+BRIEFING_VIEWS += list(SCOPE_SOURCE_VIEWS)  # issue 27: the scopes' targets
 
 
 def _date(d: dt.date) -> str:
@@ -225,6 +228,7 @@ def compose(v: dict[str, ViewResult]) -> list[tuple[str, object]]:
             "新发展会员数", "新发展会员数目标", "新发展会员数完成率(%)", "进度状态"]
     table = pd.concat([ranking[cols], pd.DataFrame([{**total, "排名": None}])[cols]], ignore_index=True)
     blocks.append(("table", table))
+    blocks += scope_briefing_blocks(v)  # issue 27: industries, 两新组织, 世界500强 and 商务楼宇 against their targets
 
     blocks.append(("heading", "三、存在问题"))
     sub = v["submissions"].df

@@ -201,3 +201,60 @@ def submissions_matrix(submissions: pd.DataFrame, lang: str = "zh") -> go.Figure
     # the months are along the top: the legend goes below
     fig.update_layout(plot_bgcolor="white", legend={"orientation": "h", "y": -0.04, "x": 0, "yanchor": "top"})
     return fig
+
+
+# issue 27 — targets with a 范围 (unionboard.scopes.scope_table)
+def scope_targets(table: pd.DataFrame, lang: str = "zh", *, big: bool = False) -> go.Figure:
+    """Each scope against its targets (unionboard.scopes.scope_table): on the left a count's completion (%) as a
+    bar in its status colour, a dashed line at 100% (the target) and a mark at 序时进度; on the right a rate (%) as a
+    bar, green at or above its target and red below, with a mark at the target. One bar per scope and indicator.
+    `big`: larger type and bars, for meeting mode's projector."""
+    size = 22 if big else 14
+    from plotly.subplots import make_subplots
+
+    from .scopes import COUNTS, RATE_WORDS, RATES, SCOPE
+    from .status import GREEN, RED
+
+    counts, rates = [], []  # (bar label, value, mark, colour, text)
+    for row in table.to_dict("records"):
+        schedule = row["序时进度(%)"]
+        for actual, target, done in COUNTS:
+            if pd.notna(row[target]) and pd.notna(row[done]):
+                counts.append((f"{row[SCOPE]} · {label(actual, lang)}", float(row[done]), float(schedule),
+                               colour_of(row[done], schedule),
+                               msg("chart_scope_count_text", lang, actual=f"{float(row[actual]):,.0f}",
+                                   target=f"{float(row[target]):,.0f}", done=f"{row[done]:.1f}")))
+        for actual, target, gap in RATES:
+            if pd.notna(row[target]) and pd.notna(row[actual]):
+                rates.append((f"{row[SCOPE]} · {msg(RATE_WORDS[actual], lang)}",
+                              float(row[actual]), float(row[target]), GREEN if row[gap] >= 0 else RED,
+                              msg("chart_scope_rate_text", lang, actual=f"{row[actual]:.2f}", gap=f"{row[gap]:+.2f}")))
+    panels = [(items, title) for items, title in ((counts, "chart_scope_counts"), (rates, "chart_scope_rates")) if items]
+    if not panels:
+        return _layout(go.Figure(), height=200)
+    fig = make_subplots(rows=1, cols=len(panels), subplot_titles=[msg(t, lang) for _, t in panels],
+                        horizontal_spacing=0.22)
+    for col, (items, title) in enumerate(panels, start=1):
+        names = [i[0] for i in items][::-1]  # the first scope at the top
+        items = items[::-1]
+        fig.add_bar(y=names, x=[i[1] for i in items], orientation="h", marker_color=[i[3] for i in items],
+                    # the words at the bar's start (its marks are near its end); beside a bar too short to hold them
+                    text=[i[4] for i in items], textposition=["inside" if i[1] >= 30 else "outside" for i in items],
+                    insidetextanchor="start", insidetextfont={"color": "white", "size": size},
+                    outsidetextfont={"color": DARK, "size": size}, cliponaxis=False, showlegend=False,
+                    hovertemplate="%{y}<br>%{text}<extra></extra>", row=1, col=col)
+        mark = "chart_schedule" if title == "chart_scope_counts" else "chart_scope_target"
+        fig.add_scatter(y=names, x=[i[2] for i in items], mode="markers", name=msg(mark, lang), showlegend=False,
+                        marker={"symbol": "line-ns", "size": 34, "color": DARK, "line": {"width": 4, "color": DARK}},
+                        hovertemplate="%{y}<br>" + msg(mark, lang) + " %{x:.2f}%<extra></extra>", row=1, col=col)
+        if title == "chart_scope_counts":  # the target itself: 100%
+            fig.add_vline(x=100, line={"color": GREY, "dash": "dash", "width": 1}, row=1, col=col)
+        # room beside the longest bar for its words
+        top = max(100.0, *(i[2] * 1.05 for i in items), *(i[1] * 1.05 for i in items))
+        fig.update_xaxes(ticksuffix="%", range=[0, top], row=1, col=col)
+    fig.update_yaxes(automargin=True, showgrid=False)
+    fig.update_annotations(font={"size": size + 1})
+    fig.update_yaxes(tickfont={"size": size - 1 if big else 12})
+    _layout(fig, height=max(260, (90 if big else 60) * max(len(counts), len(rates)) + 110))
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 10}, bargap=0.35)
+    return fig

@@ -74,6 +74,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "end_before_start": ("结束日期早于开始日期（{start}）", "before the start date ({start})"),
     "gt_affected": ("大于涉及会员数（{limit}）", "greater than 涉及会员数 ({limit})"),
     "from_town_required": ("迁出时必须填写原街镇", "required for 迁出"),
+    # issue 27: targets with a 范围
+    "unknown_town_or_district": ("不是已知街镇、别名或「全区」", 'not a known town, alias or "全区"'),
+    "district_needs_scope": ("「全区」目标须填写范围（行业类别、两新组织、世界500强或商务楼宇）",
+                             "a 全区 target needs a 范围 (an industry, a 两新组织, 世界500强 or 商务楼宇)"),
+    "scope_with_area": ("范围与村居园区不能同时填写", "a 范围 cannot be given together with a 村居园区"),
+    "scope_indicator": ("填写了范围的目标只能是：{allowed}", "a target with a 范围 can only be: {allowed}"),
     "to_town_required": ("新开业、迁入时必须填写现街镇", "required for 新开业 and 迁入"),
     "reserved_town": ("「{words}」是合计行使用的词，不能用作（或开头于）街镇名称或别名",
                       "{words} are the words of total rows: no town name or alias may be or begin with one"),
@@ -540,6 +546,29 @@ DASHBOARD: dict[str, tuple[str, str]] = {
     "kpi_building_coverage": ("楼宇建会率", "Coverage"),
     "buildings_none": ("所选街镇没有登记商务楼宇。", "No buildings registered for the selected towns."),
     "building_of_town": ("**{building}**（{town}）", "**{building}** ({town})"),
+    # issue 27: targets with a 范围 (ui/scopes.py)
+    "scope_chart": ("各范围目标进度（行业、两新组织、世界500强、商务楼宇）",
+                    "Scopes against their targets (industries, two-new, Fortune 500, buildings)"),
+    "scope_none": ("本年度没有带“范围”的目标（行业、两新组织、世界500强、商务楼宇），表中目标列留空。"
+                   "可在“数据管理”页上传含“范围”列的年度目标。",
+                   "No targets with a 范围 (industry, two-new, Fortune 500, buildings) this year; the target columns stay "
+                   "empty. Upload targets with a 范围 column on 数据管理."),
+    "scope_line": ("范围目标：{parts}", "Scoped targets: {parts}"),
+    "scope_sep": ("；", "; "),
+    "scope_behind": ("{n}项慢于序时进度——{items}", "{n} behind schedule — {items}"),
+    "scope_behind_item": ("{scope}（{indicator}完成{done}，序时进度{schedule}）",
+                          "{scope} ({indicator} {done} done, time elapsed {schedule})"),
+    "scope_below": ("{n}项低于目标——{items}", "{n} below target — {items}"),
+    "scope_below_item": ("{scope}{indicator}{actual}（低于目标{gap}个百分点）", "{scope} {indicator} {actual} ({gap} pp below target)"),
+    "scope_all_on_track": ("范围目标：各范围均达到序时进度和目标。", "Scoped targets: every scope is on schedule and at target."),
+    "scope_link": ("行业与两新", "Industries"),
+    "bld_targets": ("楼宇整体与目标", "The buildings as a whole against their targets"),
+    "bld_scope_count": ("商务楼宇{what}", "Buildings: {what}"),
+    "bld_scope_rate": ("商务楼宇{what}", "Buildings: {what}"),
+    "bld_count_detail": ("目标 {target} · 完成 {done} · 序时进度 {schedule}", "target {target} · done {done} · time elapsed {schedule}"),
+    "bld_rate_detail": ("目标 {target} · 差距 {gap} 个百分点", "target {target} · gap {gap} pp"),
+    "bld_feds": ("楼宇工会联合会数", "Building federations"),
+    "meet_scopes": ("行业、两新与楼宇目标", "Industries, two-new and buildings against targets"),
     "kpi_opened": ("新开业", "Opened"),
     "kpi_closed_moved": ("关闭 / 迁出", "Closed / moved out"),
     "dyn_none": ("本年度尚无企业动态记录。", "No events this year yet."),
@@ -584,6 +613,12 @@ CHARTS: dict[str, tuple[str, str]] = {
     "chart_with_fed": ("已成立楼宇工会联合会", "With building federation"),
     "chart_without_fed": ("未成立楼宇工会联合会", "Without building federation"),
     "chart_building_of_town": ("{building}（{town}）", "{building} ({town})"),
+    # issue 27: each scope against its targets (charts.scope_targets)
+    "chart_scope_counts": ("计数目标完成率（黑色竖线：序时进度）", "Counts: done (black mark: time elapsed)"),
+    "chart_scope_rates": ("比率与目标（黑色竖线：目标；括号内为差距）", "Rates (black mark: target; gap in brackets)"),
+    "chart_scope_target": ("目标", "Target"),
+    "chart_scope_rate_text": ("{actual}%（{gap}）", "{actual}% ({gap})"),
+    "chart_scope_count_text": ("{actual} / {target}（{done}%）", "{actual} / {target} ({done}%)"),
 }
 
 # ------------------------------------------------------------------ sentences (unionboard.summary)
@@ -702,14 +737,24 @@ COLUMNS: dict[str, Column] = {
     "新建会单位数": Column("new unions", COUNT,
            "本快照中（任何经营状态）建会情况不是“未建会”、且建会日期在当年1月1日至快照日期之间的单位数。",
            "Units of the snapshot (any status) with a union founded from 1 January to the snapshot date."),
-    "新建会单位数目标": Column("new unions target", COUNT, "目标责任书中当年该街镇的新建会单位数目标；全区为各街镇之和。",
-           "The year's target from the agreements; the district target is the sum of the towns'."),
+    "新建会单位数目标": Column("new unions target", COUNT, "目标责任书中当年该街镇的新建会单位数目标；全区为各街镇之和。"
+           "按范围（行业、两新组织、世界500强、商务楼宇）时为该范围的目标：全区目标，"
+        "无全区目标时为各街镇该范围目标之和（完成率只计有目标的街镇）。",
+           "The year's target from the agreements; the district target is the sum of the towns'. "
+               "By 范围 (industry, two-new, Fortune 500, buildings): the scope's 全区 target, "
+               "else the sum of the towns' (completion over "
+               "those towns only)."),
     "新建会单位数完成率(%)": Column("new unions done (%)", PCT, "新建会单位数 ÷ 目标 × 100；无目标时留空。",
            "New unions / target × 100; empty without a target."),
     "新发展会员数": Column("new members", COUNT, "本快照会员人数 − 基期会员人数（基期：上年12月31日及之前最近的快照）；无基期时留空。",
            "Members now minus members at the baseline (latest snapshot on or before 31 Dec of the previous year)."),
-    "新发展会员数目标": Column("new members target", COUNT, "目标责任书中当年该街镇的新发展会员数目标；全区为各街镇之和。",
-           "The year's target from the agreements; the district target is the sum of the towns'."),
+    "新发展会员数目标": Column("new members target", COUNT, "目标责任书中当年该街镇的新发展会员数目标；全区为各街镇之和。"
+           "按范围（行业、两新组织、世界500强、商务楼宇）时为该范围的目标：全区目标，"
+        "无全区目标时为各街镇该范围目标之和（完成率只计有目标的街镇）。",
+           "The year's target from the agreements; the district target is the sum of the towns'. "
+               "By 范围 (industry, two-new, Fortune 500, buildings): the scope's 全区 target, "
+               "else the sum of the towns' (completion over "
+               "those towns only)."),
     "新发展会员数完成率(%)": Column("new members done (%)", PCT, "新发展会员数 ÷ 目标 × 100；无目标时留空。",
            "New members / target × 100; empty without a target."),
     "序时进度(%)": Column("time elapsed (%)", PCT, "快照日期是当年第几天 ÷ 当年天数 × 100（2015年6月30日 = 181/365 = 49.59）。",
@@ -810,12 +855,15 @@ COLUMNS: dict[str, Column] = {
     "数据来源": Column("figures from", TEXT,
            "该街镇数字取自哪一期报表：本期报表；“沿用”：本期未报送，沿用此前最近一期；“未报送”：此前从未报送，按0计。",
            "Which report a town's figures come from: this date's, an earlier one carried forward (沿用), or none (未报送)."),
-    "建会率目标(%)": Column("coverage target (%)", PCT, "目标责任书中当年该街镇的建会率目标；合计行无目标（率目标按街镇下达）。",
-           "The year's 建会率 target of the town; the total has none (rate targets are signed per town)."),
+    "建会率目标(%)": Column("coverage target (%)", PCT, "目标责任书中当年该街镇的建会率目标；合计行无目标（率目标按街镇下达）。"
+           "按范围时为该范围的全区目标（只选一个街镇时为该街镇的目标）。",
+           "The year's 建会率 target of the town; the total has none (rate targets are signed per town). "
+               "By 范围: the scope's 全区 target (one town picked: the town's)."),
     "建会率差距(百分点)": Column("coverage gap (pp)", POINTS, "建会率 − 建会率目标，单位为百分点；负数表示低于目标。",
            "建会率 minus its target, in percentage points; negative means below target."),
-    "入会率目标(%)": Column("membership target (%)", PCT, "目标责任书中当年该街镇的入会率目标；合计行无目标。",
-           "The year's 入会率 target of the town."),
+    "入会率目标(%)": Column("membership target (%)", PCT, "目标责任书中当年该街镇的入会率目标；合计行无目标。"
+           "按范围时为该范围的全区目标（只选一个街镇时为该街镇的目标）。",
+           "The year's 入会率 target of the town. By 范围: the scope's 全区 target (one town picked: the town's)."),
     "入会率差距(百分点)": Column("membership gap (pp)", POINTS, "入会率 − 入会率目标，单位为百分点；负数表示低于目标。",
            "入会率 minus its target, in percentage points; negative means below target."),
     "报送状态": Column("reporting", TEXT,
@@ -914,6 +962,10 @@ COLUMNS: dict[str, Column] = {
     "用户名": Column("user"),
     "角色": Column("role"),
     "登录锁定": Column("sign-in lock"),
+    # issue 27
+    "范围": Column("scope", TEXT, "目标针对的单位范围：行业类别、两新组织（新经济组织、新社会组织）、"
+           "世界500强或商务楼宇（填有楼宇名称的单位）。",
+           "The part of the units a target is about: an industry, a two-new group, Fortune 500 or 商务楼宇 (units in a building)."),
 }
 
 # Cell values shown in English in the English interface (the names of towns, units and industries stay as

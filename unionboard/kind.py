@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 OUTSIDE = "区外"
 DISTRICT_ORGANISER = "区总工会"
+DISTRICT = "全区"  # issue 27: the 街镇 of a target the district set for itself (targets, with a 范围 only)
 # The instructions sheet of a fill-in template (unionboard.templates): never data.
 INSTRUCTION_SHEETS = ("填写说明", "instructions")
 # A column ignored wherever it appears: the row counter of printed forms.
@@ -37,7 +38,7 @@ class Col:
 
     key: str
     zh: str
-    ptype: str  # text, int, number, bool, date, enum, town, town_or_outside, organiser, code
+    ptype: str  # text, int, number, bool, date, enum, town, town_or_outside, town_or_district, organiser, code
     required: bool = False
     values: tuple[str, ...] = ()
     min_value: float | None = None  # inclusive lower bound for int

@@ -92,6 +92,7 @@ def _vocabulary(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     execute(con, load_sql("vocabulary_reports"))
     scoped = execute(con, load_sql("targets_scoped_present"))[0][0]
     execute(con, load_sql("target_views" if scoped else "target_views_fallback"))
+    execute(con, load_sql("scope_goals"))  # issue 27: reads the target views
     execute(con, load_sql("use_db"))
 
 

@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from .kind import DISTRICT  # issue 27
 from .kinds import DISTRICT_ORGANISER, INSTRUCTION_SHEETS, KINDS, OUTSIDE, Col, Kind
 from .sql import execute, load_sql
 from .store import connect_read
@@ -79,6 +80,8 @@ def _choices(col: Col, towns: list[str], federations: list[str], buildings: list
         return towns
     if col.ptype == "town_or_outside":
         return [*towns, OUTSIDE]
+    if col.ptype == "town_or_district":  # issue 27
+        return [*towns, DISTRICT]
     if col.ptype == "organiser":
         return [DISTRICT_ORGANISER, *towns]
     # a column naming a known federation or building (the federations kind names new federations)

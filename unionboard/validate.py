@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 
 from . import creditcode
 from .i18n import msg
-from .kind import DISTRICT_ORGANISER, OUTSIDE, SERIAL_COLUMN, Col, Kind, header_key
+from .kind import DISTRICT, DISTRICT_ORGANISER, OUTSIDE, SERIAL_COLUMN, Col, Kind, header_key
 from .readers import FORMULA_WITHOUT_VALUE, RawTable
 
 
@@ -192,6 +192,9 @@ def _parser(col: Col, ctx: Context) -> Callable[[str], Parsed]:
     if col.ptype == "town_or_outside":
         return lambda s: ((OUTSIDE, None) if s == OUTSIDE else (ctx.lookup[s], None) if s in ctx.lookup
                           else (None, ("unknown_town_or_outside", {})))
+    if col.ptype == "town_or_district":  # issue 27: targets' 街镇 (全区 only with a 范围: kinds.targets)
+        return lambda s: ((DISTRICT, None) if s == DISTRICT else (ctx.lookup[s], None) if s in ctx.lookup
+                          else (None, ("unknown_town_or_district", {})))
     if col.ptype == "organiser":
         return lambda s: ((DISTRICT_ORGANISER, None) if s == DISTRICT_ORGANISER else (ctx.lookup[s], None)
                           if s in ctx.lookup else (None, ("unknown_organiser", {})))

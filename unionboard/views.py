@@ -69,6 +69,26 @@ VIEWS: dict[str, ViewDef] = {
     "changes-by-town": ViewDef("roster_changes_by_town"),
 }
 
+# issue 27 — targets with a 范围 (METRICS.md, "Targets by industry, 两新组织, 世界500强 and buildings"): the
+# columns CLI.md has these views end with once the database holds such targets (scope_targets_any.sql); without
+# any, a view keeps the columns it had before (the SQL always computes them, empty).
+SCOPE_TARGET_COLUMNS = ("新建会单位数目标", "新建会单位数完成率(%)", "新发展会员数目标", "新发展会员数完成率(%)",
+                        "建会率目标(%)", "建会率差距(百分点)", "入会率目标(%)", "入会率差距(百分点)", "序时进度(%)", "进度状态")
+SCOPED_VIEWS: dict[str, tuple[str, ...]] = {
+    "industries": SCOPE_TARGET_COLUMNS,
+    "two-new": SCOPE_TARGET_COLUMNS,
+    "fortune500": SCOPE_TARGET_COLUMNS,
+    # 商务楼宇: its 合计 row gives the 范围's figures too
+    "buildings": ("新建会单位数", "新建会单位数目标", "新建会单位数完成率(%)", "新发展会员数", *SCOPE_TARGET_COLUMNS[2:]),
+}
+# the other views of the same SQL files (unit-types, sizes) never carry them
+_SCOPE_SQL_COLUMNS = {"coverage_by_slice": SCOPE_TARGET_COLUMNS, "building_coverage": SCOPED_VIEWS["buildings"]}
+
+
+def scope_columns_shown(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Whether view `name` shows the 范围 target columns: one of SCOPED_VIEWS, on a database with scoped targets."""
+    return name in SCOPED_VIEWS and bool(con.execute(load_sql("scope_targets_any")).fetchone()[0])
+
 
 @dataclass
 class Filters:
@@ -339,6 +359,8 @@ def get_view_con(con: duckdb.DuckDBPyConnection, name: str, filters: Filters | N
     params = resolved.params() | dict(vd.fixed) | {"offset": int(offset), "limit": limit,
                                                   "viewer_towns": list(viewer) if viewer else None}
     df = frame(con, vd.sql, params)
+    if vd.sql in _SCOPE_SQL_COLUMNS and not scope_columns_shown(con, name):  # issue 27
+        df = df.drop(columns=list(_SCOPE_SQL_COLUMNS[vd.sql]))
     is_total = None
     if "is_total" in df.columns:
         is_total = df.pop("is_total").fillna(False).to_numpy(dtype=bool)

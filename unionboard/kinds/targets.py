@@ -4,9 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
-from ..kind import Col, Kind
+from ..kind import DISTRICT, Col, Kind
 from .store import Upsert
 from .units import ACTIVE_STATUSES
 
@@ -23,12 +24,24 @@ SCOPE_FORTUNE500 = "世界500强"
 SCOPE_BUILDINGS = "商务楼宇"
 SCOPES = SCOPE_INDUSTRIES + SCOPE_TWO_NEW + (SCOPE_FORTUNE500, SCOPE_BUILDINGS)
 SCOPE_INDICATORS = TARGET_INDICATORS[:4]  # with a 范围, only the four unit indicators
-DISTRICT = "全区"  # 街镇 of a target the district set for itself (only with a 范围)
+# 街镇 of a target the district set for itself (only with a 范围): unionboard.kind.DISTRICT
 
 
 def rules(ch: Checker) -> None:
     """One row per (年度, 街镇, 村居园区, 范围, 指标)."""
     ch.duplicates(["year", "town", "area", "scope", "indicator"], "indicator")
+    scope_rules(ch)
+
+
+def scope_rules(ch: Checker) -> None:
+    """(issue 27) A 范围 row: 街镇 may be 全区 (only with a 范围), never with a 村居园区, only the four unit
+    indicators (DATA-FORMAT.md, targets)."""
+    df = ch.df
+    scoped = df["scope"].fillna("").to_numpy(dtype=object) != ""
+    ch.add((df["town"].to_numpy(dtype=object) == DISTRICT) & ~scoped, "town", "district_needs_scope")
+    ch.add(scoped & (df["area"].fillna("").to_numpy(dtype=object) != ""), "scope", "scope_with_area")
+    ch.add(scoped & df["indicator"].isin(COUNT_INDICATORS[2:]).to_numpy(), "indicator", "scope_indicator",
+           {"allowed": "、".join(SCOPE_INDICATORS)})
 
 
 def target_years(world: World) -> list[int]:
@@ -79,16 +92,55 @@ def year_targets(world: World, year: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["年度", "街镇", "指标", "目标值"])
 
 
+# issue 27 — the sample's targets with a 范围: the district's rates for 两新组织 and 商务楼宇 (points above (+) or
+# below (−) the year's last report, so some are met and some are not) and the towns' 新建会单位数 for two
+# industries (the share of the year's target its last report reaches: in the target year 现代服务业 ahead of
+# 序时进度 at 30 June, 高新技术产业 behind it; a finished year close to 100%)
+SCOPED_RATE_MARGINS = {"新经济组织": 2.9, "新社会组织": 6.0, SCOPE_BUILDINGS: -1.5}
+SCOPED_COUNT_DONE = {"现代服务业": (0.50, 0.72), "高新技术产业": (0.30, 0.46)}
+
+
+def scoped_targets(world: World, year: int) -> pd.DataFrame:
+    """A year's targets with a 范围 (SCOPED_RATE_MARGINS, SCOPED_COUNT_DONE), set from the year's last report.
+    Drawn from a generator of their own, so the rest of the sample is the same with or without them."""
+    rng = np.random.default_rng(year)
+    last = max((i for i, d in enumerate(world.dates) if d.year == year), default=len(world.dates) - 1)
+    snap = world.snapshot(last)
+    active = snap[snap["经营状态"].isin(ACTIVE_STATUSES)]
+    unionised = active["建会情况"] != "未建会"
+    two_new = np.where(active["单位类型"].isin(["民营企业", "外资企业", "港澳台企业"]), "新经济组织",
+                       np.where(active["单位类型"] == "社会组织", "新社会组织", ""))
+    in_scope = {"新经济组织": two_new == "新经济组织", "新社会组织": two_new == "新社会组织",
+                SCOPE_BUILDINGS: active["楼宇名称"].notna().to_numpy()}
+    rows = []
+    for scope, margin in SCOPED_RATE_MARGINS.items():
+        m = in_scope[scope]
+        if m.any():
+            rows.append((year, DISTRICT, scope, "建会率", round(min(99.0, unionised[m].mean() * 100 + margin), 1)))
+    formed = snap[(snap["建会情况"] != "未建会") & (snap["建会日期"] >= f"{year}-01-01")]
+    for industry, (low, high) in SCOPED_COUNT_DONE.items():
+        if year != world.target_year:
+            low, high = 0.88, 1.1
+        counts = formed[formed["行业类别"] == industry].groupby("街镇").size()
+        for town in world.towns:
+            if counts.get(town, 0) >= 1:
+                done = low + (high - low) * rng.random()
+                rows.append((year, town, industry, "新建会单位数", max(1, round(counts[town] / done))))
+    return pd.DataFrame(rows, columns=["年度", "街镇", "范围", "指标", "目标值"])
+
+
 def sample(world: World) -> pd.DataFrame:
     """The targets of every year with reports (and of the target year)."""
-    return pd.concat([year_targets(world, y) for y in target_years(world)], ignore_index=True)
+    years = target_years(world)
+    return pd.concat([year_targets(world, y) for y in years] + [scoped_targets(world, y) for y in years],
+                     ignore_index=True)
 
 
 KIND = Kind(
     "targets", "年度目标",
     (
         Col("year", "年度", "int", True, min_value=1900, rule="integer"),
-        Col("town", "街镇", "town", True,
+        Col("town", "街镇", "town_or_district", True,
             rule="known town, or 全区 for a target the district set for itself (only with a 范围)",
             rule_zh="已知街镇；区自定的目标填“全区”（仅限填写了范围的行）"),
         Col("area", "村居园区", "text", default="",
