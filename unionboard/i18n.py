@@ -451,6 +451,13 @@ DASHBOARD: dict[str, tuple[str, str]] = {
     "rollback_pick": ("回退到某次导入之前（该次及之后的导入都将撤销）", "Restore the state before an import (it and later ones undone)"),
     "rollback_done": ("已回退：{detail}", "Rolled back: {detail}"),
     "page_meeting": ("会议模式", "Meeting mode"),
+    # issue 26: the user guide (docs/使用说明.md) as the dashboard's last page
+    "page_guide": ("使用说明", "User guide"),
+    "guide_chinese_only": ("本说明为中文，写给区总工会和各街镇的工作人员。",
+                           "This guide is written in Chinese, for the district's and the towns' staff. The documentation "
+                           "in English is the README and docs/ of the project."),
+    "guide_missing": ("找不到使用说明文件（{file}）：请从项目的 docs 文件夹恢复。",
+                      "The user guide file ({file}) is missing: restore it from the project's docs folder."),
     "meet_prev": ("上一页", "Previous"),
     "meet_next": ("下一页", "Next"),
     "meet_hint": ("← → 键翻页", "← → keys to step"),
