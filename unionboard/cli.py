@@ -15,6 +15,11 @@ from .store import resolve_db
 EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
 
 
+def _prog() -> str:
+    """How the user called the command line: `unionboard` when installed (issue 26), else `python -m unionboard`."""
+    return "unionboard" if Path(sys.argv[0]).name == "unionboard" else "python -m unionboard"
+
+
 def _parser() -> argparse.ArgumentParser:
     # SUPPRESS: given before or after the command, an option is kept (a sub-parser's default would
     # otherwise overwrite `--db X` given before the command, and the default database would be used)
@@ -22,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--db", default=argparse.SUPPRESS,
                         help="database file (default: $UNIONBOARD_DB or data/unionboard.duckdb)")
     common.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help="message language (default zh)")
-    p = argparse.ArgumentParser(prog="python -m unionboard", parents=[common],
+    p = argparse.ArgumentParser(prog=_prog(), parents=[common],
                                 description="工会组建进度看板 unionboard: import, export, sample data")
     sub = p.add_subparsers(dest="command", required=True)
 
