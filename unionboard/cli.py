@@ -85,6 +85,14 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=2015)
     s.add_argument("--xlsx", action="store_true", help="also write one workbook holding the dictionaries")
     s.add_argument("--per-town", action="store_true", help="one report per town per month (units_DATE_TOWN.csv)")
+
+    # issue 26: backup and restore (unionboard.backup)
+    s = sub.add_parser("backup", parents=[common], help="write a consistent copy of the data into a new folder "
+                       "(safe while the dashboard runs and imports arrive)")
+    s.add_argument("folder", help="a new (or empty) folder")
+    s = sub.add_parser("restore", parents=[common], help="bring a backup back (says what it replaces; asks, or --yes)")
+    s.add_argument("folder", help="a folder written by `backup`")
+    s.add_argument("--yes", action="store_true", help="replace the current data without asking")
     return p
 
 
@@ -408,3 +416,51 @@ def cmd_user(args: argparse.Namespace, db: Path, lang: str) -> int:
 COMMANDS = {"init": cmd_init, "config": cmd_config, "migrate": cmd_migrate, "rollback": cmd_rollback, "user": cmd_user,
             "template": cmd_template, "import": cmd_import, "export": cmd_export, "snapshots": cmd_snapshots,
             "history": cmd_history, "generate": cmd_generate}
+
+
+def _size(n: int) -> str:
+    """A byte count as a person reads it."""
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:,} {unit}" if unit == "B" else f"{n:,.1f} {unit}"
+        n /= 1024
+    return f"{n:,.1f} GB"
+
+
+def cmd_backup(args: argparse.Namespace, db: Path, lang: str) -> int:
+    """`backup FOLDER` (issue 26)."""
+    from .backup import BackupError, backup
+
+    try:
+        held, files, size = backup(db, Path(args.folder), lang)
+    except BackupError as exc:
+        _err(str(exc))
+        return EXIT_REFUSED
+    print(msg("backup_done", lang, target=args.folder, what=held.line(lang), files=files, size=_size(size)))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, db: Path, lang: str) -> int:
+    """`restore FOLDER [--yes]` (issue 26): the plan first, then a confirmation (or --yes)."""
+    from .backup import BackupError, restore, restore_plan
+
+    try:
+        found, lines = restore_plan(db, Path(args.folder), lang)
+    except BackupError as exc:
+        _err(str(exc))
+        return EXIT_REFUSED
+    for line in lines:
+        print(line)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            _err(msg("restore_needs_yes", lang))
+            return EXIT_REFUSED
+        if input(msg("restore_confirm", lang)).strip().lower() not in ("y", "yes"):
+            print(msg("restore_cancelled", lang))
+            return EXIT_REFUSED
+    restore(db, found)
+    print(msg("restore_done", lang, db=db))
+    return EXIT_OK
+
+
+COMMANDS.update({"backup": cmd_backup, "restore": cmd_restore})  # issue 26

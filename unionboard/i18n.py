@@ -131,6 +131,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rolled_back": ("已回退（第 {id} 次操作）", "rolled back (operation #{id})"),
     "bad_replace": ("--snapshot/--replace 只适用于单位名册", "--snapshot/--replace apply to units only"),
     "import_failed": ("导入未完成：{err}", "the import did not complete: {err}"),
+    # issue 26: backup and restore (unionboard.backup)
+    "backup_summary": ("导入记录 {imports} 条（最近第 {last} 次，{when}），现行报表 {reports} 份（{dates}，{towns} 个街镇）",
+                       "{imports} line(s) of history (the newest #{last}, {when}), {reports} current report(s) ({dates}, "
+                       "{towns} town(s))"),
+    "backup_done": ("已备份到 {target}：{what}；报表文件 {files} 个，共 {size}",
+                    "backed up to {target}: {what}; {files} report file(s), {size} in all"),
+    "backup_target_not_empty": ("备份文件夹 {target} 已存在且不是空的：请指定一个新的（或空的）文件夹",
+                                "the backup folder {target} exists and is not empty: give a new (or empty) folder"),
+    "backup_missing_file": ("数据库列出的报表文件 {file} 不在报表文件夹中（共缺 {n} 个）：数据已不完整，无法做成一致的备份；"
+                            "请联系技术人员", "the report file {file} the database lists is not in its folder ({n} missing): "
+                            "the data is incomplete and cannot be backed up consistently"),
+    "restore_not_backup": ("{source} 不是完整的 unionboard 备份（没有 {manifest}：不是备份文件夹，或备份没有完成）",
+                           "{source} is not a complete unionboard backup (no {manifest}: not a backup, or one that did not "
+                           "finish)"),
+    "restore_damaged": ("备份已损坏或不完整：{file} 缺失或大小不符；未作任何改动", "the backup is damaged or incomplete: {file} "
+                        "is missing or has another size; nothing was changed"),
+    "restore_replaces": ("将被替换：{db} —— {what}；报表文件 {files} 个，回退备份 {rollback} 个",
+                         "to be replaced: {db} — {what}; {files} report file(s), {rollback} rollback backup(s)"),
+    "restore_new": ("{db} 尚不存在：将由备份新建", "{db} does not exist yet: the backup makes it"),
+    "restore_with": ("恢复为 {made} 的备份 —— {what}；报表文件 {files} 个，回退备份 {rollback} 个",
+                     "restored from the backup of {made} — {what}; {files} report file(s), {rollback} rollback backup(s)"),
+    "restore_confirm": ("确认恢复？当前数据将被替换（输入 y 确认）：", "Restore? The current data will be replaced (type y): "),
+    "restore_cancelled": ("已取消：未作任何改动", "cancelled: nothing was changed"),
+    "restore_needs_yes": ("恢复会替换当前数据：请在终端中确认，或加 --yes", "a restore replaces the current data: confirm at a "
+                          "terminal, or add --yes"),
+    "restore_done": ("已恢复：{db}。看板在下一次刷新页面时显示恢复后的数据", "restored: {db}. The dashboard shows the restored "
+                     "data on its next rerun"),
     # reading files as towns send them (readers, layout)
     "file_empty": ("文件是空的（0 字节）：可能选错了文件，或文件未保存完整；请重新导出后再导入",
                    "the file is empty (0 bytes): perhaps the wrong file, or it was not saved completely; export it again"),
