@@ -1,7 +1,7 @@
 """Sign-in: 5 wrong passwords within 15 minutes lock that name for 15 minutes — across sessions and
 server restarts, since the state is the append-only record beside accounts.toml — and every failure
-and lockout is recorded and shown to 管理员 on 数据管理 (issue 17, item 10). Also: the upload size the
-README states is the one the uploader allows."""
+and lockout is recorded and shown to 管理员 on 数据管理 (issue 17, item 10). Also: the upload size that
+docs/security.md states is the one the uploader allows."""
 from __future__ import annotations
 
 import datetime as dt

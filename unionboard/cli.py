@@ -214,8 +214,8 @@ def cmd_import(args: argparse.Namespace, db: Path, lang: str) -> int:
         print("  " + line)
     for plan in result.reports:  # per town covered: rows, the report replaced, change against the previous
         print("  " + plan.line(lang))
-        if plan.warning(lang):
-            _err(warning + plan.warning(lang))
+        if shrink := plan.warning(lang):
+            _err(warning + shrink)
     _print_findings(db, result, lang)
     return EXIT_OK
 
@@ -420,11 +420,14 @@ COMMANDS = {"init": cmd_init, "config": cmd_config, "migrate": cmd_migrate, "rol
 
 def _size(n: int) -> str:
     """A byte count as a person reads it."""
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:,} {unit}" if unit == "B" else f"{n:,.1f} {unit}"
-        n /= 1024
-    return f"{n:,.1f} GB"
+    if n < 1024:
+        return f"{n:,} B"
+    size = n / 1024
+    for unit in ("KB", "MB"):
+        if size < 1024:
+            return f"{size:,.1f} {unit}"
+        size /= 1024
+    return f"{size:,.1f} GB"
 
 
 def cmd_backup(args: argparse.Namespace, db: Path, lang: str) -> int:

@@ -11,6 +11,7 @@ The 通报 (unionboard.briefing) is an official document in Chinese only; its se
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -884,7 +885,7 @@ def definition(name: str, lang: str = "zh") -> str | None:
 
 def canonical(lang: str) -> bool:
     """Whether `lang` shows the canonical (Chinese) names and values, so a table needs no translating."""
-    return _pick((True, False), lang)
+    return _pick(("zh", ""), lang) == "zh"
 
 
 def value(cell: str, lang: str = "zh") -> str:
@@ -897,6 +898,6 @@ def join(items: list[str], lang: str = "zh") -> str:
     return msg("list_sep", lang).join(items)
 
 
-def long_date(day: object, lang: str = "zh") -> str:
+def long_date(day: dt.date, lang: str = "zh") -> str:
     """A date in words: 2015年6月30日 / 2015-06-30."""
     return msg("date_long", lang, year=day.year, month=day.month, day=day.day, iso=day.isoformat())
