@@ -28,6 +28,7 @@ PAGES = [  # (file, title key, url path, icon)
     ("pages/data.py", "page_data", "data", ":material/upload_file:"),
     ("pages/review.py", "page_review", "review", ":material/rule:"),  # issue 25: 审核
     ("pages/meeting.py", "page_meeting", "meeting", ":material/slideshow:"),
+    ("pages/guide.py", "page_guide", "guide", ":material/menu_book:"),  # issue 26: the user guide, last
 ]
 DEFAULT = "overview"
 
@@ -37,4 +38,4 @@ DEFAULT = "overview"
 pages = [st.Page(f, title=msg(k, lang), url_path="" if u == DEFAULT else u, icon=i, default=(u == DEFAULT))
          for f, k, u, i in PAGES]
 pages += [st.Page(f, title=msg(k, lang), url_path=u, icon=i, visibility="hidden") for f, k, u, i in PAGES if u == DEFAULT]
-st.navigation(pages).run()
+st.navigation(pages, expanded=True).run()  # issue 26: every page listed (more than ten hide behind "View more")

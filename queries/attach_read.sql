@@ -1,5 +1,5 @@
 -- attach_read.sql — open the database file for reading (unionboard.store.connect_read, and migrate): attached
--- READ_ONLY to an in-memory DuckDB, so a reader keeps the inode it opened (README, "How imports stay atomic").
+-- READ_ONLY to an in-memory DuckDB, so a reader keeps the inode it opened (docs/architecture.md, "How imports stay atomic").
 -- Parameters: none
 -- Placeholders (unionboard.sql.fill; the database path is the operator's configuration, never a user value):
 --   {{path}}  the database file

@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS federations (
 );
 
 -- The columns of a units report row. Never holds rows: each report (one town, one 报表日期) is an
--- immutable Parquet file in the reports folder beside the database (see README, "How imports stay
+-- immutable Parquet file in the reports folder beside the database (see docs/architecture.md, "How imports stay
 -- atomic"); readers see the current reports through the view `units` (unionboard.store).
 CREATE TABLE IF NOT EXISTS units_layout (
     snapshot         DATE NOT NULL,

@@ -1,4 +1,4 @@
--- units_view.sql — the view `units`: the rows of every current report (README, "How imports stay
+-- units_view.sql — the view `units`: the rows of every current report (docs/architecture.md, "How imports stay
 -- atomic"), in the in-memory catalog. Views that need the reports in force at a date read only those
 -- files (the roster macro, vocabulary.sql); `units` serves the rest (a town's latest report…).
 -- Parameters: none

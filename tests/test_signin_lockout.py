@@ -1,7 +1,7 @@
 """Sign-in: 5 wrong passwords within 15 minutes lock that name for 15 minutes — across sessions and
 server restarts, since the state is the append-only record beside accounts.toml — and every failure
-and lockout is recorded and shown to 管理员 on 数据管理 (issue 17, item 10). Also: the upload size the
-README states is the one the uploader allows."""
+and lockout is recorded and shown to 管理员 on 数据管理 (issue 17, item 10). Also: the upload size that
+docs/security.md states is the one the uploader allows."""
 from __future__ import annotations
 
 import datetime as dt
@@ -114,5 +114,5 @@ def test_sign_in_fails_closed_when_the_record_cannot_be_written(db, monkeypatch)
 def test_upload_size_is_the_one_the_readme_states():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["maxUploadSize"] * 1024 * 1024 == max_file_bytes() == 512 * 1024 * 1024
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
     assert re.search(r"UNIONBOARD_MAX_FILE_MB` \(512[,)]", readme)

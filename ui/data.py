@@ -41,13 +41,13 @@ PAGE_ROWS = 1000  # a unit list longer than this is shown a page at a time
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _connection(db: str, version: tuple):  # noqa: ANN202 - a DuckDB connection
+def _connection(db: str, version: tuple | None):  # noqa: ANN202 - a DuckDB connection
     """One read connection per database version; a new import gives a new version."""
     return store.connect_read(Path(db))
 
 
 @shared_lru(maxsize=128)
-def _resolved(db: str, version: tuple, as_of: dt.date | None, towns: tuple[str, ...], industry: str | None,
+def _resolved(db: str, version: tuple | None, as_of: dt.date | None, towns: tuple[str, ...], industry: str | None,
               today: dt.date | None) -> Resolved:
     """The filters resolved on a data version (report date, baseline, reports in force): once for all the
     views of a page, not once per view."""
@@ -59,7 +59,7 @@ def _resolved(db: str, version: tuple, as_of: dt.date | None, towns: tuple[str, 
 
 
 @shared_lru(maxsize=512)
-def _view(db: str, version: tuple, name: str, as_of: dt.date | None, towns: tuple[str, ...],
+def _view(db: str, version: tuple | None, name: str, as_of: dt.date | None, towns: tuple[str, ...],
           industry: str | None, offset: int = 0, limit: int | None = None, today: dt.date | None = None,
           viewer: tuple[str, ...] | None = None) -> ViewResult:
     """The view (or rows [offset, offset + limit) of a unit list), shared by every session and never
@@ -81,7 +81,7 @@ def _view(db: str, version: tuple, name: str, as_of: dt.date | None, towns: tupl
 
 
 @shared_lru(maxsize=16)
-def _setting(db: str, version: tuple, key: str) -> str:
+def _setting(db: str, version: tuple | None, key: str) -> str:
     """A district setting of a data version (a change of setting is a new version)."""
     cur = store.cursor(_connection(db, version))
     try:
@@ -105,7 +105,7 @@ def memo(result: ViewResult, key: tuple, build: Callable[[], Any]) -> Any:  # no
 
 
 @functools.lru_cache(maxsize=8)
-def dictionary(db: str, version: tuple) -> tuple[list[dt.date], list[str], dict[str, str]]:
+def dictionary(db: str, version: tuple | None) -> tuple[list[dt.date], list[str], dict[str, str]]:
     """Snapshots (newest first), towns in dictionary order and the alias lookup; shared, read only."""
     cur = store.cursor(_connection(db, version))
     try:
@@ -195,13 +195,13 @@ def whole_view(ctx: Ctx, name: str) -> ViewResult:
 
 
 @functools.lru_cache(maxsize=32)
-def plain_table(db: str, version: tuple, sql_name: str) -> pd.DataFrame:
+def plain_table(db: str, version: tuple | None, sql_name: str) -> pd.DataFrame:
     """A parameterless table (snapshots, history) of a data version (shared: read only)."""
     return table(Path(db), sql_name)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _document(db: str, version: tuple, what: str, as_of: dt.date | None, towns: tuple[str, ...],
+def _document(db: str, version: tuple | None, what: str, as_of: dt.date | None, towns: tuple[str, ...],
               industry: str | None, lang: str, unit_towns: tuple[str, ...] | None = None) -> bytes:
     from unionboard.briefing import docx_bytes, workbook_bytes
 

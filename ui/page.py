@@ -97,8 +97,8 @@ def open_page(title: str | None, *views: str, ctx: Ctx | None = None,
         st.title(ctx.t(title))
     if needs_data and not need_data(ctx):
         st.stop()
-    results = tuple(data.view(ctx, name) for name in views)
-    if any(r is None for r in results):
+    results = tuple(r for name in views if (r := data.view(ctx, name)) is not None)
+    if len(results) < len(views):  # a view that cannot be computed said why
         st.stop()
     if results:
         caption(ctx, results[0])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import Literal
 
 import pandas as pd
 import pyarrow as pa
@@ -39,7 +40,7 @@ def column_config(df: pd.DataFrame, lang: str, progress: dict[str, float] | None
 
 
 def _frame(ctx: Ctx, result: ViewResult, what: tuple, canonical: Callable[[], pd.DataFrame], key: str, *,
-           height: int | str, progress: dict[str, float] | None) -> None:
+           height: int | Literal["auto"], progress: dict[str, float] | None) -> None:
     """A table derived from a view (`canonical`, Chinese columns), converted for display once per view
     result: converting the frame on every rerun was a fifth of the towns page's time."""
     arrow = memo(result, ("arrow", *what, ctx.lang),
@@ -74,7 +75,7 @@ def _plain_display(db: str, version: tuple, sql_name: str, lang: str) -> tuple[p
     return pa.Table.from_pandas(localize(df, lang), preserve_index=False), column_config(df, lang)
 
 
-def show_plain_table(ctx: Ctx, sql_name: str, key: str, *, height: int | str = "auto",
+def show_plain_table(ctx: Ctx, sql_name: str, key: str, *, height: int | Literal["auto"] = "auto",
                      hide: tuple[str, ...] = ()) -> None:
     """A parameterless table (snapshots, history) with its column definitions, converted for display once per
     data version; the columns in `hide` (canonical names) are left out."""

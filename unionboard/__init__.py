@@ -1,4 +1,4 @@
-"""unionboard: the engine of the union-formation dashboard (no Streamlit here; see README "Layout")."""
+"""unionboard: the engine of the union-formation dashboard (no Streamlit here; see README "Layout" and docs/architecture.md)."""
 import pyarrow as _pa
 
 # Arrow's default allocator (mimalloc) keeps what a roster piece used and grows a long import by the

@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import io
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -167,7 +168,7 @@ def _date(d: dt.date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-def _change(v: object, unit: str, points: bool = False) -> str:
+def _change(v: Any, unit: str, points: bool = False) -> str:  # noqa: ANN401 - a cell
     """同比 in words: 增加12家 / 减少0.35个百分点 / 持平."""
     n = None if v is None or pd.isna(v) else float(v)
     if n is None:
@@ -178,17 +179,18 @@ def _change(v: object, unit: str, points: bool = False) -> str:
     return f"{word}{abs(n):.2f}个百分点" if points else f"{word}{fmt_int(abs(n))}{unit}"
 
 
-def compose(v: dict[str, ViewResult]) -> list[tuple[str, object]]:
+def compose(v: dict[str, ViewResult]) -> list[tuple[str, Any]]:
     """The 通报 as blocks — ("title" | "subtitle" | "para" | "heading" | "note", text), ("table", DataFrame),
     ("picture", PNG bytes) — every number taken from the views `v` (BRIEFING_VIEWS)."""
     towns, trend = v["towns"], v["trend"]
     r = towns.resolved
     snap, total = r.snapshot, towns.total
+    assert total is not None  # the towns view always has its 合计 row
     now = trend.df.iloc[-1]
     scope = "、".join(r.towns) if r.towns else "全区"
     groups = status_counts(towns)
     dh = double_half(towns)
-    blocks: list[tuple[str, object]] = [
+    blocks: list[tuple[str, Any]] = [  # the text, table or picture of each kind of block
         ("title", f"关于截至{_date(snap)}{'' if scope == '全区' else scope}工会组建工作进展情况的通报"),
         ("subtitle", f"（数据截至{_date(snap)}）"),
         ("salutation", "各街镇总工会："),
@@ -212,11 +214,11 @@ def compose(v: dict[str, ViewResult]) -> list[tuple[str, object]]:
     blocks.append(("picture", trend_chart_png(trend.df, r.year)))
     blocks.append(("heading", "二、各街镇进展"))
     ranking = rank_towns(towns)
-    order = "、".join(f"{t}（{fmt_pct(a)}/{fmt_pct(b)}）" for t, a, b, n in zip(
+    ranked = "、".join(f"{t}（{fmt_pct(a)}/{fmt_pct(b)}）" for t, a, b, n in zip(
         ranking["街镇"], ranking["新建会单位数完成率(%)"], ranking["新发展会员数完成率(%)"], ranking["排名"], strict=True)
         if pd.notna(n))
-    if order:
-        blocks.append(("para", f"按新建会单位数、新发展会员数两项完成率中较低一项排名（括号内依次为两项完成率），各街镇依次为：{order}。"))
+    if ranked:
+        blocks.append(("para", f"按新建会单位数、新发展会员数两项完成率中较低一项排名（括号内依次为两项完成率），各街镇依次为：{ranked}。"))
     slow = []
     if groups[LAGGING]:
         slow.append(f"{'、'.join(groups[LAGGING])}{len(groups[LAGGING])}个街镇进度滞后（低于序时进度的80%）")
@@ -245,10 +247,11 @@ def compose(v: dict[str, ViewResult]) -> list[tuple[str, object]]:
     checks = v["changes-by-town"]
     found = checks.rows[checks.rows["合计"].fillna(0) > 0]
     if len(found):
-        per_town = "；".join(f"{row['街镇']}{int(row['合计'])}项（" + "、".join(
+        assert checks.total is not None  # changes-by-town has its 合计 row
+        found_text = "；".join(f"{row['街镇']}{int(row['合计'])}项（" + "、".join(
             f"{k}{int(row[k])}" for k in FINDINGS if row[k]) + "）" for row in found.to_dict("records"))
         blocks.append(("para", f"（{n}）名册变动未报动态。将各街镇本期与上期名册逐一比对，发现{int(checks.total['合计'])}"
-                               f"项变动无企业动态可以解释：{per_town}。"))
+                               f"项变动无企业动态可以解释：{found_text}。"))
         n += 1
         blocks.append(("para", _explained_para(checks, v["changes"].df)))  # issue 25: 待说明 / 已说明
     follow = v["followup"].df
@@ -277,7 +280,7 @@ def compose(v: dict[str, ViewResult]) -> list[tuple[str, object]]:
         asks.append(f"{'、'.join(missing + late)}要按时报送单位名册（报表日期后{due}天内），未报送的请尽快补报。")
     changes = v["changes"].df
     if len(changes):  # which towns must check which units (the first three named)
-        per_town = []
+        per_town: list[str] = []
         for town, rows in changes.groupby("街镇", sort=False):
             units = list(dict.fromkeys(rows["单位名称"]))
             per_town.append(f"{town}{len(units)}家（{'、'.join(units[:3])}{'等' if len(units) > 3 else ''}）")

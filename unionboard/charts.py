@@ -173,11 +173,11 @@ def submissions_matrix(submissions: pd.DataFrame, lang: str = "zh") -> go.Figure
         for d in dates:
             r = cell.get((d, town))
             st = r["报送状态"] if r else None
-            zr.append(code.get(st))
+            zr.append(code.get(st) if st else None)
             tr.append(value(st, lang) if st else "")
             if r and pd.notna(r["报送时间"]):
                 change = "" if pd.isna(r["较上期变化"]) else f"{int(r['较上期变化']):+,}"
-                hr.append(f"{town} {d}<br>{value(st, lang)} · {label('报送时间', lang)} {r['报送时间']:%Y-%m-%d %H:%M}"
+                hr.append(f"{town} {d}<br>{value(str(st), lang)} · {label('报送时间', lang)} {r['报送时间']:%Y-%m-%d %H:%M}"
                           f"<br>{label('报送人', lang)} {r['报送人'] or ''} · {r['文件名'] or ''}"
                           f"<br>{label('单位数', lang)} {int(r['单位数']):,} {change}")
             else:

@@ -15,6 +15,11 @@ from .store import resolve_db
 EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
 
 
+def _prog() -> str:
+    """How the user called the command line: `unionboard` when installed (issue 26), else `python -m unionboard`."""
+    return "unionboard" if Path(sys.argv[0]).name == "unionboard" else "python -m unionboard"
+
+
 def _parser() -> argparse.ArgumentParser:
     # SUPPRESS: given before or after the command, an option is kept (a sub-parser's default would
     # otherwise overwrite `--db X` given before the command, and the default database would be used)
@@ -22,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--db", default=argparse.SUPPRESS,
                         help="database file (default: $UNIONBOARD_DB or data/unionboard.duckdb)")
     common.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help="message language (default zh)")
-    p = argparse.ArgumentParser(prog="python -m unionboard", parents=[common],
+    p = argparse.ArgumentParser(prog=_prog(), parents=[common],
                                 description="工会组建进度看板 unionboard: import, export, sample data")
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -95,6 +100,14 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=2015)
     s.add_argument("--xlsx", action="store_true", help="also write one workbook holding the dictionaries")
     s.add_argument("--per-town", action="store_true", help="one report per town per month (units_DATE_TOWN.csv)")
+
+    # issue 26: backup and restore (unionboard.backup)
+    s = sub.add_parser("backup", parents=[common], help="write a consistent copy of the data into a new folder "
+                       "(safe while the dashboard runs and imports arrive)")
+    s.add_argument("folder", help="a new (or empty) folder")
+    s = sub.add_parser("restore", parents=[common], help="bring a backup back (says what it replaces; asks, or --yes)")
+    s.add_argument("folder", help="a folder written by `backup`")
+    s.add_argument("--yes", action="store_true", help="replace the current data without asking")
     return p
 
 
@@ -216,8 +229,8 @@ def cmd_import(args: argparse.Namespace, db: Path, lang: str) -> int:
         print("  " + line)
     for plan in result.reports:  # per town covered: rows, the report replaced, change against the previous
         print("  " + plan.line(lang))
-        if plan.warning(lang):
-            _err(warning + plan.warning(lang))
+        if shrink := plan.warning(lang):
+            _err(warning + shrink)
     if args.pending and result.reports:
         _print_pending(db, result, lang)
     else:
@@ -590,3 +603,54 @@ def _user_remove_or_unlock(action: str, name: str, db: Path, lang: str) -> int:
 COMMANDS = {"init": cmd_init, "config": cmd_config, "migrate": cmd_migrate, "rollback": cmd_rollback, "user": cmd_user,
             "template": cmd_template, "import": cmd_import, "export": cmd_export, "snapshots": cmd_snapshots,
             "history": cmd_history, "generate": cmd_generate, "review": cmd_review, "explain": cmd_explain}
+
+
+def _size(n: int) -> str:
+    """A byte count as a person reads it."""
+    if n < 1024:
+        return f"{n:,} B"
+    size = n / 1024
+    for unit in ("KB", "MB"):
+        if size < 1024:
+            return f"{size:,.1f} {unit}"
+        size /= 1024
+    return f"{size:,.1f} GB"
+
+
+def cmd_backup(args: argparse.Namespace, db: Path, lang: str) -> int:
+    """`backup FOLDER` (issue 26)."""
+    from .backup import BackupError, backup
+
+    try:
+        held, files, size = backup(db, Path(args.folder), lang)
+    except BackupError as exc:
+        _err(str(exc))
+        return EXIT_REFUSED
+    print(msg("backup_done", lang, target=args.folder, what=held.line(lang), files=files, size=_size(size)))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, db: Path, lang: str) -> int:
+    """`restore FOLDER [--yes]` (issue 26): the plan first, then a confirmation (or --yes)."""
+    from .backup import BackupError, restore, restore_plan
+
+    try:
+        found, lines = restore_plan(db, Path(args.folder), lang)
+    except BackupError as exc:
+        _err(str(exc))
+        return EXIT_REFUSED
+    for line in lines:
+        print(line)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            _err(msg("restore_needs_yes", lang))
+            return EXIT_REFUSED
+        if input(msg("restore_confirm", lang)).strip().lower() not in ("y", "yes"):
+            print(msg("restore_cancelled", lang))
+            return EXIT_REFUSED
+    restore(db, found)
+    print(msg("restore_done", lang, db=db))
+    return EXIT_OK
+
+
+COMMANDS.update({"backup": cmd_backup, "restore": cmd_restore})  # issue 26

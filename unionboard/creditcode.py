@@ -70,7 +70,7 @@ def byte_matrix(codes: pa.Array, width: int = 18) -> np.ndarray:
     return np.frombuffer(codes.buffers()[2], dtype=np.uint8)[offsets[0]:offsets[-1]].reshape(-1, width)
 
 
-def problems(codes: Sequence[str]) -> list[tuple[str, dict] | None]:
+def problems(codes: Sequence[str] | np.ndarray) -> list[tuple[str, dict] | None]:
     """problem() for many codes at once: vectorised (in Arrow and numpy) for the valid majority, scalar
     for the rest. An 18-character ASCII code is 18 bytes, so the valid ones are one byte matrix."""
     out: list[tuple[str, dict] | None] = [None] * len(codes)

@@ -42,7 +42,7 @@ def _where(path: object, paths: bool, lang: str) -> str:
 _ABSOLUTE = re.compile(r"(?:/[^/\s'\"]+)+/")
 
 
-def _short(text: str, paths: bool, limit: int = 200) -> str:
+def _short(text: object, paths: bool, limit: int = 200) -> str:
     """An exception's own message, one line, shortened; folders removed unless paths are shown."""
     text = " ".join(str(text).split())
     if not paths:
@@ -85,13 +85,13 @@ def explain(exc: BaseException, lang: str = "zh", *, paths: bool = True, db: Pat
     """
     kind = kind_of(exc)
     path = getattr(exc, "filename", None)
-    if kind == "accounts_unreadable":
+    if isinstance(exc, AccountsError):
         path = exc.path
     elif kind == "corrupt_db":
         path = db
     if kind in ("unexpected", "os_error"):
         detail = f"{type(exc).__name__}: {_short(getattr(exc, 'strerror', None) or exc, paths)}"
-    elif kind == "accounts_unreadable":
+    elif isinstance(exc, AccountsError):
         detail = _short(exc.detail, paths)
     else:
         detail = _short(exc, paths)

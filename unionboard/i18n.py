@@ -11,6 +11,7 @@ The 通报 (unionboard.briefing) is an official document in Chinese only; its se
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -143,6 +144,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rolled_back": ("已回退（第 {id} 次操作）", "rolled back (operation #{id})"),
     "bad_replace": ("--snapshot/--replace 只适用于单位名册", "--snapshot/--replace apply to units only"),
     "import_failed": ("导入未完成：{err}", "the import did not complete: {err}"),
+    # issue 26: backup and restore (unionboard.backup)
+    "backup_summary": ("导入记录 {imports} 条（最近第 {last} 次，{when}），现行报表 {reports} 份（{dates}，{towns} 个街镇）",
+                       "{imports} line(s) of history (the newest #{last}, {when}), {reports} current report(s) ({dates}, "
+                       "{towns} town(s))"),
+    "backup_done": ("已备份到 {target}：{what}；报表文件 {files} 个，共 {size}",
+                    "backed up to {target}: {what}; {files} report file(s), {size} in all"),
+    "backup_target_not_empty": ("备份文件夹 {target} 已存在且不是空的：请指定一个新的（或空的）文件夹",
+                                "the backup folder {target} exists and is not empty: give a new (or empty) folder"),
+    "backup_missing_file": ("数据库列出的报表文件 {file} 不在报表文件夹中（共缺 {n} 个）：数据已不完整，无法做成一致的备份；"
+                            "请联系技术人员", "the report file {file} the database lists is not in its folder ({n} missing): "
+                            "the data is incomplete and cannot be backed up consistently"),
+    "restore_not_backup": ("{source} 不是完整的 unionboard 备份（没有 {manifest}：不是备份文件夹，或备份没有完成）",
+                           "{source} is not a complete unionboard backup (no {manifest}: not a backup, or one that did not "
+                           "finish)"),
+    "restore_damaged": ("备份已损坏或不完整：{file} 缺失或大小不符；未作任何改动", "the backup is damaged or incomplete: {file} "
+                        "is missing or has another size; nothing was changed"),
+    "restore_replaces": ("将被替换：{db} —— {what}；报表文件 {files} 个，回退备份 {rollback} 个",
+                         "to be replaced: {db} — {what}; {files} report file(s), {rollback} rollback backup(s)"),
+    "restore_new": ("{db} 尚不存在：将由备份新建", "{db} does not exist yet: the backup makes it"),
+    "restore_with": ("恢复为 {made} 的备份 —— {what}；报表文件 {files} 个，回退备份 {rollback} 个",
+                     "restored from the backup of {made} — {what}; {files} report file(s), {rollback} rollback backup(s)"),
+    "restore_confirm": ("确认恢复？当前数据将被替换（输入 y 确认）：", "Restore? The current data will be replaced (type y): "),
+    "restore_cancelled": ("已取消：未作任何改动", "cancelled: nothing was changed"),
+    "restore_needs_yes": ("恢复会替换当前数据：请在终端中确认，或加 --yes", "a restore replaces the current data: confirm at a "
+                          "terminal, or add --yes"),
+    "restore_done": ("已恢复：{db}。看板在下一次刷新页面时显示恢复后的数据", "restored: {db}. The dashboard shows the restored "
+                     "data on its next rerun"),
     # reading files as towns send them (readers, layout)
     "file_empty": ("文件是空的（0 字节）：可能选错了文件，或文件未保存完整；请重新导出后再导入",
                    "the file is empty (0 bytes): perhaps the wrong file, or it was not saved completely; export it again"),
@@ -509,6 +537,13 @@ DASHBOARD: dict[str, tuple[str, str]] = {
     "rollback_pick": ("回退到某次导入之前（该次及之后的导入都将撤销）", "Restore the state before an import (it and later ones undone)"),
     "rollback_done": ("已回退：{detail}", "Rolled back: {detail}"),
     "page_meeting": ("会议模式", "Meeting mode"),
+    # issue 26: the user guide (docs/使用说明.md) as the dashboard's last page
+    "page_guide": ("使用说明", "User guide"),
+    "guide_chinese_only": ("本说明为中文，写给区总工会和各街镇的工作人员。",
+                           "This guide is written in Chinese, for the district's and the towns' staff. The documentation "
+                           "in English is the README and docs/ of the project."),
+    "guide_missing": ("找不到使用说明文件（{file}）：请从项目的 docs 文件夹恢复。",
+                      "The user guide file ({file}) is missing: restore it from the project's docs folder."),
     "meet_prev": ("上一页", "Previous"),
     "meet_next": ("下一页", "Next"),
     "meet_hint": ("← → 键翻页", "← → keys to step"),
@@ -1143,7 +1178,7 @@ def definition(name: str, lang: str = "zh") -> str | None:
 
 def canonical(lang: str) -> bool:
     """Whether `lang` shows the canonical (Chinese) names and values, so a table needs no translating."""
-    return _pick((True, False), lang)
+    return _pick(("zh", ""), lang) == "zh"
 
 
 def value(cell: str, lang: str = "zh") -> str:
@@ -1156,6 +1191,6 @@ def join(items: list[str], lang: str = "zh") -> str:
     return msg("list_sep", lang).join(items)
 
 
-def long_date(day: object, lang: str = "zh") -> str:
+def long_date(day: dt.date, lang: str = "zh") -> str:
     """A date in words: 2015年6月30日 / 2015-06-30."""
     return msg("date_long", lang, year=day.year, month=day.month, day=day.day, iso=day.isoformat())

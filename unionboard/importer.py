@@ -5,6 +5,7 @@ import datetime as dt
 import getpass
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -14,7 +15,7 @@ from .defaults import JIADING_TOWNS
 from .i18n import msg
 from .kinds import APPLY_ORDER, INSTRUCTION_SHEETS, KINDS, Kind, kind_for_name
 from .kinds.store import Job
-from .kinds.units import ReportPlan
+from .kinds.units import ReportPlan, Reports
 from .readers import Notice, RawTable, ReadError, Sheet, Source, read_file, source_digest
 from .sql import execute, fill, load_sql
 from .stage import Stage, StagedUnits, staging_database
@@ -131,6 +132,7 @@ def _no_header(file_name: str, kind: Kind, closest: tuple[layout.Opened, layout.
         sheet = closest[0].sheet.name if closest else None
         return [Problem(file_name, sheet, None, None, None, "empty_file", {})]
     opened, header = closest
+    assert header is not None  # (the case above)
     return [Problem(file_name, opened.sheet.name, header.rows[0], col, None, "missing_column", {"col": col})
             for col in header.missing]
 
@@ -437,7 +439,7 @@ def _rollback_reports(db: Path, import_id: int, new_id: int, brought: list[tuple
     return new_id
 
 
-def import_path(db: Path, path: Path, kind: str | None = None, **kw: object) -> ImportResult:
+def import_path(db: Path, path: Path, kind: str | None = None, **kw: Any) -> ImportResult:  # noqa: ANN401
     """import_bytes for a file on disk (a text file is read from the disk as it is parsed)."""
     return import_bytes(db, Path(path), Path(path).name, kind, **kw)
 
@@ -529,7 +531,9 @@ def check_bytes(db: Path, data: Source, file_name: str, kind: str | None = None,
                                        lang=lang, stage=stage, town=town)
         staged = [(KINDS[k], f) for k, f in frames if isinstance(f, StagedUnits)]
         if result.ok and staged:
-            result.findings = staged[0][0].store.findings(db, stage, [f for _, f in staged], viewer_towns)
+            reports = staged[0][0].store
+            assert isinstance(reports, Reports)  # only a roster is staged
+            result.findings = reports.findings(db, stage, [f for _, f in staged], viewer_towns)
     return result
 
 

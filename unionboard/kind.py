@@ -60,13 +60,18 @@ class Store(Protocol):
     """How the rows of a kind are checked as a whole and written once a file is accepted (see
     unionboard.kinds.store for the styles: by key, as a log; unionboard.kinds.units for reports)."""
 
-    table: str
-    dated: bool  # a file of the kind has a report date (--snapshot)
+    @property
+    def table(self) -> str:
+        """The table the kind is stored in (read-only: the styles are frozen dataclasses)."""
 
-    def check(self, kind: Kind, table: Any, job: Any) -> Any:
+    @property
+    def dated(self) -> bool:
+        """Whether a file of the kind has a report date (--snapshot)."""
+
+    def check(self, kind: Kind, table: Any, job: Any, /) -> Any:
         """Check one table of the kind (a readers.RawTable) for an import job; a kinds.store.Checked."""
 
-    def write(self, con: Any, kind: Kind, payload: Any, receipt: Any, lang: str) -> str:
+    def write(self, con: Any, kind: Kind, payload: Any, receipt: Any, lang: str, /) -> str:
         """Write what check accepted; a line saying what changed."""
 
 

@@ -252,7 +252,7 @@ def _pick(matches: list[Header]) -> Header:
     return matches[0]
 
 
-def title_date(opened: Opened, header: Header) -> tuple[int, object] | None:
+def title_date(opened: Opened, header: Header) -> tuple[int, dt.date] | None:
     """A report date written above the header ("报表日期：2015年7月31日", "截至2015年7月31日"): (row, date)."""
     dates = title_dates(opened, header)
     if dates and all(d == dates[0][1] for _, d, _, _ in dates):
@@ -272,7 +272,7 @@ def title_dates(opened: Opened, header: Header) -> list[tuple[int, dt.date, str,
         spans = []
         for m in _TITLE_DATE_RE.finditer(text):
             value, err = parse_date(_SPACES.sub("", m.group(1)))
-            if err is None:
+            if err is None and isinstance(value, dt.date):
                 found.append((number, value, _SPACES.sub("", m.group(1)), False))
                 spans.append(m.span(1))
         for m in _TITLE_MONTH_RE.finditer(text):
@@ -388,14 +388,14 @@ class _Body:
                 yield pd.DataFrame(batch, columns=range(width), dtype=object), np.array(numbers, dtype=np.int64)
             return
         # text files: the rest of the head frames, then every later frame
-        if opened.head_frame is not None:
+        if opened.head_frame is not None and opened.head_numbers is not None:  # set together (open_sheet)
             keep = opened.head_numbers > opened.head[last][0]
             piece = self._cut(opened.head_frame.loc[keep].reset_index(drop=True)), opened.head_numbers[keep]
             opened.head_frame = opened.head_numbers = None  # the piece is all that is needed of it
             yield piece
             del piece
-        for numbers, frame in opened.rest_frames or iter(()):
-            yield self._cut(frame), numbers
+        for row_numbers, frame in opened.rest_frames or iter(()):
+            yield self._cut(frame), row_numbers
 
     def _cut(self, frame: pd.DataFrame) -> pd.DataFrame:
         """A text frame with exactly `width` columns (extra ones are checked for values, then dropped)."""

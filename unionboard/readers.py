@@ -989,8 +989,8 @@ def _ods_tables(zf: zipfile.ZipFile) -> list[tuple[str, bool]]:
                 body_at = tail.find(b"<office:body")
                 styles = tail if body_at < 0 else tail[:body_at]
                 for m in _ODS_STYLE.finditer(styles):
-                    if b'table:display="false"' in m.group(2) and _ods_attr(m.group(1), b"style:name"):
-                        hidden_styles.add(_ods_attr(m.group(1), b"style:name"))
+                    if b'table:display="false"' in m.group(2) and (style := _ods_attr(m.group(1), b"style:name")):
+                        hidden_styles.add(style)
                 if body_at >= 0:
                     in_body, tail = True, tail[body_at:]
             if in_body:

@@ -45,6 +45,7 @@ def sample_tables(world: World) -> dict[str, Iterable[SampleTable]]:
                    key=lambda k: DRAW_ORDER.index(k.key) if k.key in DRAW_ORDER else len(DRAW_ORDER))
     tables = {}
     for k in order:
+        assert k.sample is not None  # the kinds with a sample generator (above)
         made = k.sample(world)
         if isinstance(made, pd.DataFrame):  # one table, written as <kind>.csv unless it is empty
             made = [SampleTable(k.key, made)] if not made.empty else []

@@ -133,7 +133,7 @@ class World:
 
     def _federations(self) -> None:
         rng = self.rng
-        rows = []
+        rows: list[tuple] = []
         first = self.dates[0]
 
         def founded(p2015: float) -> dt.date:
@@ -291,7 +291,7 @@ class World:
         village = {(r.town, r.area): r.federation for r in feds.itertuples() if r.area and r.founded <= self.dates[0]}
         building = {(r.town, r.building): r.federation for r in feds.itertuples()
                     if r.building and r.founded <= self.dates[0]}
-        sector = {}
+        sector: dict[str, str] = {}
         for r in feds.itertuples():
             if r.kind in ("行业工会联合会", "区域工会联合会") and r.founded <= self.dates[0]:
                 sector.setdefault(r.town, r.federation)
@@ -330,7 +330,7 @@ class World:
         building = self.building[idx].copy()
         area[moved] = None  # a unit that moved town has no village or building of the new town on file
         building[moved] = None
-        fed = np.where(form == "联合建会", self.federation[idx], None)
+        fed = np.where(form == "联合建会", self.federation[idx], np.array(None, dtype=object))
         return pd.DataFrame({
             "统一社会信用代码": self.code[idx], "单位名称": self.name[idx],
             "街镇": np.array(self.towns, dtype=object)[town_i], "村居园区": area, "楼宇名称": building,

@@ -16,7 +16,16 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-QUERIES = Path(__file__).resolve().parent.parent / "queries"
+
+def _queries_folder() -> Path:
+    """Where the SQL files are: inside the package when installed (`pip install .` ships queries/ as
+    unionboard/queries), else the project's queries/ beside the package."""
+    package = Path(__file__).resolve().parent
+    inside = package / "queries"
+    return inside if inside.is_dir() else package.parent / "queries"
+
+
+QUERIES = _queries_folder()
 
 
 @functools.cache

@@ -55,6 +55,7 @@ class Stage:
         """A sink that appends typed roster pieces to `table` (a name the importer made: incoming_N)."""
         def append(piece: pd.DataFrame) -> None:
             con = self.con
+            assert con is not None, "the stage was released"
             if table not in self.tables:
                 execute(con, fill("stage_create", table=table, layout=self.layout))
                 self.tables.add(table)

@@ -33,4 +33,5 @@ def status_of(done: float | None, schedule: float) -> str | None:
 
 def colour_of(done: float | None, schedule: float) -> str:
     """The colour of one completion's bar: its status's, grey without a completion."""
-    return COLOURS.get(status_of(done, schedule), GREY)
+    status = status_of(done, schedule)
+    return COLOURS.get(status, GREY) if status else GREY

@@ -1,6 +1,6 @@
 """Where the database lives, how it is read, and how it is changed atomically.
 
-Design (see README, "How imports stay atomic"):
+Design (see docs/architecture.md, "How imports stay atomic"):
 
 * Readers never open the database file for writing. Each reader opens an in-memory DuckDB and
   ATTACHes the file READ_ONLY. (A plain ``duckdb.connect(path)`` would reuse a cached instance

@@ -23,7 +23,7 @@ def _num(v: object) -> float | None:
     if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
         return None
     try:
-        return float(v)
+        return float(v)  # type: ignore[arg-type]  # any cell: what float() refuses is None
     except (TypeError, ValueError):
         return None
 
@@ -131,6 +131,7 @@ def status_counts(towns: ViewResult) -> dict[str, list[str]]:
 def briefing(towns: ViewResult, lang: str = "zh") -> str:
     """A short written summary of the towns view, in the style of a 通报."""
     total, snapshot, selected = towns.total, towns.resolved.snapshot, towns.resolved.towns
+    assert total is not None  # the towns view always has its 合计 row
     dh = double_half(towns)
     groups = status_counts(towns)
     scope = msg("brief_selected", lang, towns=join(selected, lang)) if selected else msg("brief_district", lang)

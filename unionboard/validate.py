@@ -87,7 +87,7 @@ def visible(text: str) -> str:
     return CONTROL_RE.sub(lambda m: f"<U+{ord(m.group()):04X}>", str(text))
 
 
-def _controls(uniques: object) -> np.ndarray:
+def _controls(uniques: np.ndarray) -> np.ndarray:
     """Which of the distinct values of a column hold a control character (vectorised, for long rosters)."""
     flags = pc.match_substring_regex(pa.array(list(uniques), type=pa.string()), CONTROL_PATTERN)
     return flags.to_numpy(zero_copy_only=False).astype(bool)
@@ -232,7 +232,8 @@ class Checker:
             p = params(i) if callable(params) else (params or {})
             value = self.raw[col].iat[i] if col in self.raw else None
             self.problems.append(Problem(self.file, self.table.sheet, int(self.rownum[i]),
-                                         self.label.get(col, col), value, reason, p, self.letter.get(col)))
+                                         self.label.get(col, col) if col else col, value, reason, p,
+                                         self.letter.get(col) if col else None))
 
     def _room(self, idx: np.ndarray) -> np.ndarray:
         """The first of idx that still fit under the limit; the rest are counted as dropped."""
@@ -245,15 +246,17 @@ class Checker:
     def file_problem(self, key: str, **params: object) -> None:
         """A problem about the whole table (the header row where it is about a column)."""
         row, column, letter = params.pop("row", None), params.pop("column", None), params.pop("letter", None)
+        assert (row is None or isinstance(row, int)) and (column is None or isinstance(column, str)) \
+            and (letter is None or isinstance(letter, str))
         self.problems.append(Problem(self.file, self.table.sheet, row, column, None, key, dict(params), letter))
 
     # -- parsing
     def map_header(self) -> bool:
         """Match headers (Chinese or key) to columns; False when a required column is missing."""
-        by_name = {}
-        for c in self.kind.cols:
-            by_name[c.zh] = c
-            by_name[c.key] = c
+        by_name: dict[str, Col] = {}
+        for known in self.kind.cols:
+            by_name[known.zh] = known
+            by_name[known.key] = known
         position: dict[str, int] = {}
         unlisted = 0  # notices beyond the limit, only counted (a hostile file may have 100,000 columns)
         row = self.table.header_row
@@ -336,6 +339,7 @@ class Checker:
         if c.ptype == "text":
             vals = uniques.copy()
             # free text is stored as given: refuse what no export could write (NUL, control characters)
+            special: np.ndarray | list[int] | range  # the values the parser looks at one by one
             special = (np.flatnonzero(_controls(uniques) | (uniques == "") | (uniques == FORMULA_WITHOUT_VALUE))
                        if n else [])
         elif c.ptype == "code":  # a million distinct codes: check digits vectorised
@@ -452,4 +456,6 @@ TOTAL_WORDS = ("合计", "小计", "总计", "累计")
 
 def is_total_word(name: str | None) -> bool:
     """Whether a name starts with a word total rows use (spaces ignored)."""
-    return bool(name) and re.sub(r"\s", "", name).startswith(TOTAL_WORDS)
+    if not name:
+        return False
+    return re.sub(r"\s", "", name).startswith(TOTAL_WORDS)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import numpy as np
@@ -20,6 +22,8 @@ from .i18n import COLUMNS, VALUES, canonical, join, msg
 from .kinds import INDUSTRIES
 from .sql import load_sql, used_params
 from .store import connect_read
+
+T = TypeVar("T")  # what a ViewResult keeps derived from its table
 
 # frame() fetches Arrow from an executed statement, which DuckDB warns copies the rows (a view's few rows)
 warnings.filterwarnings("ignore", message="Arrow output on a DB-API result", category=UserWarning)
@@ -209,18 +213,20 @@ class ViewResult:
     @property
     def rows(self) -> pd.DataFrame:
         """The table without its total row (the whole table when it has none)."""
-        if self.is_total is None or not self.is_total.any():
+        is_total = self.is_total
+        if is_total is None or not is_total.any():
             return self.df
-        return self._kept(("rows",), lambda: self.df[~self.is_total])
+        return self._kept(("rows",), lambda: self.df[~is_total])
 
     @property
     def total(self) -> dict | None:
         """The total row (合计) as a dict; None when the view has none."""
-        if self.is_total is None or not self.is_total.any():
+        is_total = self.is_total
+        if is_total is None or not is_total.any():
             return None
-        return self._kept(("total",), lambda: self.df.iloc[int(np.flatnonzero(self.is_total)[-1])].to_dict())
+        return self._kept(("total",), lambda: self.df.iloc[int(np.flatnonzero(is_total)[-1])].to_dict())
 
-    def _kept(self, key: tuple, build: object) -> object:
+    def _kept(self, key: tuple, build: Callable[[], T]) -> T:
         """Something derived from df, kept until df is replaced (the 通报 cleans a result's text in place)."""
         key = (*key, id(self.df))
         if key not in self.memo:
@@ -233,7 +239,7 @@ def parse_date_arg(value: str, lang: str = "zh") -> dt.date:
     from .validate import parse_date
 
     d, err = parse_date(str(value).strip())
-    if err:
+    if err or not isinstance(d, dt.date):
         raise ViewError("bad_date", lang, value=value)
     return d
 
@@ -285,8 +291,8 @@ def resolve(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") 
     snapshot, latest = con.execute(load_sql("report_date_for"), {"as_of": as_of}).fetchall()[0]
     if latest is None:
         raise ViewError("no_snapshots_at_all", lang)
-    if snapshot is None:
-        raise ViewError("no_snapshot", lang, date=as_of.isoformat())
+    if snapshot is None:  # only with an as-of date: without one the latest report date is there
+        raise ViewError("no_snapshot", lang, date=as_of.isoformat() if as_of else "")
     if as_of is not None and snapshot.year != as_of.year:
         raise ViewError("no_reports_in_year", lang, year=as_of.year, date=as_of.isoformat(),
                         snapshot=snapshot.isoformat())
@@ -313,6 +319,7 @@ def frame(con: duckdb.DuckDBPyConnection, sql_name: str, params: dict[str, objec
     # execute() binds and plans the statement once; con.sql() builds a relation first and plans it again
     # when it runs (5–8 ms a view, docs/performance.md). The extra copy DuckDB warns of is a few rows.
     table = con.execute(sql, used_params(sql, params)).to_arrow_table()
+    assert table is not None  # a query always gives a table, empty or not
     df = table.to_pandas(types_mapper=lambda t: pd.Int64Dtype() if t in _INT_TYPES else None,
                          date_as_object=True)
     for col in df.columns:

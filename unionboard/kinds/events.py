@@ -39,7 +39,7 @@ def sample(world: World) -> pd.DataFrame:
     unreported — units opened or moved silently — have no event)."""
     rng = world.rng
     days = np.array([d.toordinal() for d in world.dates])
-    rows = []
+    rows: list[tuple] = []
     towns = np.array(world.towns, dtype=object)
 
     def day_in(m: np.ndarray) -> np.ndarray:

@@ -68,7 +68,7 @@ def year_targets(world: World, year: int) -> pd.DataFrame:
     members_last = snap_last[active_last].groupby("街镇")["会员人数"].sum()
     cover = snap_last[active_last].assign(u=snap_last["建会情况"] != "未建会").groupby("街镇")["u"].mean()
     fed_counts = world.feds[world.feds["founded"] <= dates[last]].groupby(["town", "kind"]).size()
-    rows = []
+    rows: list[tuple] = []
     for ti, t in enumerate(world.towns):
         c_units, c_members = world.profile(t).done_units, world.profile(t).done_members
         if year != world.target_year:  # a finished year: most towns close to their targets

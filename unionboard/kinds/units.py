@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import numpy as np
@@ -408,7 +408,7 @@ class Reports:
             checked.plans = plan_reports(job.ctx, uc.snapshot, uc.towns)
         return checked
 
-    def write(self, con: duckdb.DuckDBPyConnection, kind: Kind, staged: StagedUnits, receipt: object,
+    def write(self, con: duckdb.DuckDBPyConnection, kind: Kind, staged: StagedUnits, receipt: Any,  # noqa: ANN401
               lang: str) -> str:
         """Store one roster as the report of each town it covers: a report file per town (from the staging
         database, attached as `stage`), listed in `reports`; the report it replaces stays on file (rollback)."""
