@@ -99,7 +99,7 @@ def test_roster_check_views_for_a_town_account_after_import(db):
     by_town = get_view(db, "changes-by-town", town).df
     assert by_town.iloc[0][["工会断线", "会员锐减", "街镇变更未报", "合计"]].tolist() == [0, 0, 1, 1]
     admin = get_view(db, "changes-by-town", Filters(as_of=JULY, towns=["安亭镇"])).df
-    assert admin.iloc[0][["工会断线", "会员锐减", "街镇变更未报", "合计"]].tolist() == [1, 0, 1, 2]  # issue 23: no 会员锐减 for a union gone
+    assert admin.iloc[0][["工会断线", "会员锐减", "街镇变更未报", "合计"]].tolist() == [1, 0, 1, 2]  # issue 23
     # the page of the 街镇 account: the changes list and 总览's line, which says it counts its own town only
     at = signed_in("anting", TOWN, "changes")
     assert next(d.value for d in at.dataframe if "核对项" in d.value.columns)["核对项"].tolist() == ["街镇变更未报"]

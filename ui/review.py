@@ -283,7 +283,7 @@ def _save_explanations(db: str, version: tuple, report_id: int, lang: str) -> No
     if actor is None:
         st.session_state["town_explain_refused"] = msg("review_admin_only", lang)
         return
-    found = _findings(db, version, report_id, tuple(actor.unit_towns) if actor.unit_towns else None)
+    found = _findings(db, version, report_id, (actor.town,) if actor.town else None)
     items = [(code, finding, text) for _, code, finding, text in _given(found, f"town_explain_{report_id}")]
     try:
         review.explain(Path(db), report_id, items, user=actor.name, actor=actor, lang=lang)
