@@ -218,6 +218,12 @@ def _ordered(found: pd.DataFrame) -> pd.DataFrame:
     return ranked.head(MAX_BOXES)
 
 
+def _said(row: dict) -> str:
+    """The explanation a finding has ('' while 待说明; an empty cell may come as None or NaN)."""
+    text = row.get("说明")
+    return "" if text is None or pd.isna(text) else str(text)
+
+
 def _box_key(prefix: str, row: dict) -> str:
     """A box's key by its finding (not its place: the boxes move as findings are explained)."""
     return f"{prefix}_{row['统一社会信用代码']}_{row['核对项']}"
@@ -230,7 +236,7 @@ def _boxes(ctx: Ctx, found: pd.DataFrame, prefix: str) -> None:
         st.caption(ctx.t("dm_explain_more", shown=len(shown), n=len(found)))
     for row in shown.to_dict("records"):
         st.text_input(ctx.t("dm_explain_box", finding=row["核对项"], name=row["单位名称"], code=row["统一社会信用代码"]),
-                      value=row.get("说明") or "", key=_box_key(prefix, row), max_chars=review.MAX_TEXT)
+                      value=_said(row), key=_box_key(prefix, row), max_chars=review.MAX_TEXT)
 
 
 def _given(found: pd.DataFrame, prefix: str) -> list[tuple[str, str, str, str]]:
@@ -238,7 +244,7 @@ def _given(found: pd.DataFrame, prefix: str) -> list[tuple[str, str, str, str]]:
     out = []
     for row in _ordered(found).to_dict("records"):
         text = str(st.session_state.get(_box_key(prefix, row), "") or "").strip()
-        if text and text != (row.get("说明") or ""):
+        if text and text != _said(row):
             out.append((row["街镇"], row["统一社会信用代码"], row["核对项"], text))
     return out
 
