@@ -22,8 +22,8 @@ from unionboard.importer import set_setting
 from unionboard.views import localize
 
 # the findings' columns a reviewer or a town reads (the changes view's, without the town and report columns)
-FINDING_COLUMNS = ["核对项", "统一社会信用代码", "单位名称", "上期经营状态", "上期建会情况", "上期会员人数", "本期经营状态",
-                   "本期建会情况", "本期会员人数", "期间动态", "说明状态", "说明"]
+FINDING_COLUMNS = ["核对项", "统一社会信用代码", "单位名称", "说明状态", "说明", "上期经营状态", "上期建会情况", "上期会员人数",
+                   "本期经营状态", "本期建会情况", "本期会员人数", "期间动态"]
 MAX_BOXES = 20  # explanation boxes shown at once (the unexplained first: saving them brings the next)
 
 
