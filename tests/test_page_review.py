@@ -134,3 +134,15 @@ def test_a_decision_rechecks_the_account_when_it_acts(db):
     admin.text_area(key="review_reason_7").input(REASON)
     button(admin, "review_return_7").click().run()
     assert get_view(db, "submissions", Filters(as_of=D06)).df.query("街镇 == '马陆镇'").iloc[-1]["审核状态"] == "待审核"
+
+
+def test_two_admins_on_the_page_one_wins_the_other_is_told(db):
+    add_user(accounts_path(db), "admin2", "管理员", ADMIN)
+    town_sends("malu", FIRST)
+    first, second = on("review", "admin", ADMIN), on("review", "admin2", ADMIN)
+    button(first, "review_accept_7").click().run()  # the first decides
+    second.text_area(key="review_reason_7").input(REASON)
+    button(second, "review_return_7").click().run()  # the second's page still showed the report
+    told = [e.value for e in second.error]
+    assert len(told) == 1 and told[0].startswith("报表 #7 已于") and told[0].endswith("由 admin 审核（已通过），不能再次审核")
+    assert malu(db) == (1, 10)  # the first decision stands: M1 alone, 10 members

@@ -147,14 +147,15 @@ def review_page(ctx: Ctx) -> None:
     if problem is not None:
         failure(ctx, problem)
     refused = st.session_state.pop("review_refused", None)
-    if refused and refused[0] is None:
+    waiting = _waiting(str(ctx.db), ctx.version, None)
+    # a refusal about a report no longer waiting (another 管理员 decided it a moment before) is told at the top
+    if refused and refused[0] not in {r.report_id for r in waiting}:
         st.error(refused[1])
     on = setting(ctx, "review") == "on"
     st.toggle(ctx.t("rv_switch"), value=on, key="review_switch", help=ctx.t("rv_switch_help"),
               on_change=_switch_review, args=(str(ctx.db), ctx.lang))
     if not on:
         st.caption(ctx.t("rv_is_off"))
-    waiting = _waiting(str(ctx.db), ctx.version, None)
     if not waiting:
         st.success(ctx.t("rv_none"))
         return
