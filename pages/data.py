@@ -35,8 +35,9 @@ def confirm_import(data: bytes, name: str, kind: str, **kw: object) -> None:
                                                         and kind == "units"))
     if user is None:
         return
-    # issue 25: a 街镇 account's report waits for review (待审核), with the explanations typed in the preview
-    if ctx.upload_town:
+    # issue 25: a report waits for review (待审核), with the explanations typed in the preview, unless the account
+    # is a 管理员 at this moment (checked now, not when the page was drawn)
+    if not user.can_import:
         kw = {**kw, "pending": True, "explanations": upload_explanations()}
     try:
         done = import_bytes(ctx.db, data, name, kind, lang=lang, user=user.name, **kw)

@@ -8,10 +8,10 @@
 -- and no finding drawn from them (工会断线, 会员锐减), so the upload preview is no oracle into other towns.
 -- Parameters: $snapshot DATE, $roster_files, $before_files VARCHAR[] (the reports in force at it and the
 --   day before), $towns VARCHAR[]|NULL, $viewer_towns VARCHAR[]|NULL
--- Columns: 街镇, 核对项, 统一社会信用代码, 单位名称, 上期报表日期, 上期街镇, 上期经营状态, 上期建会情况,
+-- Columns: 街镇, 核对项, 统一社会信用代码, 单位名称, 说明状态, 说明, 上期报表日期, 上期街镇, 上期经营状态, 上期建会情况,
 --   上期职工人数, 上期会员人数, 本期报表日期, 本期街镇, 本期经营状态, 本期建会情况, 本期职工人数,
---   本期会员人数, 会员变化, 期间动态, 报表编号, 说明状态, 说明 (issue 25: the report the finding belongs to and
---   the town's explanation: 已说明 with one, 待说明 without; checked_reports, vocabulary.sql)
+--   本期会员人数, 会员变化, 期间动态, 报表编号 (issue 25: the town's explanation beside the unit — 已说明 with one,
+--   待说明 without — and the report the finding belongs to; checked_reports, vocabulary.sql)
 WITH seen AS (
     SELECT f.*,
         $viewer_towns::VARCHAR[] IS NOT NULL AND f.b_town IS NOT NULL
@@ -21,6 +21,7 @@ WITH seen AS (
     FROM roster_findings($snapshot, $roster_files, $before_files) f
 )
 SELECT f.town AS "街镇", f.finding AS "核对项", f.credit_code AS "统一社会信用代码", f.name AS "单位名称",
+       CASE WHEN e.text IS NULL THEN '待说明' ELSE '已说明' END AS "说明状态", e.text AS "说明",  -- issue 25
        f.b_date AS "上期报表日期", f.b_town AS "上期街镇",
        CASE WHEN NOT f.b_hidden THEN f.b_status END AS "上期经营状态",
        CASE WHEN NOT f.b_hidden THEN f.b_form END AS "上期建会情况",
@@ -33,7 +34,7 @@ SELECT f.town AS "街镇", f.finding AS "核对项", f.credit_code AS "统一社
        CASE WHEN NOT f.n_hidden THEN f.n_members::BIGINT END AS "本期会员人数",
        CASE WHEN NOT (f.b_hidden OR f.n_hidden) THEN (f.n_members - f.b_members)::BIGINT END AS "会员变化",
        CASE WHEN f.b_hidden OR f.n_hidden THEN '—' ELSE coalesce(f.events, '无') END AS "期间动态",
-       cr.report_id AS "报表编号", CASE WHEN e.text IS NULL THEN '待说明' ELSE '已说明' END AS "说明状态", e.text AS "说明"
+       cr.report_id AS "报表编号"
 FROM seen f
 JOIN towns t ON t.town = f.town
 LEFT JOIN checked_reports($snapshot, $roster_files) cr ON cr.town = f.town

@@ -28,16 +28,25 @@ def review_server(tmp_path_factory):
     yield from _serve(tmp_path_factory, accounts=True)
 
 
+def _signed_in(page, url: str, name: str, password: str) -> None:  # noqa: ANN001
+    """Sign in and wait until the browser keeps the sign-in (its cookie, set by a line of JavaScript after the
+    page is drawn), so that opening another page's address keeps the account."""
+    sign_in(page, url, name, password)
+    for _ in range(50):
+        if page.context.cookies():
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError("the sign-in cookie was never set")
+
+
 def _july(tmp_path, rows: list[str], name: str):  # noqa: ANN001, ANN202 - a Path
     path = tmp_path / name
     path.write_text(UNITS_HEADER + ",报表日期\n" + "\n".join(r + ",2015-07-31" for r in rows) + "\n", encoding="utf-8-sig")
     return path
 
 
-def _send(page, url: str, path) -> None:  # noqa: ANN001
-    """The town uploads a report on 数据管理 and submits it for review."""
-    page.goto(f"{url}/data")
-    settle(page)
+def _send(page, path) -> None:  # noqa: ANN001
+    """The town, on 数据管理, uploads a report and submits it for review."""
     page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(path))
     settle(page)
     expect(page.get_by_text("校验通过").first).to_be_visible(timeout=30000)
@@ -51,13 +60,11 @@ def test_town_upload_admin_return_and_resubmission(review_server, browser, tmp_p
     rows = [r for r in UNITS_2015.strip().splitlines()[1:] if ",安亭镇," in r]
     town = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN").new_page()
     admin = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN").new_page()
-    sign_in(town, f"{url}/data", "anting", TOWN_PASSWORD)
-    _send(town, url, _july(tmp_path, rows[:-1], "安亭镇7月.csv"))
+    _signed_in(town, f"{url}/data", "anting", TOWN_PASSWORD)
+    _send(town, _july(tmp_path, rows[:-1], "安亭镇7月.csv"))
     assert get_view(db, "towns").resolved.snapshot == dt.date(2015, 6, 30)  # waiting: not counted
 
-    sign_in(admin, f"{url}/review", "admin", ADMIN_PASSWORD)
-    admin.goto(f"{url}/review")
-    settle(admin)
+    _signed_in(admin, f"{url}/review", "admin", ADMIN_PASSWORD)
     expect(admin.get_by_text("安亭镇 · 2015-07-31 报表").first).to_be_visible(timeout=30000)
     admin.get_by_label("退回原因").first.fill(REASON)
     admin.get_by_role("button", name="退回", exact=True).first.click()
@@ -69,7 +76,7 @@ def test_town_upload_admin_return_and_resubmission(review_server, browser, tmp_p
     town.goto(f"{url}/data")
     settle(town)
     expect(town.get_by_text(REASON).first).to_be_visible(timeout=30000)
-    _send(town, url, _july(tmp_path, rows, "安亭镇7月_重报.csv"))
+    _send(town, _july(tmp_path, rows, "安亭镇7月_重报.csv"))
 
     admin.goto(f"{url}/review")
     settle(admin)

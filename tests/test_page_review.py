@@ -94,6 +94,13 @@ def test_submit_return_resubmit_accept(db):
 
     at = on("data", "malu", TOWN)
     assert any(REASON in e.value and "报表 #7（2015-06-30）已被退回" in e.value for e in at.error)
+    # the town explains a finding of its returned report after submitting (boxes: the unexplained first)
+    boxes = {b.key: b.value for b in at.text_input if b.key.startswith("town_explain_7_")}
+    assert boxes == {f"town_explain_7_{M2}_单位消失未报动态": "", f"town_explain_7_{M2}_工会断线": "",
+                     f"town_explain_7_{M1}_会员锐减": "换届后会员重新登记"}
+    at.text_input(key=f"town_explain_7_{M2}_工会断线").input("漏填，重报时补上")
+    next(b for b in at.button if b.label == "保存说明").click().run()
+    assert "已保存 1 条说明" in [s.value for s in at.success]
     sub = on("submissions", "admin", ADMIN)
     assert f"马陆镇2015年6月单位名册已被退回（原因：{REASON}），请修改后重新报送。" in sub.code[0].value
 
@@ -127,3 +134,15 @@ def test_a_decision_rechecks_the_account_when_it_acts(db):
     admin.text_area(key="review_reason_7").input(REASON)
     button(admin, "review_return_7").click().run()
     assert get_view(db, "submissions", Filters(as_of=D06)).df.query("街镇 == '马陆镇'").iloc[-1]["审核状态"] == "待审核"
+
+
+def test_two_admins_on_the_page_one_wins_the_other_is_told(db):
+    add_user(accounts_path(db), "admin2", "管理员", ADMIN)
+    town_sends("malu", FIRST)
+    first, second = on("review", "admin", ADMIN), on("review", "admin2", ADMIN)
+    button(first, "review_accept_7").click().run()  # the first decides
+    second.text_area(key="review_reason_7").input(REASON)
+    button(second, "review_return_7").click().run()  # the second's page still showed the report
+    told = [e.value for e in second.error]
+    assert len(told) == 1 and told[0].startswith("报表 #7 已于") and told[0].endswith("由 admin 审核（已通过），不能再次审核")
+    assert malu(db) == (1, 10)  # the first decision stands: M1 alone, 10 members

@@ -149,21 +149,12 @@ def _sign_out(accounts_file: str, log: str) -> None:
 
 
 def acting_user(ctx: Ctx, may: Callable[[Account], bool]) -> Account | None:
-    """The account asking for an action, checked again at the moment it acts (issue 28, item 2): the
-    accounts file as it is now (same role, town and password), its sessions not ended since this one
-    began, and `may` (the right the action needs). None — and the page says the action was not done —
-    otherwise. A button's callback runs before the page checks the account, so every write checks here."""
-    user = st.session_state.get("auth_user")
-    ok = False
-    if isinstance(user, Account) and ctx.user is not None and user.name == ctx.user.name:
-        try:
-            path = accounts.accounts_path(ctx.db)
-            users = accounts.load(path)  # read now, not from a cache of an earlier state
-            ended = sessions.revocations(path).get(user.name, -1) >= st.session_state.get("auth_issued", 0)
-            ok = accounts.current(users, user) is not None and not ended and may(user)
-        except Exception as exc:  # noqa: BLE001 - an unreadable accounts file: refuse, explained in the log
-            errors.report(exc, "action check")
-    if not ok:
+    """The account asking for an action, checked again at the moment it acts (issue 28, item 2): as
+    acting_account, the account of this page, and `may` (the right the action needs). None — and the page
+    says the action was not done — otherwise. A button's callback runs before the page checks the account,
+    so every write checks here."""
+    user = acting_account(ctx.db) if ctx.user is not None else None
+    if user is None or user.name != ctx.user.name or not may(user):
         st.session_state["auth_action_refused"] = True
         return None
     return user
@@ -269,12 +260,18 @@ def _event_word(event: str, lang: str) -> str:
 # ---- issue 25: an action re-checks the account at the moment it acts (a button's callback runs before the
 # script, so before sign_in's check of this rerun): never the account captured when the page was drawn.
 def acting_account(db: Path) -> Account | None:
-    """The signed-in account as the accounts file holds it now; None when nobody is signed in, or the account
-    was changed (role, town, password) or removed on the server since."""
-    path = accounts.accounts_path(db)
-    identity = file_identity(path)
-    users = _users(str(path), identity) if identity else {}
+    """The signed-in account as the accounts file holds it now (read now, not from a cache of an earlier
+    state): None when nobody is signed in, when the account was changed (role, town, password) or removed on
+    the server since, or when its sessions were ended (sign-out elsewhere, a password change) after this
+    one began."""
     user = st.session_state.get("auth_user")
-    if not users or not isinstance(user, Account):
+    if not isinstance(user, Account):
         return None
-    return accounts.current(users, user)
+    try:
+        path = accounts.accounts_path(db)
+        users = accounts.load(path)
+        ended = sessions.revocations(path).get(user.name, -1) >= st.session_state.get("auth_issued", 0)
+        return None if ended else accounts.current(users, user)
+    except Exception as exc:  # noqa: BLE001 - an unreadable accounts file: refuse, explained in the log
+        errors.report(exc, "action check")
+        return None

@@ -22,8 +22,8 @@ from unionboard.importer import set_setting
 from unionboard.views import localize
 
 # the findings' columns a reviewer or a town reads (the changes view's, without the town and report columns)
-FINDING_COLUMNS = ["核对项", "统一社会信用代码", "单位名称", "上期经营状态", "上期建会情况", "上期会员人数", "本期经营状态",
-                   "本期建会情况", "本期会员人数", "期间动态", "说明状态", "说明"]
+FINDING_COLUMNS = ["核对项", "统一社会信用代码", "单位名称", "说明状态", "说明", "上期经营状态", "上期建会情况", "上期会员人数",
+                   "本期经营状态", "本期建会情况", "本期会员人数", "期间动态"]
 MAX_BOXES = 20  # explanation boxes shown at once (the unexplained first: saving them brings the next)
 
 
@@ -150,14 +150,15 @@ def review_page(ctx: Ctx) -> None:
     if problem is not None:
         failure(ctx, problem)
     refused = st.session_state.pop("review_refused", None)
-    if refused and refused[0] is None:
+    waiting = _waiting(str(ctx.db), ctx.version, None)
+    # a refusal about a report no longer waiting (another 管理员 decided it a moment before) is told at the top
+    if refused and refused[0] not in {r.report_id for r in waiting}:
         st.error(refused[1])
     on = setting(ctx, "review") == "on"
     st.toggle(ctx.t("rv_switch"), value=on, key="review_switch", help=ctx.t("rv_switch_help"),
               on_change=_switch_review, args=(str(ctx.db), ctx.lang))
     if not on:
         st.caption(ctx.t("rv_is_off"))
-    waiting = _waiting(str(ctx.db), ctx.version, None)
     if not waiting:
         st.success(ctx.t("rv_none"))
         return
@@ -221,6 +222,12 @@ def _ordered(found: pd.DataFrame) -> pd.DataFrame:
     return ranked.head(MAX_BOXES)
 
 
+def _said(row: dict) -> str:
+    """The explanation a finding has ('' while 待说明; an empty cell may come as None or NaN)."""
+    text = row.get("说明")
+    return "" if text is None or pd.isna(text) else str(text)
+
+
 def _box_key(prefix: str, row: dict) -> str:
     """A box's key by its finding (not its place: the boxes move as findings are explained)."""
     return f"{prefix}_{row['统一社会信用代码']}_{row['核对项']}"
@@ -233,7 +240,7 @@ def _boxes(ctx: Ctx, found: pd.DataFrame, prefix: str) -> None:
         st.caption(ctx.t("dm_explain_more", shown=len(shown), n=len(found)))
     for row in shown.to_dict("records"):
         st.text_input(ctx.t("dm_explain_box", finding=row["核对项"], name=row["单位名称"], code=row["统一社会信用代码"]),
-                      value=row.get("说明") or "", key=_box_key(prefix, row), max_chars=review.MAX_TEXT)
+                      value=_said(row), key=_box_key(prefix, row), max_chars=review.MAX_TEXT)
 
 
 def _given(found: pd.DataFrame, prefix: str) -> list[tuple[str, str, str, str]]:
@@ -241,7 +248,7 @@ def _given(found: pd.DataFrame, prefix: str) -> list[tuple[str, str, str, str]]:
     out = []
     for row in _ordered(found).to_dict("records"):
         text = str(st.session_state.get(_box_key(prefix, row), "") or "").strip()
-        if text and text != (row.get("说明") or ""):
+        if text and text != _said(row):
             out.append((row["街镇"], row["统一社会信用代码"], row["核对项"], text))
     return out
 

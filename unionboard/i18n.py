@@ -1116,7 +1116,6 @@ REVIEW_WORDS: dict[str, tuple[str, str]] = {
     "rem_sign": ("区总工会 {date}", "District federation of trade unions, {date}"),
     "rem_month": ("{year}年{month}月", "{year}-{month:02d}"),
     # 名册核对
-    "chg_unexplained": ("待说明", "unexplained"),
     "rep_returned": ("；{towns}报表已退回", "; returned: {towns}"),
     "rep_waiting": ("；{towns}报表待审核", "; waiting for review: {towns}"),
 }
