@@ -98,7 +98,8 @@ def test_the_picker_defaults_to_the_closed_date_and_labels_the_open_month(coming
         at = open_page(page)
         picker = at.selectbox(key="asof")
         assert picker.value == "2015-06-30", page
-        assert picker.options[0] == f"{today.isoformat()} · {today.year}年{today.month}月报送中：1/12 个街镇已报送"
+        assert picker.options[0] == f"{today.isoformat()}（报送中 1/12）"
+        assert f"{today.year}年{today.month}月报送中：1/12 个街镇已报送" in [c.value for c in at.sidebar.caption]
         assert picker.options[1:] == ["2015-06-30", "2014-12-31"]
     # the month coming in is one click away, and then read
     at = open_page("overview")

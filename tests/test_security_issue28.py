@@ -182,7 +182,8 @@ PAYLOADS = ["[账号已过期，请点此重新登录](http://evil.example/login
             "<img src=http://evil.example/y.png>", ":red[假通知] :material/warning:", "http://evil.example/z"]
 
 
-UNESCAPED = re.compile(r"(?<!\\)(\]\(|!\[|<img|:red\[|:material|http:/)")  # markup not preceded by a backslash
+# markup not preceded by a backslash, and an address GitHub's Markdown would link by itself outside a code span
+UNESCAPED = re.compile(r"(?<!\\)(\]\(|!\[|<img|:red\[|:material)|(?<!`)\bhttps?://")
 
 
 def rendered_text(at) -> str:
@@ -221,7 +222,7 @@ def test_a_file_name_and_cells_are_shown_as_text(db):
     assert not at.exception
     shown = rendered_text(at)
     assert UNESCAPED.search(shown) is None
-    assert literal("![x](http://evil.example/p.png)") in shown  # the unit's name, in the findings' line
+    assert "\\!\\[x\\]\\(`http://evil.example/p.png" in shown  # the unit's name in the findings' line, as text
 
 
 # ---------------------------------------------------------------- 6 sign-out ends every session

@@ -43,7 +43,9 @@ def _url_values(lang: str, snaps: list[dt.date], lookup: dict[str, str]) -> list
         bad = [v for v in raw_towns if v not in lookup]
         if bad:
             notices.append(msg("bad_url_town", lang, values=literal(join(bad[:5], lang)[:80])))
-        st.session_state["town"] = list(dict.fromkeys(lookup[v] for v in raw_towns if v in lookup))
+        known = list(dict.fromkeys(lookup[v] for v in raw_towns if v in lookup))
+        if known:  # a link of unknown towns only is ignored whole: the default applies (a town account's own)
+            st.session_state["town"] = known
     raw_asof = _query_list("asof")
     if raw_asof and "asof" not in st.session_state:
         try:
@@ -105,11 +107,16 @@ def sidebar_data_filters(ctx: Ctx) -> None:
         st.session_state["asof"] = default_text
     if "town" not in st.session_state and ctx.user is not None and ctx.user.unit_towns:
         st.session_state["town"] = [t for t in ctx.user.unit_towns if t in towns]  # a 街镇 account: its own town
-    labels = {c.snapshot.isoformat(): c.label(lang) for c in choices if not c.closed}
+    coming_in = [c for c in choices if not c.closed]
+    # the option itself is short (the sidebar cuts a long one); the full label is the caption below the picker
+    labels = {c.snapshot.isoformat(): msg("asof_coming_in_short", lang, date=c.snapshot.isoformat(), n=c.reported,
+                                          total=c.towns) for c in coming_in}
     st.sidebar.markdown(f"### {ctx.t('filters')}")
     as_of = st.sidebar.selectbox(ctx.t("asof"), [s.isoformat() for s in snaps], key="asof", bind="query-params",
-                                 format_func=lambda v: f"{v} · {labels[v]}" if v in labels else v,
+                                 format_func=lambda v: labels.get(v, v),
                                  help=ctx.t("asof_help") + " " + ctx.t("asof_help_default", days=setting(ctx, "due_days")))
+    for c in coming_in:  # issue 22/28: 「2015年7月报送中：1/12 个街镇已报送」 beside the default
+        st.sidebar.caption(c.label(lang))
     chosen = st.sidebar.multiselect(ctx.t("towns"), towns, key="town", bind="query-params",
                                     placeholder=ctx.t("all_towns"))
     industry = st.sidebar.selectbox(ctx.t("industry"), [ALL, *INDUSTRIES], key="industry", bind="query-params",

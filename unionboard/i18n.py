@@ -701,6 +701,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     # ---- issue 28 (security) and issue 22 (the as-of default, town accounts, user list/remove) ----
     "asof_coming_in": ("{year}年{month}月报送中：{n}/{total} 个街镇已报送",
                        "{year}-{month:02d} reports coming in: {n}/{total} towns have reported"),
+    "asof_coming_in_short": ("{date}（报送中 {n}/{total}）", "{date} (coming in {n}/{total})"),
     "asof_coming_in_cli": ("（查看该月：--as-of {date}）", " (to see it: --as-of {date})"),
     "asof_help_default": ("默认为最近一个已截止的报表日期：所有街镇均已报送，或已过报送期限（报表日期后 {days} 天）。"
                           "仍在报送中的月份列在其上方，并注明已报送的街镇数。",
