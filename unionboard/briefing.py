@@ -349,5 +349,7 @@ def _table(doc, df: pd.DataFrame) -> None:  # noqa: ANN001 - a docx Document
 
 def workbook_bytes(db: Path, filters: Filters, lang: str = "zh", unit_towns: list[str] | None = None) -> bytes:
     """Every view as one sheet of an Excel workbook (text cells kept as text); `unit_towns`: see views_for."""
-    v = views_for(db, filters, list(VIEWS), "zh", unit_towns)
+    # issue 24: a view about one town (area-progress) is a sheet when one town is picked
+    names = [n for n in VIEWS if not VIEWS[n].one_town or len(filters.towns) == 1]
+    v = views_for(db, filters, names, "zh", unit_towns)
     return xlsx_bytes({(res.title if canonical(lang) else name): localize(res.df, lang) for name, res in v.items()})

@@ -64,13 +64,23 @@ def write_files(out: Path, *, units: int, snapshots: int, seed: int = 2015, xlsx
     tables = sample_tables(World(units, snapshots, seed, per_town=per_town))
     files = []
     dictionaries = {}  # the kinds stored by key, for the workbook
+    later: dict[str, list[tuple[str, SampleTable]]] = {}  # issue 24: tables imported after another kind's files
     for key in (k for k in APPLY_ORDER if k in tables):
         for table in tables[key]:
+            if table.after is not None:
+                later.setdefault(table.after, []).append((key, table))
+                continue
             p = out / f"{table.name}.csv"
             table.frame.to_csv(p, index=False, encoding="utf-8-sig")
             files.append(DataFile(p, key, table.town, table.received))
             if isinstance(KINDS[key].store, Upsert):
                 dictionaries[KINDS[key].zh] = table.frame
+        for later_key, table in later.pop(key, []):
+            if table.frame.empty:
+                continue
+            p = out / f"{table.name}.csv"
+            table.frame.to_csv(p, index=False, encoding="utf-8-sig")
+            files.append(DataFile(p, later_key, table.town, table.received))
     if per_town:
         manifest = pd.DataFrame([(f.path.name, f.town, f.received) for f in files if f.town],
                                 columns=["文件", "街镇", "报送时间"])

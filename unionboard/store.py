@@ -89,6 +89,7 @@ def _vocabulary(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     execute(con, load_sql("vocabulary_reports"))
     scoped = execute(con, load_sql("targets_scoped_present"))[0][0]
     execute(con, load_sql("target_views" if scoped else "target_views_fallback"))
+    execute(con, load_sql("vocabulary_areas"))  # issue 24: one level down (area_progress.sql, area_status.sql)
     execute(con, load_sql("use_db"))
 
 
