@@ -5,7 +5,7 @@ import streamlit as st
 
 from ui.data import view
 from ui.figures import chart, figure, status_boxes
-from ui.page import no_target_note, open_page
+from ui.page import no_target_note, open_page, town_links
 from ui.tables import show_derived, show_table
 from unionboard.summary import ranking
 
@@ -31,16 +31,16 @@ rates = view(ctx, "town-rates")
 if rates is not None:
     st.subheader(ctx.t("key_rates"))
     show_table(ctx, rates, "town_rates")
+# issue 24: the drill-down into a town is that town's own progress page (pages/town.py): a click on a bar, or the
+# town picked here, opens it; above it, how many areas of each town are 达标 / 预警 / 滞后 / 无目标 (area-status)
 names = list(towns.rows["街镇"])
-if picked in names and st.session_state.get("towns_drill") != picked:
-    st.session_state["towns_drill"] = picked
+area_status = view(ctx, "area-status")
+if area_status is not None:
+    st.subheader(ctx.t("towns_area_status"))
+    show_table(ctx, area_status, "towns_area_status")
+    st.caption(ctx.t("towns_area_status_help"))
+    st.markdown(town_links(ctx, list(area_status.rows["街镇"])), unsafe_allow_html=True)
 drill = st.selectbox(ctx.t("drill"), ["", *names], key="towns_drill", format_func=lambda v: v or ctx.t("drill_none"))
-if drill:
-    sub = ctx.for_towns([drill])
-    areas, feds = view(sub, "areas"), view(sub, "federation-list")
-    if areas is not None:
-        st.subheader(ctx.t("drill_areas", town=drill))
-        show_table(sub, areas, "towns_areas", height=420)
-    if feds is not None:
-        st.subheader(ctx.t("drill_feds", town=drill))
-        show_table(sub, feds, "towns_feds", height=360)
+go = picked if picked in names else drill
+if go:
+    st.switch_page("pages/town.py", query_params={"town": go})

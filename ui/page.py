@@ -8,6 +8,9 @@ and stops the page there.
 """
 from __future__ import annotations
 
+import html
+import urllib.parse
+
 import streamlit as st
 
 from ui import data
@@ -40,6 +43,7 @@ def setup() -> Ctx:
     try:
         ctx = sidebar_filters(db)
         sign_in(ctx)
+        go_home(ctx)  # issue 24
     except Exception as exc:  # noqa: BLE001 - a damaged database or accounts file: explained, then nothing more
         if not (errors.is_environment(exc) or isinstance(exc, ViewError)):
             raise
@@ -100,3 +104,22 @@ def open_page(title: str | None, *views: str, ctx: Ctx | None = None,
     if results:
         caption(ctx, results[0])
     return ctx, results
+
+
+def town_links(ctx: Ctx, towns: list[str]) -> str:
+    """(issue 24) One line of links, each into a town's own progress page (pages/town.py, `town?town=…`); names
+    escaped and quoted (they come from imported files)."""
+    links = [f"<a href='town?town={urllib.parse.quote(t)}' target='_self'>{html.escape(ctx.t('town_link', town=t))}</a>"
+             for t in towns]
+    return "<div style='line-height:2'>" + " · ".join(links) + "</div>"
+
+
+def go_home(ctx: Ctx) -> None:
+    """(issue 24) A 街镇 account's home is its own town's page: the first page it opens at the root address in a
+    session is that page (`town?town=T`); any page opened after that stays where the user asked."""
+    town = ctx.upload_town
+    if not town or st.session_state.get("ub_home_done"):
+        return
+    st.session_state["ub_home_done"] = True
+    if st.session_state.get("ub_page_path") == "":
+        st.switch_page("pages/town.py", query_params={"town": town})

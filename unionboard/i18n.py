@@ -405,7 +405,9 @@ DASHBOARD: dict[str, tuple[str, str]] = {
     "report_plan": ("各街镇报表（导入后生效）", "What the file does, per town"),
     "confirm_replace": ("我已核对：替换 {towns} 该报表日期的原报表", "I checked: replace the reports of {towns} for that date"),
     "confirm_shrink": ("我已核对：单位数减少属实，名册已填全", "I checked: the drop in units is real and the roster is complete"),
-    "town_upload_only": ("街镇账户：可在此报送本街镇（{town}）的单位名册。", "Town account: you can send the units report of {town} here."),
+    "town_upload_only": ("街镇账户：可在此报送本街镇（{town}）的单位名册，以及本街镇与村居园区签订的年度目标。",
+                         "Town account: you can send the units report of {town} here, and the targets it signed with its "
+                         "villages and parks."),
     "preview": ("预览（前 20 行）", "Preview (first 20 rows)"),
     "valid": ("校验通过：{rows} 行，可以导入。", "Valid: {rows} rows, ready to import."),
     "invalid": ("校验未通过：{n} 个问题。请修改文件后重新上传；数据库未作任何改动。",
@@ -611,8 +613,9 @@ AREA_WORDS: dict[str, tuple[str, str]] = {
                                   "可在「数据管理」下载本街镇的目标模板填写后上传。",
                                   "{town} has no targets with its areas for {year} yet: the table shows their figures; "
                                   "download the town's targets template on 数据管理, fill it in and upload it."),
-    "town_page_versus": ("村居园区目标之和 {areas}，区下达目标 {district}，差额 {diff}",
-                         "sum of the areas' targets {areas}, the district's target {district}, difference {diff}"),
+    "town_page_versus": ("{indicator}：全镇 {actual}，村居园区目标之和 {areas}，区下达目标 {district}，差额 {diff}",
+                         "{indicator}: the town {actual}, the areas' targets {areas}, the district's target {district}, "
+                         "difference {diff}"),
     "town_page_lagging": ("滞后的村居园区：{areas}", "Lagging villages and parks: {areas}"),
     "town_page_feds": ("{town}：工会联合会", "{town}: federations"),
     "towns_area_status": ("各街镇村居园区进度（达标 / 预警 / 滞后 / 无目标）", "Each town's villages and parks by status"),

@@ -98,25 +98,39 @@ def prefill(con: duckdb.DuckDBPyConnection, town: str, as_of: dt.date | None) ->
 
 
 def area_targets(world: World, towns: pd.DataFrame) -> pd.DataFrame:
-    """The targets the sample's towns sign with their areas, for the years with a 新建会单位数 target: each town's
-    count targets shared among its areas by their units at the year's last report, every share rounded up and a
-    little more (5–15%), so their sum is a little above what the district gave the town, as towns do."""
+    """The targets the sample's towns sign with their areas, for the years with a town target: each town's
+    新建会单位数 and 新发展会员数 targets shared among its areas — 75% by what each area did that year up to the
+    year's last report, 25% by its units — every share rounded up and a little more (5–15%), so their sum is a
+    little above what the district gave the town, as towns do; the areas of a town are then a mix of 达标, 预警 and
+    滞后 around the town's own status. 华亭镇 (world.not_yet) has signed none yet: its areas are 无目标."""
     rng = np.random.default_rng(24)  # its own stream: the generators drawn after this one keep their numbers
     rows = []
+    dates = world.dates
     for year in sorted(set(towns["年度"])):
-        dates = world.dates
         last = max((i for i, d in enumerate(dates) if d.year == year), default=len(dates) - 1)
+        base_i = max((i for i, d in enumerate(dates) if d <= dt.date(year - 1, 12, 31)), default=None)
         snap = world.snapshot(last)
-        snap = snap[snap["经营状态"].isin(ACTIVE_STATUSES) & snap["村居园区"].notna()]
-        weight = snap.groupby(["街镇", "村居园区"]).size()
+        active = snap[snap["经营状态"].isin(ACTIVE_STATUSES) & snap["村居园区"].notna()]
+        weight = {"units": active.groupby(["街镇", "村居园区"]).size()}
+        new = snap[(snap["建会情况"] != "未建会") & (snap["建会日期"] >= f"{year}-01-01") & snap["村居园区"].notna()]
+        weight["新建会单位数"] = new.groupby(["街镇", "村居园区"]).size()
+        members = active.groupby(["街镇", "村居园区"])["会员人数"].sum()
+        if base_i is not None:
+            sb = world.snapshot(base_i)
+            sb = sb[sb["经营状态"].isin(ACTIVE_STATUSES) & sb["村居园区"].notna()]
+            members = members.sub(sb.groupby(["街镇", "村居园区"])["会员人数"].sum(), fill_value=0)
+        weight["新发展会员数"] = members.clip(lower=0)
         given = towns[(towns["年度"] == year) & towns["指标"].isin(("新建会单位数", "新发展会员数"))]
         for r in given.itertuples(index=False):
-            if r.街镇 not in weight.index.get_level_values(0):
+            if r.街镇 == world.not_yet or r.街镇 not in weight["units"].index.get_level_values(0):
                 continue
-            shares = weight.loc[r.街镇]
+            units = weight["units"].loc[r.街镇]
+            done = weight[r.指标].loc[r.街镇] if r.街镇 in weight[r.指标].index.get_level_values(0) else units * 0
+            done = done.reindex(units.index, fill_value=0)
+            share = 0.25 * units / units.sum() + (0.75 * done / done.sum() if done.sum() > 0 else 0.75 * units / units.sum())
             more = 1.05 + 0.10 * rng.random()
-            for area, n in shares.items():
-                rows.append((year, r.街镇, area, r.指标, max(1, math.ceil(r.目标值 * more * n / shares.sum()))))
+            for area, w in share.items():
+                rows.append((year, r.街镇, area, r.指标, max(1, math.ceil(r.目标值 * more * w))))
     return pd.DataFrame(rows, columns=["年度", "街镇", "村居园区", "指标", "目标值"])
 
 
