@@ -53,7 +53,7 @@ else:
     status_boxes(ctx, areas, "村居园区")
     chart(figure(ctx, areas, "area_progress"), "town_page_chart")
 st.subheader(ctx.t("town_page_table"))
-show_table(sub, areas, "town_areas", progress=COMPLETIONS)
+show_table(sub, areas, "town_areas", progress=COMPLETIONS, height=min(38 + 35 * len(areas.df), 900))
 feds = view(sub, "federation-list")
 if feds is not None:
     st.subheader(ctx.t("town_page_feds", town=town))

@@ -37,7 +37,7 @@ names = list(towns.rows["街镇"])
 area_status = view(ctx, "area-status")
 if area_status is not None:
     st.subheader(ctx.t("towns_area_status"))
-    show_table(ctx, area_status, "towns_area_status")
+    show_table(ctx, area_status, "towns_area_status", height=38 + 35 * len(area_status.df))
     st.caption(ctx.t("towns_area_status_help"))
     st.markdown(town_links(ctx, list(area_status.rows["街镇"])), unsafe_allow_html=True)
 drill = st.selectbox(ctx.t("drill"), ["", *names], key="towns_drill", format_func=lambda v: v or ctx.t("drill_none"))

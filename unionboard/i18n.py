@@ -608,7 +608,7 @@ AREA_WORDS: dict[str, tuple[str, str]] = {
     "town_page_pick": ("街镇", "Town"),
     "town_page_chart": ("各村居园区目标完成率与序时进度", "Completion by village and park against time elapsed"),
     "town_page_table": ("各村居园区进度（街镇与村居园区签约）", "Villages and parks against the targets the town signed"),
-    "town_page_total": ("合计（全镇）对村居园区目标之和与区下达目标", "The whole town against its areas' targets and the district's"),
+    "town_page_total": ("全镇合计：对村居园区目标之和，及区下达目标", "The whole town against its areas' targets and the district's"),
     "town_page_no_area_targets": ("{town} {year}年尚未导入与村居园区签订的目标：下表列出各村居园区的实际数，"
                                   "可在「数据管理」下载本街镇的目标模板填写后上传。",
                                   "{town} has no targets with its areas for {year} yet: the table shows their figures; "
@@ -619,8 +619,8 @@ AREA_WORDS: dict[str, tuple[str, str]] = {
     "town_page_lagging": ("滞后的村居园区：{areas}", "Lagging villages and parks: {areas}"),
     "town_page_feds": ("{town}：工会联合会", "{town}: federations"),
     "towns_area_status": ("各街镇村居园区进度（达标 / 预警 / 滞后 / 无目标）", "Each town's villages and parks by status"),
-    "towns_area_status_help": ("点击街镇名称进入该街镇的村居园区进度页。", "Click a town to open its own progress page."),
-    "town_link": ("进入{town}", "Open {town}"),
+    "towns_area_status_help": ("进入各街镇的村居园区进度页：", "Each town's own progress page:"),
+    "town_link": ("{town}", "{town}"),
     "area_none": ("（无）", "(none)"),
     # the town's own 通报 and meeting slide (briefing.town_blocks, pages/meeting.py)
     "brief_areas_heading": ("各村居园区目标完成情况", "Villages and parks against their targets"),
