@@ -140,3 +140,26 @@ def test_industry_filter_counts_that_industry_without_targets(db):
 def test_english(db):
     df = get_view(db, "area-progress", ANTING, lang="en").df
     assert list(df.columns[:2]) == ["town", "area"] and list(df["area"])[-2:] == ["no area given", "Total"]
+
+
+def test_the_briefing_of_one_town_covers_its_areas(db):
+    import io
+
+    import docx
+
+    from unionboard.briefing import docx_bytes
+
+    doc = docx.Document(io.BytesIO(docx_bytes(db, ANTING)))
+    text = [p.text for p in doc.paragraphs]
+    at = text.index("各村居园区目标完成情况")
+    assert at < text.index("三、存在问题")
+    # ranked by the lower completion: 红星村 min(50, 90) = 50 before 黄渡村 min(0, -300)
+    assert text[at + 1] == "按完成率排名（取新建会单位数、新发展会员数完成率中较低者）：红星村（50.00%/90.00%）、黄渡村（0.00%/-300.00%）。"
+    assert text[at + 2] == "滞后的村居园区：黄渡村，请加大工作力度。"
+    assert text[at + 3] == "“双过半”：1个村居园区已实现（红星村），1个未实现。"
+    assert text[at + 4].startswith("全镇新建会单位数2家、新发展会员数10人，对村居园区目标之和完成率分别为66.67%、33.33%；"
+                                   "区下达目标新建会单位数2家、新发展会员数30人")
+    table = doc.tables[-1]
+    assert [r.cells[1].text for r in table.rows] == ["村居园区", "红星村", "黄渡村", "合计"]
+    district = docx.Document(io.BytesIO(docx_bytes(db, Filters())))
+    assert "各村居园区目标完成情况" not in [p.text for p in district.paragraphs]

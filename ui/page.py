@@ -116,10 +116,11 @@ def town_links(ctx: Ctx, towns: list[str]) -> str:
 
 def go_home(ctx: Ctx) -> None:
     """(issue 24) A 街镇 account's home is its own town's page: the first page it opens at the root address in a
-    session is that page (`town?town=T`); any page opened after that stays where the user asked."""
+    session is that page (which shows the account's own town when the town filter names no single town); any page
+    opened after that stays where the user asked. (The town filter is bound to the URL: it is never set here.)"""
     town = ctx.upload_town
     if not town or st.session_state.get("ub_home_done"):
         return
     st.session_state["ub_home_done"] = True
     if st.session_state.get("ub_page_path") == "":
-        st.switch_page("pages/town.py", query_params={"town": town})
+        st.switch_page("pages/town.py")
