@@ -42,11 +42,16 @@ else:
     # the whole town against its areas' targets and the district's
     st.subheader(ctx.t("town_page_total"))
     items = []
-    for ind, word in (("新建会单位数", "chart_new_unions_done"), ("新发展会员数", "chart_new_members_done")):
-        items.append((word, fmt_pct(total.get(f"{ind}完成率(%)")), f"{ind}完成率(%)"))
+    # (indicator, its 完成率, the areas' sum, the district's target, the difference; the card's word)
+    for ind, done, areas_sum, given, diff, word in (
+            ("新建会单位数", "新建会单位数完成率(%)", "新建会单位数目标", "区下达新建会单位数目标", "新建会单位数目标差额",
+             "chart_new_unions_done"),
+            ("新发展会员数", "新发展会员数完成率(%)", "新发展会员数目标", "区下达新发展会员数目标", "新发展会员数目标差额",
+             "chart_new_members_done")):
+        items.append((word, fmt_pct(total.get(done)), done))
         st.caption(ctx.t("town_page_versus", indicator=ctx.label(ind), actual=fmt_int(total.get(ind)),
-                         areas=fmt_int(total.get(f"{ind}目标")), district=fmt_int(total.get(f"区下达{ind}目标")),
-                         diff=change_text(total.get(f"{ind}目标差额")) or "—"))
+                         areas=fmt_int(total.get(areas_sum)), district=fmt_int(total.get(given)),
+                         diff=change_text(total.get(diff)) or "—"))
     items.append(("chart_schedule", fmt_pct(total.get("序时进度(%)")), "序时进度(%)"))
     cards(ctx, items)
     st.subheader(ctx.t("town_page_chart"))

@@ -106,17 +106,24 @@ def area_targets(world: World, towns: pd.DataFrame) -> pd.DataFrame:
     rng = np.random.default_rng(24)  # its own stream: the generators drawn after this one keep their numbers
     rows = []
     dates = world.dates
+    snapshots: dict[int, pd.DataFrame] = {}  # a year's last report is the next year's baseline: made once
+
+    def snapshot(m: int) -> pd.DataFrame:
+        if m not in snapshots:
+            snapshots[m] = world.snapshot(m)
+        return snapshots[m]
+
     for year in sorted(set(towns["年度"])):
         last = max((i for i, d in enumerate(dates) if d.year == year), default=len(dates) - 1)
         base_i = max((i for i, d in enumerate(dates) if d <= dt.date(year - 1, 12, 31)), default=None)
-        snap = world.snapshot(last)
+        snap = snapshot(last)
         active = snap[snap["经营状态"].isin(ACTIVE_STATUSES) & snap["村居园区"].notna()]
         weight = {"units": active.groupby(["街镇", "村居园区"]).size()}
         new = snap[(snap["建会情况"] != "未建会") & (snap["建会日期"] >= f"{year}-01-01") & snap["村居园区"].notna()]
         weight["新建会单位数"] = new.groupby(["街镇", "村居园区"]).size()
         members = active.groupby(["街镇", "村居园区"])["会员人数"].sum()
         if base_i is not None:
-            sb = world.snapshot(base_i)
+            sb = snapshot(base_i)
             sb = sb[sb["经营状态"].isin(ACTIVE_STATUSES) & sb["村居园区"].notna()]
             members = members.sub(sb.groupby(["街镇", "村居园区"])["会员人数"].sum(), fill_value=0)
         weight["新发展会员数"] = members.clip(lower=0)
