@@ -193,6 +193,8 @@ def sample(world: World) -> list[SampleTable]:
     """The targets of every year with reports (and of the target year); then (issue 24) the targets the towns
     signed with their areas, a file imported after the reports (the areas are those the reports name)."""
     district = pd.concat([year_targets(world, y) for y in target_years(world)], ignore_index=True)
+    if not world.with_later:  # `generate`: no file imported after the reports
+        return [SampleTable("targets", district)]
     return [SampleTable("targets", district), SampleTable("targets_areas", area_targets(world, district), after="units")]
 
 
