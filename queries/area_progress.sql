@@ -8,11 +8,10 @@
 -- Parameters:
 --   $snapshot DATE, $baseline DATE|NULL, $year INTEGER, $industry VARCHAR|NULL   as for town_progress.sql
 --   $towns VARCHAR[]  exactly one town (unionboard.views refuses any other number)
---   $roster_files, $baseline_files VARCHAR[]  the report files in force at $snapshot and on the baseline day
 -- Columns: 街镇, 村居园区, the towns view's columns from 在营单位数 to 进度状态, 双过半, 区下达新建会单位数目标,
 --   新建会单位数目标差额, 区下达新发展会员数目标, 新发展会员数目标差额, is_total
 WITH r AS (
-    SELECT * FROM area_rows($snapshot, $baseline, $year, $roster_files, $baseline_files, $towns, $industry)
+    SELECT * FROM area_rows($snapshot, $baseline, $year, $towns, $industry)
 ),
 given AS (
     -- the targets the district gave the town (town_targets, target_views.sql)

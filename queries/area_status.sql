@@ -1,12 +1,11 @@
 -- area_status.sql — (issue 24) 村居园区进度汇总: for the district, each town's areas counted by 进度状态 (METRICS.md,
 -- "One level down"; CLI.md, `area-status`): one row per town (dictionary order), then 合计. An area is counted as
 -- area-progress shows it (area_rows, vocabulary_areas.sql); units without an area are no area.
--- Parameters: $snapshot DATE, $baseline DATE|NULL, $year INTEGER, $towns VARCHAR[]|NULL, $industry VARCHAR|NULL,
---   $roster_files, $baseline_files VARCHAR[]  the report files in force at $snapshot and on the baseline day
+-- Parameters: $snapshot DATE, $baseline DATE|NULL, $year INTEGER, $towns VARCHAR[]|NULL, $industry VARCHAR|NULL
 -- Columns: 街镇, 村居园区数, 有目标村居园区数, 达标, 预警, 滞后, 无目标, is_total
 WITH r AS (
     SELECT town, has_target, progress_status(lowest, schedule_pct($snapshot)) AS status
-    FROM area_rows($snapshot, $baseline, $year, $roster_files, $baseline_files, $towns, $industry)
+    FROM area_rows($snapshot, $baseline, $year, $towns, $industry)
     WHERE NOT whole AND area <> ''
 ),
 sel AS (

@@ -4,7 +4,19 @@
 -- vocabulary_reports.sql and the target views, in the connection's in-memory catalog; area_progress.sql and
 -- area_status.sql read it, so both count an area alike.
 --
--- area_rows(snapshot, baseline, year, roster_files, baseline_files, towns, industry): one row per (town, area) of
+-- What the reports in force at a date hold by 村居园区, counted when they arrived (report_area_cells and
+-- report_area_formed, schema.sql; report_area_cells_fallback.sql for an older database), as cells_in_force and
+-- formed_in_force (vocabulary_reports.sql) read report_cells: area-progress and area-status never read the units.
+CREATE OR REPLACE MACRO area_cells_in_force(as_of) AS TABLE
+    SELECT c.* FROM reports_in_force(as_of) f
+    JOIN current_reports r ON r.town = f.town AND r.snapshot = f.report_date
+    JOIN report_area_cells c ON c.import_id = r.import_id AND c.snapshot = r.snapshot AND c.town = r.town;
+CREATE OR REPLACE MACRO area_formed_in_force(as_of) AS TABLE
+    SELECT c.* FROM reports_in_force(as_of) f
+    JOIN current_reports r ON r.town = f.town AND r.snapshot = f.report_date
+    JOIN report_area_formed c ON c.import_id = r.import_id AND c.snapshot = r.snapshot AND c.town = r.town;
+
+-- area_rows(snapshot, baseline, year, towns, industry): one row per (town, area) of
 -- the towns (NULL: all) — the areas the town's report in force names and the areas with a target that year; area
 -- '' is the town's units without an area (未填村居园区, never a target) — and one row per town with whole = true:
 -- the whole town (every unit of its report, with or without an area, every federation of the town) against the
@@ -13,34 +25,35 @@
 -- on the baseline day (empty when the town has none), 村(园区)工会联合会数 of an area = federations of those kinds
 -- whose 村居园区 is that area; completions are pct(actual, target) and `lowest` the lowest of them (进度状态).
 -- With an industry, only that industry's units, and no targets (targets are not signed per industry).
-CREATE OR REPLACE MACRO area_rows(a_snapshot, a_baseline, a_year, a_roster, a_base, a_towns, a_industry) AS TABLE
-    WITH now_units AS (
-        SELECT town, coalesce(area, '') AS a, status, union_form, union_date, employees, members,
-               migrant_workers, migrant_members
-        FROM roster(a_roster)
+CREATE OR REPLACE MACRO area_rows(a_snapshot, a_baseline, a_year, a_towns, a_industry) AS TABLE
+    WITH now_cells AS (
+        -- the counts of the reports in force, and the unions formed from 1 January of the target year
+        SELECT town, area, units, active, unionised, employees, members, migrants, migrant_members, 0 AS new_unions
+        FROM area_cells_in_force(a_snapshot)
         WHERE (a_towns IS NULL OR list_contains(a_towns, town)) AND (a_industry IS NULL OR industry = a_industry)
+        UNION ALL
+        SELECT town, area, 0, 0, 0, 0, 0, 0, 0, units
+        FROM area_formed_in_force(a_snapshot)
+        WHERE union_year >= a_year
+          AND (a_towns IS NULL OR list_contains(a_towns, town)) AND (a_industry IS NULL OR industry = a_industry)
     ),
     cur AS (
-        SELECT town, coalesce(a, '') AS area, GROUPING(a) = 1 AS whole,
-            count(*) FILTER (WHERE is_active(status))                                    AS active,
-            count(*) FILTER (WHERE is_active(status) AND has_union(union_form))          AS unionised,
-            coalesce(sum(employees) FILTER (WHERE is_active(status)), 0)::BIGINT         AS employees,
-            coalesce(sum(members) FILTER (WHERE is_active(status)), 0)::BIGINT           AS members,
-            coalesce(sum(migrant_workers) FILTER (WHERE is_active(status)), 0)::BIGINT   AS migrants,
-            coalesce(sum(migrant_members) FILTER (WHERE is_active(status)), 0)::BIGINT   AS migrant_members,
-            count(*) FILTER (WHERE has_union(union_form) AND year(union_date) >= a_year) AS new_unions
-        FROM now_units
-        GROUP BY GROUPING SETS ((town, a), (town))
+        SELECT town, coalesce(area, '') AS area, GROUPING(area) = 1 AS whole,
+            sum(active)::BIGINT AS active, sum(unionised)::BIGINT AS unionised,
+            sum(employees)::BIGINT AS employees, sum(members)::BIGINT AS members,
+            sum(migrants)::BIGINT AS migrants, sum(migrant_members)::BIGINT AS migrant_members,
+            sum(new_unions)::BIGINT AS new_unions
+        FROM now_cells
+        GROUP BY GROUPING SETS ((town, area), (town))
     ),
     has_base AS (
         SELECT town FROM reports_in_force(a_baseline)
     ),
     base AS (
-        SELECT town, coalesce(a, '') AS area, GROUPING(a) = 1 AS whole,
-            coalesce(sum(members) FILTER (WHERE is_active(status)), 0)::BIGINT AS members
-        FROM (SELECT town, coalesce(area, '') AS a, status, members FROM roster(a_base)
-              WHERE (a_towns IS NULL OR list_contains(a_towns, town)) AND (a_industry IS NULL OR industry = a_industry))
-        GROUP BY GROUPING SETS ((town, a), (town))
+        SELECT town, coalesce(area, '') AS area, GROUPING(area) = 1 AS whole, sum(members)::BIGINT AS members
+        FROM area_cells_in_force(a_baseline)
+        WHERE (a_towns IS NULL OR list_contains(a_towns, town)) AND (a_industry IS NULL OR industry = a_industry)
+        GROUP BY GROUPING SETS ((town, area), (town))
     ),
     fed AS (
         SELECT town, coalesce(a, '') AS area, GROUPING(a) = 1 AS whole,

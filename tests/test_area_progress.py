@@ -163,3 +163,27 @@ def test_the_briefing_of_one_town_covers_its_areas(db):
     assert [r.cells[1].text for r in table.rows] == ["村居园区", "红星村", "黄渡村", "合计"]
     district = docx.Document(io.BytesIO(docx_bytes(db, Filters())))
     assert "各村居园区目标完成情况" not in [p.text for p in district.paragraphs]
+
+
+def test_an_older_database_counts_its_areas_on_the_fly_then_stores_them(db):
+    """A database written before report_area_cells: read on the fly from the reports, then counted from every report
+    file at its next write — the same rows either way."""
+    import duckdb
+
+    from conftest import load
+
+    before = get_view(db, "area-progress", ANTING).df
+    con = duckdb.connect(str(db))
+    con.execute("DROP TABLE report_area_cells")
+    con.execute("DROP TABLE report_area_formed")
+    con.execute("CHECKPOINT")
+    con.close()
+    pd.testing.assert_frame_equal(get_view(db, "area-progress", ANTING).df, before)
+    load(db, "training", "开始日期,结束日期,地点,主办单位,参训街镇,培训对象,参训人数\n"
+                         "2015-03-16,2015-03-18,,区总工会,安亭镇,村(园区)工会主席,3\n")
+    con = duckdb.connect(str(db), read_only=True)
+    stored = con.execute("SELECT count(*) FROM report_area_cells").fetchall()[0][0]
+    con.close()
+    assert stored == 3 + 1 + 4 + 2  # (area, 行业类别) per report: 安亭镇 2014 3, 马陆镇 2014 1, 安亭镇 2015 4, 马陆镇 2015 2
+    pd.testing.assert_frame_equal(get_view(db, "area-progress", ANTING).df, before)
+    assert list(get_view(db, "area-status").df.iloc[-1][1:]) == [4, 2, 1, 0, 1, 2]

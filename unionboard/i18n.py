@@ -621,7 +621,6 @@ AREA_WORDS: dict[str, tuple[str, str]] = {
     "towns_area_status": ("各街镇村居园区进度（达标 / 预警 / 滞后 / 无目标）", "Each town's villages and parks by status"),
     "towns_area_status_help": ("进入各街镇的村居园区进度页：", "Each town's own progress page:"),
     "town_link": ("{town}", "{town}"),
-    "area_none": ("（无）", "(none)"),
     # the town's own 通报 and meeting slide (briefing.town_blocks, pages/meeting.py)
     "brief_areas_heading": ("各村居园区目标完成情况", "Villages and parks against their targets"),
     "brief_areas_rank": ("按完成率排名（取新建会单位数、新发展会员数完成率中较低者）：{ranked}。",
