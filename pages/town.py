@@ -59,10 +59,10 @@ else:
     chart(figure(ctx, areas, "area_progress"), "town_page_chart")
 st.subheader(ctx.t("town_page_table"))
 show_table(sub, areas, "town_areas", progress=COMPLETIONS, height=min(38 + 35 * len(areas.df), 900))
+lagging = [a for a, s in zip(areas_only["村居园区"], areas_only["进度状态"], strict=True) if s == "滞后"]
+if lagging:
+    st.caption(ctx.t("town_page_lagging", areas=join(lagging, ctx.lang)))
 feds = view(sub, "federation-list")
 if feds is not None:
     st.subheader(ctx.t("town_page_feds", town=town))
     show_table(sub, feds, "town_feds", height=360)
-lagging = [a for a, s in zip(areas_only["村居园区"], areas_only["进度状态"], strict=True) if s == "滞后"]
-if lagging:
-    st.caption(ctx.t("town_page_lagging", areas=join(lagging, ctx.lang)))
