@@ -19,7 +19,9 @@ CHART_SLIDES = {"meet_industries": ("industries", "coverage_bars", "行业类别
                 "meet_federations": ("federations", "federations_by_kind")}
 
 ctx = setup()
-if len(ctx.towns) == 1:  # issue 24: meeting mode for one town shows its villages and parks after the towns' chart
+# issue 24: meeting mode for one town (or a 街镇 account) shows that town's villages and parks after the towns' chart
+AREA_TOWN = ctx.towns[0] if len(ctx.towns) == 1 else ctx.upload_town
+if AREA_TOWN:
     SLIDES = [*SLIDES[:2], "meet_areas", *SLIDES[2:]]
 # the sidebar is hidden and the type enlarged for a projector; filters from the link still apply
 st.markdown("""<style>
@@ -64,7 +66,7 @@ if slide == "meet_total":
 elif slide == "meet_towns":
     chart(figure(ctx, towns, "town_progress"), "meeting_towns_chart")
 elif slide == "meet_areas":  # issue 24: the town's areas against the targets it signed with them
-    areas = view(ctx, "area-progress")
+    areas = view(ctx.for_towns([AREA_TOWN]), "area-progress")
     if areas is not None:
         status_boxes(ctx, areas, "村居园区")
         chart(figure(ctx, areas, "area_progress"), "meeting_areas_chart")

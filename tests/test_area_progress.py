@@ -151,7 +151,7 @@ def test_the_briefing_of_one_town_covers_its_areas(db):
 
     doc = docx.Document(io.BytesIO(docx_bytes(db, ANTING)))
     text = [p.text for p in doc.paragraphs]
-    at = text.index("各村居园区目标完成情况")
+    at = text.index("安亭镇各村居园区目标完成情况")
     assert at < text.index("三、存在问题")
     # ranked by the lower completion: 红星村 min(50, 90) = 50 before 黄渡村 min(0, -300)
     assert text[at + 1] == "按完成率排名（取新建会单位数、新发展会员数完成率中较低者）：红星村（50.00%/90.00%）、黄渡村（0.00%/-300.00%）。"
@@ -162,7 +162,11 @@ def test_the_briefing_of_one_town_covers_its_areas(db):
     table = doc.tables[-1]
     assert [r.cells[1].text for r in table.rows] == ["村居园区", "红星村", "黄渡村", "合计"]
     district = docx.Document(io.BytesIO(docx_bytes(db, Filters())))
-    assert "各村居园区目标完成情况" not in [p.text for p in district.paragraphs]
+    assert not [p.text for p in district.paragraphs if "村居园区目标完成情况" in p.text]
+    # a 街镇 account's 通报 of the district covers its own town's areas
+    own = docx.Document(io.BytesIO(docx_bytes(db, Filters(), unit_towns=["马陆镇"])))
+    text = [p.text for p in own.paragraphs]
+    assert text[text.index("马陆镇各村居园区目标完成情况") + 1] == "本街镇尚未导入与村居园区签订的目标。"
 
 
 def test_an_older_database_counts_its_areas_on_the_fly_then_stores_them(db):

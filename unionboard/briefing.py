@@ -298,9 +298,11 @@ def docx_bytes(db: Path, filters: Filters, issuer: str = "嘉定区总工会", u
     from docx.shared import Cm, Pt
 
     v = views_for(db, filters, BRIEFING_VIEWS, unit_towns=unit_towns)
-    # issue 24: the 通报 of one town covers its areas
-    areas = (views_for(db, filters, ["area-progress"], unit_towns=unit_towns)["area-progress"]
-             if len(v["towns"].resolved.towns) == 1 else None)
+    # issue 24: the 通报 of one town covers its areas; so does a 街镇 account's (its own town's areas)
+    picked = v["towns"].resolved.towns
+    area_town = picked[0] if len(picked) == 1 else (unit_towns[0] if unit_towns and len(unit_towns) == 1 else None)
+    areas = (views_for(db, dataclasses.replace(filters, towns=[area_town]), ["area-progress"],
+                       unit_towns=unit_towns)["area-progress"] if area_town else None)
     for res in [*v.values(), *([areas] if areas is not None else [])]:
         res.df = clean_frame(res.df)
     doc = Document()
@@ -371,7 +373,7 @@ def area_blocks(areas: ViewResult) -> list[tuple[str, object]]:
     lang = "zh"
     rows = areas.rows
     signed = rows[rows["新建会单位数目标"].notna() | rows["新发展会员数目标"].notna()]
-    blocks: list[tuple[str, object]] = [("heading", msg("brief_areas_heading", lang))]
+    blocks: list[tuple[str, object]] = [("heading", msg("brief_areas_heading", lang, town=areas.resolved.towns[0]))]
     if signed.empty:
         return [*blocks, ("para", msg("brief_areas_none", lang))]
     # rank_towns ranks by the lower completion: the areas under the towns' column name

@@ -622,7 +622,7 @@ AREA_WORDS: dict[str, tuple[str, str]] = {
     "towns_area_status_help": ("进入各街镇的村居园区进度页：", "Each town's own progress page:"),
     "town_link": ("{town}", "{town}"),
     # the town's own 通报 and meeting slide (briefing.town_blocks, pages/meeting.py)
-    "brief_areas_heading": ("各村居园区目标完成情况", "Villages and parks against their targets"),
+    "brief_areas_heading": ("{town}各村居园区目标完成情况", "{town}: villages and parks against their targets"),
     "brief_areas_rank": ("按完成率排名（取新建会单位数、新发展会员数完成率中较低者）：{ranked}。",
                          "Ranked by the lower completion: {ranked}."),
     "brief_areas_lagging": ("滞后的村居园区：{areas}，请加大工作力度。", "Lagging: {areas}."),
