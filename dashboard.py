@@ -17,6 +17,7 @@ st.set_page_config(page_title=msg("app_title", lang), page_icon="📊", layout="
 PAGES = [  # (file, title key, url path, icon)
     ("pages/overview.py", "page_overview", "overview", ":material/dashboard:"),
     ("pages/towns.py", "page_towns", "towns", ":material/flag:"),
+    ("pages/town.py", "page_town", "town", ":material/location_city:"),  # issue 24: a town's own page
     ("pages/industries.py", "page_industries", "industries", ":material/factory:"),
     ("pages/buildings.py", "page_buildings", "buildings", ":material/apartment:"),
     ("pages/federations.py", "page_federations", "federations", ":material/groups:"),
@@ -38,4 +39,6 @@ DEFAULT = "overview"
 pages = [st.Page(f, title=msg(k, lang), url_path="" if u == DEFAULT else u, icon=i, default=(u == DEFAULT))
          for f, k, u, i in PAGES]
 pages += [st.Page(f, title=msg(k, lang), url_path=u, icon=i, visibility="hidden") for f, k, u, i in PAGES if u == DEFAULT]
-st.navigation(pages, expanded=True).run()  # issue 26: every page listed (more than ten hide behind "View more")
+page = st.navigation(pages, expanded=True)  # issue 26: every page listed (more than ten hide behind "View more")
+st.session_state["ub_page_path"] = page.url_path  # issue 24: a 街镇 account lands on its town's page (ui.page.go_home)
+page.run()

@@ -91,13 +91,13 @@ else:
     elif not ctx.can_import:
         st.info(t("admin_only", lang))
 if ctx.version is not None and (ctx.can_import or ctx.upload_town):
-    # a 管理员 imports any kind for any town; a 街镇 account sends its own town's units report
+    # a 管理员 imports any kind for any town; a 街镇 account sends its own town's units report (and, issue 24, the
+    # targets it signed with its areas)
     town = ctx.upload_town
     c1, c2, c3, c4 = st.columns([2, 2, 2, 2])
-    if town:
-        kind = "units"
-        c1.text_input(t("kind", lang), t("kind_option", lang, name=KINDS["units"].zh, code=town), disabled=True,
-                      key="data_kind_fixed")
+    if town:  # issue 24: its units report, or the targets it signed with its areas (importer: its own areas only)
+        kind = c1.selectbox(t("kind", lang), ["units", "targets"], key="data_kind_town",
+                            format_func=lambda k: t("kind_option", lang, name=KINDS[k].zh, code=town))
     else:
         kind = c1.selectbox(t("kind", lang), ["auto", *KINDS], key="data_kind",
                             format_func=lambda k: t("kind_auto", lang) if k == "auto" else t("kind_option", lang, name=KINDS[k].zh, code=k))

@@ -6,7 +6,7 @@ import html
 import streamlit as st
 
 from ui.data import view
-from ui.figures import chart, figure
+from ui.figures import chart, figure, status_boxes
 from ui.page import open_page, setup
 from ui.scopes import meeting_slide
 from unionboard.i18n import value
@@ -22,6 +22,10 @@ CHART_SLIDES = {"meet_industries": ("industries", "coverage_bars", "行业类别
                 "meet_federations": ("federations", "federations_by_kind")}
 
 ctx = setup()
+# issue 24: meeting mode for one town (or a 街镇 account) shows that town's villages and parks after the towns' chart
+AREA_TOWN = ctx.towns[0] if len(ctx.towns) == 1 else ctx.upload_town
+if AREA_TOWN:
+    SLIDES = [*SLIDES[:2], "meet_areas", *SLIDES[2:]]
 # the sidebar is hidden and the type enlarged for a projector; filters from the link still apply
 st.markdown("""<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {display: none;}
@@ -45,7 +49,7 @@ def step(delta: int) -> None:
 nav = st.columns([1, 6, 1])
 nav[0].button(f"◀ {ctx.t('meet_prev')}", key="meeting_prev", on_click=step, args=(-1,), shortcut="ArrowLeft", width="stretch")
 nav[2].button(f"{ctx.t('meet_next')} ▶", key="meeting_next", on_click=step, args=(1,), shortcut="ArrowRight", width="stretch")
-i = st.session_state["meeting_slide"]
+i = st.session_state["meeting_slide"] % len(SLIDES)  # the list is longer for one town (issue 24)
 slide = SLIDES[i]
 nav[1].markdown(f"<div style='text-align:center;font-size:1.3rem;color:#5B6675'>{i + 1} / {len(SLIDES)} · "
                 f"{html.escape(ctx.t('meet_hint'))}</div>", unsafe_allow_html=True)
@@ -64,6 +68,11 @@ if slide == "meet_total":
     c.metric(ctx.t("schedule"), fmt_pct(total["序时进度(%)"]))
 elif slide == "meet_towns":
     chart(figure(ctx, towns, "town_progress"), "meeting_towns_chart")
+elif slide == "meet_areas":  # issue 24: the town's areas against the targets it signed with them
+    areas = view(ctx.for_towns([AREA_TOWN]), "area-progress")
+    if areas is not None:
+        status_boxes(ctx, areas, "村居园区")
+        chart(figure(ctx, areas, "area_progress"), "meeting_areas_chart")
 elif slide == "meet_double_half":
     dh = double_half(towns)
     colour = {"met": COLOURS[ON_TRACK], "not_met": COLOURS[LAGGING]}.get(dh.state, DARK)

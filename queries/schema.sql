@@ -186,3 +186,31 @@ CREATE TABLE IF NOT EXISTS explanations (
     explained_at  TIMESTAMP NOT NULL,
     PRIMARY KEY (report_id, credit_code, finding)
 );
+-- (issue 24) What each report holds by 村居园区 (METRICS.md, "One level down"), counted once when it arrives like
+-- report_cells: per (report, 村居园区 — '' for units without one —, 行业类别) the stock counts, and the units with a
+-- union by the year it was formed. area-progress and area-status read these few rows, never the reports' units.
+CREATE TABLE IF NOT EXISTS report_area_cells (
+    import_id        INTEGER NOT NULL,
+    snapshot         DATE NOT NULL,
+    town             VARCHAR NOT NULL,
+    area             VARCHAR NOT NULL,   -- '' for the units without a 村居园区
+    industry         VARCHAR NOT NULL,
+    units            INTEGER NOT NULL,   -- rows, any 经营状态
+    active           INTEGER NOT NULL,
+    unionised        INTEGER NOT NULL,
+    employees        BIGINT NOT NULL,    -- sums over 在营单位
+    members          BIGINT NOT NULL,
+    migrants         BIGINT NOT NULL,
+    migrant_members  BIGINT NOT NULL,
+    PRIMARY KEY (import_id, snapshot, town, area, industry)
+);
+CREATE TABLE IF NOT EXISTS report_area_formed (
+    import_id   INTEGER NOT NULL,
+    snapshot    DATE NOT NULL,
+    town        VARCHAR NOT NULL,
+    area        VARCHAR NOT NULL,
+    industry    VARCHAR NOT NULL,
+    union_year  INTEGER NOT NULL,
+    units       INTEGER NOT NULL,
+    PRIMARY KEY (import_id, snapshot, town, area, industry, union_year)
+);

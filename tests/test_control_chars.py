@@ -76,7 +76,7 @@ def old_db(fixture_db):
 
 def test_every_view_exports_as_csv_and_xlsx(old_db):
     for name in VIEWS:
-        df = get_view(old_db, name).df
+        df = get_view(old_db, name, Filters(towns=["安亭镇"]) if VIEWS[name].one_town else None).df  # issue 24
         text = csv_bytes(df).decode("utf-8-sig")
         assert "\x00" not in text and "\x01" not in text
         ws = openpyxl.load_workbook(io.BytesIO(xlsx_bytes({name: df}))).active
@@ -92,7 +92,7 @@ def test_every_view_exports_as_csv_and_xlsx(old_db):
 
 def test_workbook_and_briefing_from_an_old_database(old_db):
     wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(old_db, Filters())))
-    assert len(wb.sheetnames) == len(VIEWS)
+    assert len(wb.sheetnames) == len([n for n in VIEWS if not VIEWS[n].one_town])  # issue 24
     towns = [r[0] for r in wb["街镇进度"].iter_rows(min_row=2, values_only=True)]
     assert "坏\ufffd镇" in towns
     doc = docx.Document(io.BytesIO(docx_bytes(old_db, Filters())))

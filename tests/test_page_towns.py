@@ -44,13 +44,14 @@ def test_chart_against_schedule_line():
 
 
 def test_drill_into_town():
+    """(issue 24) The drill-down into a town is that town's own page: its areas, then its federations."""
     at = open_page("towns")
     at.selectbox(key="towns_drill").select("安亭镇").run()
-    assert "安亭镇：村居园区" in texts(at)
-    areas = at.dataframe[3].value  # after the ranking, the towns table and the key rates
-    assert list(areas["村居园区"]) == ["红星村", "（未填）"]  # equal sizes: by name
-    assert list(areas["在营单位数"]) == [2, 2]
-    feds = at.dataframe[4].value
+    assert "安亭镇：工会组建进度" in texts(at)
+    areas = at.dataframe[0].value
+    assert list(areas["村居园区"]) == ["红星村", "未填村居园区", "合计"]
+    assert list(areas["在营单位数"]) == [2, 2, 4]
+    feds = at.dataframe[1].value
     assert list(feds["联合会名称"]) == ["安亭红星村工会联合会"]
 
 

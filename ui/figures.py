@@ -40,14 +40,14 @@ def cards(ctx: Ctx, items: list[tuple]) -> None:
         col.metric(ctx.t(key), shown, help=ctx.define(defined[0]) if defined else None, border=True)
 
 
-def status_boxes(ctx: Ctx, towns: ViewResult) -> None:
+def status_boxes(ctx: Ctx, towns: ViewResult, label: str = "街镇") -> None:
     """Three boxes, 达标 / 预警 / 滞后, with the towns in each (coloured as everywhere).
 
     One HTML element laid out with flexbox rather than three columns of three elements: every
     element costs the rerun time, and this row is on the two most used pages.
     """
     def build() -> str | None:
-        groups = status_counts(towns)
+        groups = status_counts(towns, label)  # label: issue 24 (a town's areas by 村居园区)
         if not any(groups.values()):
             return None
         boxes = []
@@ -58,6 +58,6 @@ def status_boxes(ctx: Ctx, towns: ViewResult) -> None:
                          f"{len(groups[status])}</b><br><span style='font-size:0.95rem'>{names}</span></div>")
         return f"<div style='display:flex;gap:1rem;margin-bottom:0.5rem'>{''.join(boxes)}</div>"
 
-    boxes = memo(towns, ("status_boxes", ctx.lang), build)
+    boxes = memo(towns, ("status_boxes", ctx.lang, label), build)
     if boxes:
         st.markdown(boxes, unsafe_allow_html=True)

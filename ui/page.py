@@ -8,6 +8,9 @@ and stops the page there.
 """
 from __future__ import annotations
 
+import html
+import urllib.parse
+
 import streamlit as st
 
 from ui import data
@@ -42,6 +45,7 @@ def setup() -> Ctx:
         # only then the filters — before sign-in the sidebar shows no report dates and no towns
         ctx = sidebar_language(db)
         sign_in(ctx)
+        go_home(ctx)  # issue 24
         sidebar_data_filters(ctx)
     except Exception as exc:  # noqa: BLE001 - a damaged database or accounts file: explained, then nothing more
         if not (errors.is_environment(exc) or isinstance(exc, ViewError)):
@@ -103,3 +107,23 @@ def open_page(title: str | None, *views: str, ctx: Ctx | None = None,
     if results:
         caption(ctx, results[0])
     return ctx, results
+
+
+def town_links(ctx: Ctx, towns: list[str]) -> str:
+    """(issue 24) One line of links, each into a town's own progress page (pages/town.py, `town?town=…`); names
+    escaped and quoted (they come from imported files)."""
+    links = [f"<a href='town?town={urllib.parse.quote(t)}' target='_self'>{html.escape(ctx.t('town_link', town=t))}</a>"
+             for t in towns]
+    return "<div style='line-height:2'>" + " · ".join(links) + "</div>"
+
+
+def go_home(ctx: Ctx) -> None:
+    """(issue 24) A 街镇 account's home is its own town's page: the first page it opens at the root address in a
+    session is that page (which shows the account's own town when the town filter names no single town); any page
+    opened after that stays where the user asked. (The town filter is bound to the URL: it is never set here.)"""
+    town = ctx.upload_town
+    if not town or st.session_state.get("ub_home_done"):
+        return
+    st.session_state["ub_home_done"] = True
+    if st.session_state.get("ub_page_path") == "":
+        st.switch_page("pages/town.py")

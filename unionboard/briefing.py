@@ -16,7 +16,7 @@ import pandas as pd
 
 from .accounts import view_towns
 from .export import clean_frame, clean_text, xlsx_bytes
-from .i18n import canonical
+from .i18n import canonical, msg
 from .scopes import SCOPE_SOURCE_VIEWS  # issue 27
 from .scopes import briefing_blocks as scope_briefing_blocks
 from .status import BLUE, DARK, LAGGING, LIGHT_BLUE, WARNING, colour_of
@@ -312,13 +312,18 @@ def docx_bytes(db: Path, filters: Filters, issuer: str = "嘉定区总工会", u
     from docx.shared import Cm, Pt
 
     v = views_for(db, filters, BRIEFING_VIEWS, unit_towns=unit_towns)
-    for res in v.values():
+    # issue 24: the 通报 of one town covers its areas; so does a 街镇 account's (its own town's areas)
+    picked = v["towns"].resolved.towns
+    area_town = picked[0] if len(picked) == 1 else (unit_towns[0] if unit_towns and len(unit_towns) == 1 else None)
+    areas = (views_for(db, dataclasses.replace(filters, towns=[area_town]), ["area-progress"],
+                       unit_towns=unit_towns)["area-progress"] if area_town else None)
+    for res in [*v.values(), *([areas] if areas is not None else [])]:
         res.df = clean_frame(res.df)
     doc = Document()
     section = doc.sections[0]
     section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
     section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
-    for kind, content in compose(v):
+    for kind, content in with_area_blocks(compose(v), areas):  # areas: issue 24
         if kind == "title":
             _para(doc, content, size=22, font="方正小标宋简体", align="center", indent=False)
         elif kind == "subtitle":
@@ -363,7 +368,9 @@ def _table(doc, df: pd.DataFrame) -> None:  # noqa: ANN001 - a docx Document
 
 def workbook_bytes(db: Path, filters: Filters, lang: str = "zh", unit_towns: list[str] | None = None) -> bytes:
     """Every view as one sheet of an Excel workbook (text cells kept as text); `unit_towns`: see views_for."""
-    v = views_for(db, filters, list(VIEWS), "zh", unit_towns)
+    # issue 24: a view about one town (area-progress) is a sheet when one town is picked
+    names = [n for n in VIEWS if not VIEWS[n].one_town or len(filters.towns) == 1]
+    v = views_for(db, filters, names, "zh", unit_towns)
     return xlsx_bytes({(res.title if canonical(lang) else name): localize(res.df, lang) for name, res in v.items()})
 
 
@@ -386,3 +393,59 @@ def _explained_para(checks: ViewResult, changes: pd.DataFrame) -> str:
         more = f"等{len(explained)}项" if len(explained) > EXPLAINED_NAMED else ""
         text += f"。已说明的有：{'；'.join(named)}{more}"
     return text + "。"
+
+
+# ---------------------------------------------------------------- issue 24: a town's own 通报 covers its areas
+
+AREA_TABLE = ["排名", "村居园区", "在营单位数", "已建会单位数", "建会率(%)", "新建会单位数", "新建会单位数目标",
+              "新建会单位数完成率(%)", "新发展会员数", "新发展会员数目标", "新发展会员数完成率(%)", "进度状态", "双过半"]
+
+
+def area_blocks(areas: ViewResult) -> list[tuple[str, object]]:
+    """The 通报 of one town, on its areas (area-progress): the areas ranked by their lower completion, the lagging
+    and warning areas named, 双过半 by area, the whole town against its areas' targets and the district's, a chart and
+    a table — the district's 通报 says the same of its towns."""
+    lang = "zh"
+    rows = areas.rows
+    signed = rows[rows["新建会单位数目标"].notna() | rows["新发展会员数目标"].notna()]
+    blocks: list[tuple[str, object]] = [("heading", msg("brief_areas_heading", lang, town=areas.resolved.towns[0]))]
+    if signed.empty:
+        return [*blocks, ("para", msg("brief_areas_none", lang))]
+    # rank_towns ranks by the lower completion: the areas under the towns' column name
+    as_towns = dataclasses.replace(areas, df=signed.rename(columns={"村居园区": "_area", "街镇": "_town"})
+                                   .rename(columns={"_area": "街镇"}), is_total=None, memo={})
+    ranking = rank_towns(as_towns).rename(columns={"街镇": "村居园区"})
+    ranked = [f"{a}（{fmt_pct(u)}/{fmt_pct(m)}）" for a, u, m, n in zip(
+        ranking["村居园区"], ranking["新建会单位数完成率(%)"], ranking["新发展会员数完成率(%)"], ranking["排名"], strict=True)
+        if pd.notna(n)]
+    if ranked:
+        blocks.append(("para", msg("brief_areas_rank", lang, ranked="、".join(ranked))))
+    groups = status_counts(as_towns)
+    if groups[LAGGING]:
+        blocks.append(("para", msg("brief_areas_lagging", lang, areas="、".join(groups[LAGGING]))))
+    if groups[WARNING]:
+        blocks.append(("para", msg("brief_areas_warning", lang, areas="、".join(groups[WARNING]))))
+    judged = signed[signed["双过半"].notna()]
+    if len(judged):
+        met = judged.loc[judged["双过半"] == "是", "村居园区"].tolist()
+        blocks.append(("para", msg("brief_areas_dh", lang, met=len(met), names="、".join(met) or "无",
+                                   not_met=len(judged) - len(met))))
+    total = areas.total or {}
+    blocks.append(("para", msg("brief_areas_total", lang, new_unions=fmt_int(total.get("新建会单位数")),
+                               new_members=fmt_int(total.get("新发展会员数")), done_u=fmt_pct(total.get("新建会单位数完成率(%)")),
+                               done_m=fmt_pct(total.get("新发展会员数完成率(%)")),
+                               t_u=fmt_int(total.get("区下达新建会单位数目标")), t_m=fmt_int(total.get("区下达新发展会员数目标")))))
+    blocks.append(("picture", town_chart_png(ranking.rename(columns={"村居园区": "街镇"}))))
+    table = pd.concat([ranking[AREA_TABLE], pd.DataFrame([{**total, "排名": None}])[AREA_TABLE]], ignore_index=True)
+    blocks.append(("table", table))
+    return blocks
+
+
+def with_area_blocks(blocks: list[tuple[str, object]], areas: ViewResult | None) -> list[tuple[str, object]]:
+    """The 通报's blocks with a town's areas (area_blocks) after its progress, before 三、存在问题 (at the end if the
+    通报 has no such heading)."""
+    if areas is None:
+        return blocks
+    at = next((i for i, (kind, text) in enumerate(blocks) if kind == "heading" and str(text).startswith("三、")),
+              len(blocks))
+    return blocks[:at] + area_blocks(areas) + blocks[at:]

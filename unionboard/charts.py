@@ -47,6 +47,13 @@ def town_progress(rows: pd.DataFrame, lang: str = "zh") -> go.Figure:
     return _layout(fig, height=500)
 
 
+def area_progress(rows: pd.DataFrame, lang: str = "zh") -> go.Figure:
+    """(issue 24) A town's areas as town_progress draws the towns: completion of each area with a target against
+    the 序时进度 line, coloured by status, the area's name as the label (area-progress rows, 合计 left out)."""
+    areas = rows[rows["新建会单位数目标"].notna() | rows["新发展会员数目标"].notna()]
+    return town_progress(areas.drop(columns=["街镇"]).rename(columns={"村居园区": "街镇"}), lang)
+
+
 def trend_progress(trend: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """Completion over the snapshots of the target year against 序时进度."""
     fig = go.Figure()

@@ -41,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
                    "training, auto) or FILE")
     s.add_argument("file", nargs="?")
     s.add_argument("--snapshot", help="units: the report date (报表日期) YYYY-MM-DD")
-    s.add_argument("--town", help="units: the town being reported (a row of another town is an error)")
+    s.add_argument("--town", help="units: the town being reported (a row of another town is an error); "
+                   "targets: the targets that town signed with its areas (issue 24)")
     s.add_argument("--received", help="units: when the report was received, YYYY-MM-DD (default: now)")
     s.add_argument("--replace", action="store_true", help="units: replace the towns' reports of that date")
     s.add_argument("--pending", action="store_true", help="units: wait for review (待审核) like a town's upload (issue 25)")
@@ -75,7 +76,8 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("template", parents=[common], help="write a fill-in template (XLSX) for one kind")
     s.add_argument("kind", help="towns, buildings, federations, units, targets, events, training")
-    s.add_argument("--town", help="for one town (units: pre-filled with its latest report)")
+    s.add_argument("--town", help="for one town (units: pre-filled with its latest report; "
+                   "targets: one row per area of the town and count indicator)")
     s.add_argument("--as-of", dest="as_of", help="units --town: the latest report on or before this date")
     s.add_argument("-o", "--output", help="the .xlsx to write (default: 单位名册_填报模板[_TOWN].xlsx here)")
 

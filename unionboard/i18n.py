@@ -485,7 +485,9 @@ DASHBOARD: dict[str, tuple[str, str]] = {
     "report_plan": ("各街镇报表（导入后生效）", "What the file does, per town"),
     "confirm_replace": ("我已核对：替换 {towns} 该报表日期的原报表", "I checked: replace the reports of {towns} for that date"),
     "confirm_shrink": ("我已核对：单位数减少属实，名册已填全", "I checked: the drop in units is real and the roster is complete"),
-    "town_upload_only": ("街镇账户：可在此报送本街镇（{town}）的单位名册。", "Town account: you can send the units report of {town} here."),
+    "town_upload_only": ("街镇账户：可在此报送本街镇（{town}）的单位名册，以及本街镇与村居园区签订的年度目标。",
+                         "Town account: you can send the units report of {town} here, and the targets it signed with its "
+                         "villages and parks."),
     "preview": ("预览（前 20 行）", "Preview (first 20 rows)"),
     "valid": ("校验通过：{rows} 行，可以导入。", "Valid: {rows} rows, ready to import."),
     "invalid": ("校验未通过：{n} 个问题。请修改文件后重新上传；数据库未作任何改动。",
@@ -740,6 +742,58 @@ for _table in (MESSAGES, ERRORS, COMMAND_LINE, SIGN_IN_EVENTS, VIEW_TITLES, DASH
     if _twice:
         raise KeyError(f"catalog keys in two tables: {sorted(_twice)}")
     WORDS.update(_table)
+
+# ------------------------------------------------------------------ issue 24: one level down (the towns' areas)
+AREA_WORDS: dict[str, tuple[str, str]] = {
+    "empty_row_skipped": ("第{rows}行的「{col}」为空：不设目标，已跳过（{n}行）",
+                          "rows {rows}: {col} is empty, so no target is set; skipped ({n} rows)"),
+    "unknown_area": ("不是「{town}」的村居园区（该街镇名册或工会联合会中出现过的村居园区：{areas}）",
+                     'not an area of "{town}" (the areas its reports or federations name: {areas})'),
+    "target_other_town": ("只能上传「{town}」的目标，本行是其他街镇的",
+                          'only targets of "{town}" may be sent here; this row is of another town'),
+    "target_area_required": ("「{town}」上传的是本街镇与村居园区签订的目标，须填写村居园区（区下达给街镇的目标由区总工会导入）",
+                             '"{town}" sends the targets it signed with its areas: 村居园区 is required (the district '
+                             "imports the targets it gave the town)"),
+    "one_town_view": ("视图「{view}」须指定且只能指定一个街镇（--town 街镇），现为 {n} 个",
+                      'view "{view}" needs exactly one town (--town T); {n} given'),
+    "view_area-progress": ("村居园区进度", "Progress by village and park"),
+    "view_area-status": ("村居园区进度汇总", "Villages and parks by status"),
+    "page_town": ("街镇详情", "Town page"),
+    "town_page_title": ("{town}：工会组建进度", "{town}: union formation progress"),
+    "town_page_pick": ("街镇", "Town"),
+    "town_page_chart": ("各村居园区目标完成率与序时进度", "Completion by village and park against time elapsed"),
+    "town_page_table": ("各村居园区进度（街镇与村居园区签约）", "Villages and parks against the targets the town signed"),
+    "town_page_total": ("全镇合计：对村居园区目标之和，及区下达目标", "The whole town against its areas' targets and the district's"),
+    "town_page_no_area_targets": ("{town} {year}年尚未导入与村居园区签订的目标：下表列出各村居园区的实际数，"
+                                  "可在「数据管理」下载本街镇的目标模板填写后上传。",
+                                  "{town} has no targets with its areas for {year} yet: the table shows their figures; "
+                                  "download the town's targets template on 数据管理, fill it in and upload it."),
+    "town_page_versus": ("{indicator}：全镇 {actual}，村居园区目标之和 {areas}，区下达目标 {district}，差额 {diff}",
+                         "{indicator}: the town {actual}, the areas' targets {areas}, the district's target {district}, "
+                         "difference {diff}"),
+    "town_page_lagging": ("滞后的村居园区：{areas}", "Lagging villages and parks: {areas}"),
+    "town_page_feds": ("{town}：工会联合会", "{town}: federations"),
+    "towns_area_status": ("各街镇村居园区进度（达标 / 预警 / 滞后 / 无目标）", "Each town's villages and parks by status"),
+    "towns_area_status_help": ("进入各街镇的村居园区进度页：", "Each town's own progress page:"),
+    "town_link": ("{town}", "{town}"),
+    # the town's own 通报 and meeting slide (briefing.town_blocks, pages/meeting.py)
+    "brief_areas_heading": ("{town}各村居园区目标完成情况", "{town}: villages and parks against their targets"),
+    "brief_areas_rank": ("按完成率排名（取新建会单位数、新发展会员数完成率中较低者）：{ranked}。",
+                         "Ranked by the lower completion: {ranked}."),
+    "brief_areas_lagging": ("滞后的村居园区：{areas}，请加大工作力度。", "Lagging: {areas}."),
+    "brief_areas_warning": ("预警的村居园区：{areas}。", "Warning: {areas}."),
+    "brief_areas_dh": ("“双过半”：{met}个村居园区已实现（{names}），{not_met}个未实现。",
+                       "双过半: {met} areas met it ({names}), {not_met} did not."),
+    "brief_areas_total": ("全镇新建会单位数{new_unions}家、新发展会员数{new_members}人，对村居园区目标之和完成率分别为{done_u}、{done_m}；"
+                          "区下达目标新建会单位数{t_u}家、新发展会员数{t_m}人。",
+                          "The whole town: {new_unions} new unions, {new_members} new members, {done_u} and {done_m} of "
+                          "its areas' targets; the district's targets {t_u} and {t_m}."),
+    "brief_areas_none": ("本街镇尚未导入与村居园区签订的目标。", "No targets with the town's areas yet."),
+    "meet_areas": ("村居园区进度", "Villages and parks"),
+}
+if WORDS.keys() & AREA_WORDS.keys():
+    raise KeyError(f"catalog keys in two tables: {sorted(WORDS.keys() & AREA_WORDS.keys())}")
+WORDS.update(AREA_WORDS)
 
 # ------------------------------------------------------------------ columns and values
 TEXT, COUNT, PCT, POINTS = "text", "count", "pct", "points"  # how a column's values are shown
@@ -1144,6 +1198,30 @@ COLUMNS.update({
 })
 VALUES.update({"待审核": "pending review", "已退回": "returned", "已通过": "accepted", "审核通过": "accepted",
                "审核退回": "returned", "待说明": "unexplained", "已说明": "explained"})
+# issue 24: the columns and values of area-progress and area-status
+COLUMNS.update({
+    "区下达新建会单位数目标": Column("district's new unions target", COUNT,
+                          "合计行：区下达给该街镇的新建会单位数目标（新建会单位数目标为各村居园区目标之和）。",
+                          "Total row: the new unions target the district gave the town (the target column sums the areas')."),
+    "新建会单位数目标差额": Column("new unions target difference", COUNT,
+                         "合计行：各村居园区新建会单位数目标之和 − 区下达目标（正数：街镇下达的多于区下达的）。",
+                         "Total row: the areas' targets minus the district's (positive: the town gave more)."),
+    "区下达新发展会员数目标": Column("district's new members target", COUNT,
+                          "合计行：区下达给该街镇的新发展会员数目标（新发展会员数目标为各村居园区目标之和）。",
+                          "Total row: the new members target the district gave the town (the target column sums the areas')."),
+    "新发展会员数目标差额": Column("new members target difference", COUNT,
+                         "合计行：各村居园区新发展会员数目标之和 − 区下达目标。",
+                         "Total row: the areas' targets minus the district's."),
+    "村居园区数": Column("areas", COUNT, "该街镇报表在用名册中出现的村居园区，加上有目标的村居园区（不含未填村居园区）。",
+                    "Areas named by the town's report in force, and areas with a target (units without an area not counted)."),
+    "有目标村居园区数": Column("areas with a target", COUNT, "有新建会单位数、新发展会员数或工会联合会数目标的村居园区数。",
+                       "Areas with a count target."),
+    "达标": Column("on track", COUNT, "进度状态为“达标”的村居园区数。", "Areas on track."),
+    "预警": Column("warning", COUNT, "进度状态为“预警”的村居园区数。", "Areas in warning."),
+    "滞后": Column("lagging", COUNT, "进度状态为“滞后”的村居园区数。", "Areas lagging."),
+    "无目标": Column("no target", COUNT, "没有计数目标的村居园区数。", "Areas without a count target."),
+})
+VALUES["未填村居园区"] = "no area given"
 
 ALL = "全部"  # the industry filter's "all" (its value in the URL)
 

@@ -66,7 +66,12 @@ def load_context(con: duckdb.DuckDBPyConnection) -> Context:
     buildings = set(execute(con, load_sql("context_buildings")))
     feds = {r[0] for r in execute(con, load_sql("context_federations"))}
     reports = {(s, t): (i, n, r) for s, t, i, n, r in execute(con, load_sql("context_reports"))}
-    return Context(towns, lookup, buildings, feds, reports)
+    # issue 24: where the towns' areas are named (the report files are read only for a targets file naming areas)
+    files: dict[str, list[str]] = {}
+    for town, file in execute(con, load_sql("context_report_files")):
+        files.setdefault(town, []).append(file)
+    known_areas = set(execute(con, load_sql("context_federation_areas")))
+    return Context(towns, lookup, buildings, feds, reports, files, known_areas)
 
 
 def _assign_kinds(sheets: list[Sheet], kind: str | None, file_name: str, lang: str
@@ -174,6 +179,7 @@ def validate_file(ctx: Context, data: Source, file_name: str, kind: str | None =
             result.problems.append(Problem(file_name, None, None, None, town, "unknown_town_arg_import", {"town": town}))
             return [], result
         town = ctx.lookup.get(town) if town is not None else None
+        ctx.declared_town = town  # issue 24: a targets file with a declared town holds its areas' targets only
         sheets = read_file(data, file_name, lang)
         pairs, problems, warnings, notices = _assign_kinds(sheets, kind, file_name, lang)
         result.problems += problems
@@ -350,6 +356,9 @@ def import_many(db: Path, requests: list[ImportRequest], *, lang: str = "zh", us
                 if result.ok:  # later files of the batch see these reports (replacing, previous report)
                     for plan in result.reports:
                         ctx.reports[(plan.snapshot, plan.town)] = (new_id, plan.rows, received)
+                    for _, staged in frames:  # issue 24: and its areas (a later targets file may name them)
+                        if isinstance(staged, StagedUnits) and stage.con is not None:
+                            ctx.known_areas.update(execute(stage.con, fill("stage_areas", table=staged.table)))
                 result.import_id = new_id
                 results.append(result)
                 notes = [p.line(lang) for p in result.notices + result.warnings]

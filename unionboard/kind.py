@@ -49,6 +49,9 @@ class Col:
     rule_zh: str = ""
     required_when_zh: str = ""
     lists: str | None = None  # the template's dropdown offers this dictionary: "federations" or "buildings"
+    # issue 24: a row whose cell in this column is empty is skipped with a notice, not refused (targets' 目标值:
+    # a template lists every area and indicator, and a town fills in those it signed)
+    skip_row_when_empty: bool = False
 
     @property
     def spec(self) -> tuple[str, str]:
@@ -84,6 +87,7 @@ class SampleTable:
     frame: pd.DataFrame
     town: str | None = None
     received: dt.datetime | None = None
+    after: str | None = None  # issue 24: imported after the files of this kind (area targets after the reports)
 
 
 def no_rules(ch: Checker) -> None:

@@ -54,24 +54,39 @@ def sample_tables(world: World) -> dict[str, Iterable[SampleTable]]:
 
 
 def write_files(out: Path, *, units: int, snapshots: int, seed: int = 2015, xlsx: bool = False,
-                per_town: bool = False) -> list[DataFile]:
+                per_town: bool = False, later: bool = False) -> list[DataFile]:
     """Write a data set in the import formats (CSV, UTF-8 with BOM); returns the files in import order.
 
     With `per_town`, each month's roster is one report per town (units_DATE_TOWN.csv), received as
     the units generator says (a town that has not sent a month has no file); otherwise one
-    district-wide roster per month. A kind's empty table (no events with a single report) is not written."""
+    district-wide roster per month. A kind's empty table (no events with a single report) is not written.
+    With `later` (issue 24: the sample database), also the tables imported after another kind's files (the towns'
+    area targets, after the reports; named targets_areas.csv, which is no kind's name: `generate` leaves them out)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    tables = sample_tables(World(units, snapshots, seed, per_town=per_town))
+    world = World(units, snapshots, seed, per_town=per_town)
+    world.with_later = later
+    tables = sample_tables(world)
     files = []
     dictionaries = {}  # the kinds stored by key, for the workbook
+    after: dict[str, list[tuple[str, SampleTable]]] = {}  # issue 24: tables imported after another kind's files
     for key in (k for k in APPLY_ORDER if k in tables):
         for table in tables[key]:
+            if table.after is not None:
+                if later:
+                    after.setdefault(table.after, []).append((key, table))
+                continue
             p = out / f"{table.name}.csv"
             table.frame.to_csv(p, index=False, encoding="utf-8-sig")
             files.append(DataFile(p, key, table.town, table.received))
             if isinstance(KINDS[key].store, Upsert):
                 dictionaries[KINDS[key].zh] = table.frame
+        for later_key, table in after.pop(key, []):
+            if table.frame.empty:
+                continue
+            p = out / f"{table.name}.csv"
+            table.frame.to_csv(p, index=False, encoding="utf-8-sig")
+            files.append(DataFile(p, later_key, table.town, table.received))
     if per_town:
         manifest = pd.DataFrame([(f.path.name, f.town, f.received) for f in files if f.town],
                                 columns=["文件", "街镇", "报送时间"])
@@ -102,7 +117,7 @@ def build_sample(db: Path, *, units: int = 25_000, snapshots: int = SAMPLE_REPOR
     create_database(db)
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
-        files = write_files(Path(tmp), units=units, snapshots=snapshots, seed=seed, per_town=True)
+        files = write_files(Path(tmp), units=units, snapshots=snapshots, seed=seed, per_town=True, later=True)
         requests = [ImportRequest(f.path, f.path.name, f.kind, town=f.town, received=f.received)
                     for f in files]
         for result in import_many(db, requests, lang=lang, user="sample"):

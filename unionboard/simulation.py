@@ -93,6 +93,9 @@ class World:
     late = LATE
     not_yet = NOT_YET
     short = SHORT
+    # issue 24: whether the tables imported after another kind's files are made (the towns' area targets, for the
+    # sample database; `generate` leaves them out: sample.write_files sets it)
+    with_later = True
 
     def __init__(self, units: int, snapshots: int, seed: int, *, per_town: bool = False) -> None:
         self.rng = np.random.default_rng(seed)

@@ -92,6 +92,9 @@ def _vocabulary(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     execute(con, load_sql("vocabulary_reports"))
     scoped = execute(con, load_sql("targets_scoped_present"))[0][0]
     execute(con, load_sql("target_views" if scoped else "target_views_fallback"))
+    if not execute(con, load_sql("area_tables_present"))[0][0]:  # issue 24: written before report_area_cells
+        execute(con, load_sql("report_area_cells_fallback"))
+    execute(con, load_sql("vocabulary_areas"))  # issue 24: one level down (area_progress.sql, area_status.sql)
     execute(con, load_sql("scope_goals"))  # issue 27: reads the target views
     execute(con, load_sql("use_db"))
 
@@ -169,11 +172,14 @@ def transaction(db: Path, *, fresh: bool = False, source: Path | None = None,
             execute(con, load_sql("memory_limit"), {"limit": os.environ.get("UNIONBOARD_DUCKDB_MEMORY", "512MB")})
             execute(con, fill("attach_write", path=tmp))
             had_sightings = bool(execute(con, load_sql("derived_tables_present"))[0][2])
+            had_areas = bool(execute(con, load_sql("area_tables_present"))[0][0])  # issue 24
             execute(con, load_sql("schema"))
             _upgrade_targets(con)
             _write_layout_file(con, db)
             _units_view(con, db)
             _vocabulary(con, db)
+            if not had_areas:  # issue 24
+                _count_areas_of_older_reports(con, db)
             _migrate_legacy_units(con, db)
             _count_older_reports(con, db)
             _units_view(con, db)
@@ -244,6 +250,26 @@ def record_report_counts(con: duckdb.DuckDBPyConnection, db: Path,
     execute(con, load_sql("report_cells_insert"), params)
     execute(con, load_sql("report_formed_insert"), params)
     execute(con, load_sql("event_sightings_insert"), params)
+    _count_areas(con, params)  # issue 24
+
+
+def _count_areas(con: duckdb.DuckDBPyConnection, params: dict[str, list]) -> None:
+    """(issue 24) Count reports by 村居园区 (report_area_cells, report_area_formed), from their files."""
+    execute(con, load_sql("report_area_cells_insert"), params)
+    execute(con, load_sql("report_area_formed_insert"), params)
+
+
+def _count_areas_of_older_reports(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+    """(issue 24) A database written before report_area_cells: count every report it lists by 村居园区 (inside the
+    writer's copy). One older still (report_stats) is counted whole by _count_older_reports, areas included."""
+    if execute(con, load_sql("derived_tables_present"))[0][1]:
+        return
+    folder = reports_dir(db).resolve()
+    # a superseded report's file may be gone with its backup
+    reports = [r for r in execute(con, load_sql("report_area_upgrade")) if (folder / r[3]).exists()]
+    if reports:
+        _count_areas(con, {"ids": [r[0] for r in reports], "snapshots": [r[1] for r in reports],
+                           "towns": [r[2] for r in reports], "files": [str(folder / r[3]) for r in reports]})
 
 
 def _rebuild_event_sightings(con: duckdb.DuckDBPyConnection, db: Path) -> None:

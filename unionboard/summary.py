@@ -117,12 +117,12 @@ def double_half(towns: ViewResult) -> DoubleHalf:
     return DoubleHalf("met" if met else "not_met", u, m)
 
 
-def status_counts(towns: ViewResult) -> dict[str, list[str]]:
-    """Towns by 进度状态 (the total row has none of its own)."""
+def status_counts(towns: ViewResult, label: str = "街镇") -> dict[str, list[str]]:
+    """Towns by 进度状态 (the total row has none of its own); `label`: the column naming a row (issue 24: 村居园区)."""
     groups: dict[str, list[str]] = {s: [] for s in STATUSES}
     rows = towns.rows
     # a plain loop over two short columns: boolean indexing cost milliseconds on every rerun
-    for town, status in zip(rows["街镇"].tolist(), rows["进度状态"].tolist(), strict=True):
+    for town, status in zip(rows[label].tolist(), rows["进度状态"].tolist(), strict=True):
         if status in groups:
             groups[status].append(town)
     return groups

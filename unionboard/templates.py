@@ -70,7 +70,8 @@ def rule_text(kind: str, key: str, lang: str = "zh") -> tuple[str, str]:
     return col.required_when_zh or _ZH_REQUIRED[required], zh
 
 
-def _choices(col: Col, towns: list[str], federations: list[str], buildings: list[str]) -> list[str]:
+def _choices(col: Col, towns: list[str], federations: list[str], buildings: list[str],
+             areas: list[str] | None = None) -> list[str]:
     """The values a dropdown offers for a column (empty: no dropdown)."""
     if col.ptype == "enum":
         return list(col.values)
@@ -84,12 +85,13 @@ def _choices(col: Col, towns: list[str], federations: list[str], buildings: list
         return [*towns, DISTRICT]
     if col.ptype == "organiser":
         return [DISTRICT_ORGANISER, *towns]
-    # a column naming a known federation or building (the federations kind names new federations)
-    return {"federations": federations, "buildings": buildings}.get(col.lists or "", [])
+    # a column naming a known federation, building or (issue 24) area (the federations kind names new federations)
+    return {"federations": federations, "buildings": buildings, "areas": areas or []}.get(col.lists or "", [])
 
 
 def template_bytes(kind: str, towns: list[str], *, lang: str = "zh", rows: pd.DataFrame | None = None,
-                   federations: list[str] | None = None, buildings: list[str] | None = None) -> bytes:
+                   federations: list[str] | None = None, buildings: list[str] | None = None,
+                   areas: list[str] | None = None) -> bytes:
     """The template workbook of `kind`: towns offered in its dropdowns, optionally pre-filled `rows`
     (columns named by the kind's keys)."""
     k: Kind = KINDS[kind]
@@ -113,7 +115,7 @@ def template_bytes(kind: str, towns: list[str], *, lang: str = "zh", rows: pd.Da
         width = _WIDTHS.get(c.key, max(10, len(c.zh) * 2 + 4))
         ws.column_dimensions[letter].width = width
         area = f"{letter}2:{letter}{n_rows + 1}"
-        choices = _choices(c, towns, federations or [], buildings or [])
+        choices = _choices(c, towns, federations or [], buildings or [], areas)
         if choices:
             source = lists_at(c.zh, choices)
             dv = DataValidation(type="list", formula1=source, allow_blank=True, showDropDown=False)
@@ -220,9 +222,12 @@ def town_template(db: Path, kind: str, town: str | None = None, *, lang: str = "
         blds = [r[0] for r in execute(con, load_sql("template_buildings"), {"town": town})]
         prefill = KINDS[kind].prefill
         rows = prefill(con, town, as_of) if prefill is not None and town is not None else None
+        # issue 24: a column listing areas (targets' 村居园区) offers the town's (or every town's) areas
+        areas = (sorted({a for _, a in execute(con, load_sql("template_areas"), {"town": town})})
+                 if any(c.lists == "areas" for c in KINDS[kind].cols) else None)
     finally:
         con.close()
-    return template_bytes(kind, towns, lang=lang, rows=rows, federations=feds, buildings=blds)
+    return template_bytes(kind, towns, lang=lang, rows=rows, federations=feds, buildings=blds, areas=areas)
 
 
 def template_name(kind: str, town: str | None = None) -> str:

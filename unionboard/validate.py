@@ -103,6 +103,14 @@ class Context:
     federations: set[str]
     # the current units reports: (报表日期, 街镇) → (import id, units, received at)
     reports: dict[tuple[dt.date, str], tuple[int, int, dt.datetime]] = field(default_factory=dict)
+    # issue 24: where a town's areas (村居园区) are named: each town's current report files (read only when a
+    # targets file names an area of that town, kinds.targets.town_areas) and the areas of its federations
+    report_files: dict[str, list[str]] = field(default_factory=dict)
+    known_areas: set[tuple[str, str]] = field(default_factory=set)  # federations', and reports checked earlier in a batch
+    # the one town a file may be about (--town, a 街镇 account's upload); set per file by the importer
+    declared_town: str | None = None
+    # the areas of each town once read (kinds.targets.town_areas)
+    areas_read: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
 
 def max_problems() -> int:
@@ -213,6 +221,7 @@ class Checker:
         self.kind, self.table, self.file, self.ctx = kind, table, file_name, ctx
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
+        self.notices: list[Problem] = []  # issue 24: what checking skipped (rows without a 目标值)
         # beyond `limit` problems are only counted: a file wrong in every row must not fill the memory
         self.limit = max_problems() if limit is None else limit
         self.dropped = 0
@@ -312,6 +321,7 @@ class Checker:
 
     def parse(self) -> None:
         """Parse each present column; missing optional columns take their default."""
+        self._skip_empty_rows()
         n = len(self.df)
         for c in self.kind.cols:
             if c.key not in self.raw:
@@ -329,6 +339,26 @@ class Checker:
                 self.problems.append(Problem(self.file, self.table.sheet, int(self.rownum[i]),
                                              self.label[c.key], value, key, params, self.letter.get(c.key)))
             self.df[c.key] = pd.Series(vals[codes], dtype=object)
+
+    def _skip_empty_rows(self) -> None:
+        """Drop the rows whose cell is empty in a column that says so (Col.skip_row_when_empty), with one notice
+        per column listing them (issue 24: a targets row without a 目标值 sets no target)."""
+        for c in self.kind.cols:
+            if not c.skip_row_when_empty or c.key not in self.raw:
+                continue
+            empty = (self.raw[c.key] == "").to_numpy()
+            if not empty.any():
+                continue
+            from .layout import rows_text  # layout imports this module
+
+            self.notices.append(Problem(self.file, self.table.sheet, None, self.label.get(c.key, c.zh), None,
+                                        "empty_row_skipped", {"rows": rows_text([int(r) for r in self.rownum[empty]]),
+                                                              "n": int(empty.sum()), "col": c.zh},
+                                        self.letter.get(c.key)))
+            keep = ~empty
+            self.raw = {k: v[keep].reset_index(drop=True) for k, v in self.raw.items()}
+            self.rownum = self.rownum[keep]
+            self.df = pd.DataFrame(index=range(int(keep.sum())))
 
     def _parse_distinct(self, c: Col, uniques: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Each distinct value of a column parsed: (values, problems as (key, params) or None).

@@ -45,6 +45,7 @@ class ViewDef:
     fixed: tuple[tuple[str, object], ...] = ()
     first_col: str | None = None  # rename of the slice column of coverage_by_slice
     needs_snapshot: bool = True
+    one_town: bool = False  # issue 24: the view is about exactly one town (area-progress --town T)
 
 
 VIEWS: dict[str, ViewDef] = {
@@ -71,6 +72,9 @@ VIEWS: dict[str, ViewDef] = {
     "submissions": ViewDef("submissions"),
     "changes": ViewDef("roster_changes"),
     "changes-by-town": ViewDef("roster_changes_by_town"),
+    # issue 24: one level down (METRICS.md, "One level down")
+    "area-progress": ViewDef("area_progress", one_town=True),
+    "area-status": ViewDef("area_status"),
 }
 
 # issue 27 — targets with a 范围 (METRICS.md, "Targets by industry, 两新组织, 世界500强 and buildings"): the
@@ -362,6 +366,8 @@ def get_view_con(con: duckdb.DuckDBPyConnection, name: str, filters: Filters | N
         raise ViewError("unknown_view", lang, view=name, allowed=", ".join(VIEWS))
     vd = VIEWS[name]
     resolved = resolved or resolve(con, filters or Filters(), lang)
+    if vd.one_town and len(resolved.towns) != 1:  # issue 24: area-progress is about exactly one town
+        raise ViewError("one_town_view", lang, view=name, n=len(resolved.towns))
     viewer = filters.viewer_towns if filters is not None else None
     params = resolved.params() | dict(vd.fixed) | {"offset": int(offset), "limit": limit,
                                                   "viewer_towns": list(viewer) if viewer else None}

@@ -33,6 +33,8 @@ def rules(ch: Checker) -> None:
 def learn(ctx: Context, df: pd.DataFrame) -> None:
     """Later sheets (units) may name the file's federations."""
     ctx.federations.update(f for f in df["federation"] if f)
+    # issue 24: and a targets sheet after it may set targets for the areas they name
+    ctx.known_areas.update((t, a) for t, a in zip(df["town"], df["area"], strict=True) if t and a)
 
 
 def sample(world: World) -> pd.DataFrame:

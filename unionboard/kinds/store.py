@@ -78,7 +78,7 @@ class _WholeTable:
         df, ch = check_table(kind, table, job.file_name, job.ctx)
         if not ch.problems:
             kind.learn(job.ctx, df)
-        return Checked(rows, ch.problems, ch.warnings, payload=df)
+        return Checked(rows, ch.problems, ch.warnings, ch.notices, payload=df)  # notices: issue 24
 
     def statement(self, kind: Kind) -> str:
         """The statement writing `incoming`; returns one row per row it adds (and, by key, per row it replaces)."""

@@ -2,18 +2,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import TYPE_CHECKING
 
+import duckdb
 import numpy as np
 import pandas as pd
 
-from ..kind import DISTRICT, Col, Kind
+from ..kind import DISTRICT, Col, Kind, SampleTable
+from ..sql import execute, load_sql
 from .store import Upsert
 from .units import ACTIVE_STATUSES
 
 if TYPE_CHECKING:
     from ..simulation import World
-    from ..validate import Checker
+    from ..validate import Checker, Context
 
 TARGET_INDICATORS = ("新建会单位数", "新发展会员数", "建会率", "入会率", "楼宇工会联合会数", "村(园区)工会联合会数")
 COUNT_INDICATORS = ("新建会单位数", "新发展会员数", "楼宇工会联合会数", "村(园区)工会联合会数")
@@ -31,6 +34,7 @@ def rules(ch: Checker) -> None:
     """One row per (年度, 街镇, 村居园区, 范围, 指标)."""
     ch.duplicates(["year", "town", "area", "scope", "indicator"], "indicator")
     scope_rules(ch)
+    area_rules(ch)  # issue 24
 
 
 def scope_rules(ch: Checker) -> None:
@@ -42,6 +46,111 @@ def scope_rules(ch: Checker) -> None:
     ch.add(scoped & (df["area"].fillna("").to_numpy(dtype=object) != ""), "scope", "scope_with_area")
     ch.add(scoped & df["indicator"].isin(COUNT_INDICATORS[2:]).to_numpy(), "indicator", "scope_indicator",
            {"allowed": "、".join(SCOPE_INDICATORS)})
+
+
+# ---------------------------------------------------------------- issue 24: the towns' targets with their areas
+
+AREA_LIST_MAX = 40  # areas named in one refusal; a town with more is said with their number
+
+
+def town_areas(ctx: Context, towns: list[str]) -> dict[str, set[str]]:
+    """The areas (村居园区) of each town: those its current reports name (only their 村居园区 column read, once per
+    town), its federations, and the reports checked earlier in the same batch (Context.known_areas)."""
+    missing = [t for t in towns if t not in ctx.areas_read]
+    if missing:
+        found: dict[str, set[str]] = {t: set() for t in missing}
+        files = [f for t in missing for f in ctx.report_files.get(t, [])]
+        if files:
+            con = duckdb.connect()
+            try:
+                for t, a in execute(con, load_sql("context_areas"), {"files": files}):
+                    found.setdefault(t, set()).add(a)
+            finally:
+                con.close()
+        ctx.areas_read.update(found)
+    return {t: ctx.areas_read[t] | {a for tt, a in ctx.known_areas if tt == t} for t in towns}
+
+
+def _area_list(areas: set[str]) -> str:
+    """A town's areas as a refusal lists them: in name order, at most AREA_LIST_MAX, then how many in all."""
+    names = sorted(areas)
+    if not names:
+        return "（无）"
+    shown = "、".join(names[:AREA_LIST_MAX])
+    return shown + (f"等{len(names)}个" if len(names) > AREA_LIST_MAX else "")
+
+
+def area_rules(ch: Checker) -> None:
+    """An area must be one the town's reports or federations name (the row refused, naming the town's areas);
+    with a declared town (--town, a 街镇 account) every row is a target that town gave one of its areas."""
+    df = ch.df
+    area = df["area"].fillna("").astype(str).to_numpy()
+    town = df["town"].to_numpy(dtype=object)
+    declared = ch.ctx.declared_town
+    ch.label.setdefault("area", KIND.col("area").zh)  # a refusal names the column even where the file lacks it
+    if declared is not None:
+        other = np.array([t is not None and t != declared for t in town], dtype=bool)
+        ch.add(other, "town", "target_other_town", {"town": declared})
+        ch.add(~other & (area == ""), "area", "target_area_required", {"town": declared})
+    named = np.array([bool(a) and t is not None and t != DISTRICT for t, a in zip(town, area, strict=True)], dtype=bool)
+    if not named.any():
+        return
+    areas = town_areas(ch.ctx, sorted({t for t, n in zip(town, named, strict=True) if n}))
+    unknown = np.array([n and a not in areas[t] for t, a, n in zip(town, area, named, strict=True)], dtype=bool)
+    ch.add(unknown, "area", "unknown_area", lambda i: {"town": town[i], "areas": _area_list(areas[town[i]])})
+
+
+def prefill(con: duckdb.DuckDBPyConnection, town: str, as_of: dt.date | None) -> pd.DataFrame:
+    """A town's targets template (CLI.md, `template targets --town T`): one row per area of the town and count
+    indicator, for the year of `as_of` (else of the latest report), the 目标值 empty for the town to fill in."""
+    areas = [a for _, a in execute(con, load_sql("template_areas"), {"town": town})]
+    year = execute(con, load_sql("template_target_year"), {"as_of": as_of})[0][0]
+    rows = [(year, town, a, ind) for a in areas for ind in COUNT_INDICATORS]
+    return pd.DataFrame(rows, columns=["year", "town", "area", "indicator"])
+
+
+def area_targets(world: World, towns: pd.DataFrame) -> pd.DataFrame:
+    """The targets the sample's towns sign with their areas, for the years with a town target: each town's
+    新建会单位数 and 新发展会员数 targets shared among its areas — 75% by what each area did that year up to the
+    year's last report, 25% by its units — every share rounded up and a little more (5–15%), so their sum is a
+    little above what the district gave the town, as towns do; the areas of a town are then a mix of 达标, 预警 and
+    滞后 around the town's own status. 华亭镇 (world.not_yet) has signed none yet: its areas are 无目标."""
+    rng = np.random.default_rng(24)  # its own stream: the generators drawn after this one keep their numbers
+    rows = []
+    dates = world.dates
+    snapshots: dict[int, pd.DataFrame] = {}  # a year's last report is the next year's baseline: made once
+
+    def snapshot(m: int) -> pd.DataFrame:
+        if m not in snapshots:
+            snapshots[m] = world.snapshot(m)
+        return snapshots[m]
+
+    for year in sorted(set(towns["年度"])):
+        last = max((i for i, d in enumerate(dates) if d.year == year), default=len(dates) - 1)
+        base_i = max((i for i, d in enumerate(dates) if d <= dt.date(year - 1, 12, 31)), default=None)
+        snap = snapshot(last)
+        active = snap[snap["经营状态"].isin(ACTIVE_STATUSES) & snap["村居园区"].notna()]
+        weight = {"units": active.groupby(["街镇", "村居园区"]).size()}
+        new = snap[(snap["建会情况"] != "未建会") & (snap["建会日期"] >= f"{year}-01-01") & snap["村居园区"].notna()]
+        weight["新建会单位数"] = new.groupby(["街镇", "村居园区"]).size()
+        members = active.groupby(["街镇", "村居园区"])["会员人数"].sum()
+        if base_i is not None:
+            sb = snapshot(base_i)
+            sb = sb[sb["经营状态"].isin(ACTIVE_STATUSES) & sb["村居园区"].notna()]
+            members = members.sub(sb.groupby(["街镇", "村居园区"])["会员人数"].sum(), fill_value=0)
+        weight["新发展会员数"] = members.clip(lower=0)
+        given = towns[(towns["年度"] == year) & towns["指标"].isin(("新建会单位数", "新发展会员数"))]
+        for r in given.itertuples(index=False):
+            if r.街镇 == world.not_yet or r.街镇 not in weight["units"].index.get_level_values(0):
+                continue
+            units = weight["units"].loc[r.街镇]
+            done = weight[r.指标].loc[r.街镇] if r.街镇 in weight[r.指标].index.get_level_values(0) else units * 0
+            done = done.reindex(units.index, fill_value=0)
+            share = 0.25 * units / units.sum() + (0.75 * done / done.sum() if done.sum() > 0 else 0.75 * units / units.sum())
+            more = 1.05 + 0.10 * rng.random()
+            for area, w in share.items():
+                rows.append((year, r.街镇, area, r.指标, max(1, math.ceil(r.目标值 * more * w))))
+    return pd.DataFrame(rows, columns=["年度", "街镇", "村居园区", "指标", "目标值"])
 
 
 def target_years(world: World) -> list[int]:
@@ -129,11 +238,16 @@ def scoped_targets(world: World, year: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["年度", "街镇", "范围", "指标", "目标值"])
 
 
-def sample(world: World) -> pd.DataFrame:
-    """The targets of every year with reports (and of the target year)."""
+def sample(world: World) -> list[SampleTable]:
+    """The targets of every year with reports (and of the target year), with (issue 27) the targets with a 范围;
+    then (issue 24) the targets the towns signed with their areas, a file imported after the reports (the areas
+    are those the reports name)."""
     years = target_years(world)
-    return pd.concat([year_targets(world, y) for y in years] + [scoped_targets(world, y) for y in years],
-                     ignore_index=True)
+    towns = pd.concat([year_targets(world, y) for y in years], ignore_index=True)
+    district = pd.concat([towns] + [scoped_targets(world, y) for y in years], ignore_index=True)
+    if not world.with_later:  # `generate`: no file imported after the reports
+        return [SampleTable("targets", district)]
+    return [SampleTable("targets", district), SampleTable("targets_areas", area_targets(world, towns), after="units")]
 
 
 KIND = Kind(
@@ -143,7 +257,7 @@ KIND = Kind(
         Col("town", "街镇", "town_or_district", True,
             rule="known town, or 全区 for a target the district set for itself (only with a 范围)",
             rule_zh="已知街镇；区自定的目标填“全区”（仅限填写了范围的行）"),
-        Col("area", "村居园区", "text", default="",
+        Col("area", "村居园区", "text", default="", lists="areas",
             rule="an area of that town: one that the town's reports or its federations name. Empty: the target "
                  "the district gave the town; given: the target the town gave that area",
             rule_zh="该街镇的村居园区（其名册或工会联合会中出现过的名称）。不填：区下达给街镇的目标；"
@@ -158,7 +272,7 @@ KIND = Kind(
         Col("indicator", "指标", "enum", True, values=TARGET_INDICATORS,
             rule="新建会单位数 / 新发展会员数 / 建会率 / 入会率 / 楼宇工会联合会数 / 村(园区)工会联合会数; "
                  "with a 范围, only the first four"),
-        Col("target", "目标值", "number", True, positive=True,
+        Col("target", "目标值", "number", True, positive=True, skip_row_when_empty=True,
             rule="number > 0; rates in percent (98 means 98%). A row whose 目标值 is empty sets no target and is "
                  "skipped with a notice (a template lists every area and indicator, and a town fills in those it "
                  "signed)",
@@ -166,5 +280,5 @@ KIND = Kind(
                     "（模板列出每个村居园区和指标，街镇只填已签订的）"),
     ),
     Upsert("targets", ("year", "town", "area", "scope", "indicator")),
-    rules=rules, sample=sample,
+    rules=rules, sample=sample, prefill=prefill,
 )
