@@ -7,7 +7,7 @@ import streamlit as st
 
 from ui.data import memo, view
 from ui.downloads import document_downloads
-from ui.figures import chart, figure, status_boxes
+from ui.figures import CARDS_KEY, chart, figure, status_boxes
 from ui.page import no_target_note, open_page
 from ui.tables import show_table
 from unionboard.summary import briefing, change_text, changes_of, double_half, findings_count, fmt_int, fmt_pct, reporting_line
@@ -34,7 +34,7 @@ def yoy(field: str) -> str:
 
 if not total["在营单位数"]:
     st.info(ctx.t("empty_selection"))
-row1 = st.columns(6)
+row1 = st.container(key=CARDS_KEY).columns(6)  # three a row on a narrow screen (ui.figures.ROOM_CSS)
 cards = [("kpi_active", "在营单位数", fmt_int), ("kpi_unionised", "已建会单位数", fmt_int), ("kpi_coverage", "建会率(%)", fmt_pct),
          ("kpi_members", "会员人数", fmt_int), ("kpi_membership", "入会率(%)", fmt_pct), ("kpi_migrant", "农民工入会率(%)", fmt_pct)]
 for col, (key, field, fmt) in zip(row1, cards, strict=True):

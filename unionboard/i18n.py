@@ -579,8 +579,22 @@ SENTENCES: dict[str, tuple[str, str]] = {
 }
 
 # Every word by its key; a key is in one table only.
+# ------------------------------------------------------------------ issue 22: the room view (meeting mode, charts)
+ROOM_VIEW: dict[str, tuple[str, str]] = {
+    "chart_dynamics_axis": ("↑ 开业、迁入　↓ 停产、关闭、迁出：", "↑ in  ↓ out: "),
+    "meet_back": ("返回看板", "Back to the dashboard"),
+    "meet_rotate": ("轮播：每 {n} 秒自动翻页", "Rotating: next topic every {n} s"),
+    "meet_rest": ("其余 {n} 个", "{n} more"),
+    "meet_buildings_lowest": ("建会率最低的 {n} 个商务楼宇（共 {total} 个）", "The {n} buildings with the lowest coverage (of {total})"),
+    "meet_dh_rule": ("双过半：时间过半（6月30日）时，新建会单位数、新发展会员数两项目标均完成 50% 以上。",
+                     "Half by mid-year: at 30 June, new unions and new members have each reached 50% of the year's target."),
+    "meet_dh_pass": ("已过半", "reached"),
+    "meet_dh_fail": ("未过半，差 {gap} 个百分点", "not reached: {gap} points short"),
+    "meet_dh_none": ("无法判断", "cannot be judged"),
+}
+
 WORDS: dict[str, tuple[str, str]] = {}
-for _table in (MESSAGES, ERRORS, COMMAND_LINE, SIGN_IN_EVENTS, VIEW_TITLES, DASHBOARD, CHARTS, SENTENCES):
+for _table in (MESSAGES, ERRORS, COMMAND_LINE, SIGN_IN_EVENTS, VIEW_TITLES, DASHBOARD, CHARTS, SENTENCES, ROOM_VIEW):
     _twice = WORDS.keys() & _table.keys()
     if _twice:
         raise KeyError(f"catalog keys in two tables: {sorted(_twice)}")
