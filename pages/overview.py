@@ -14,7 +14,7 @@ from unionboard.summary import briefing, change_text, changes_of, double_half, f
 
 ctx, (towns, trend) = open_page("page_overview", "towns", "trend")
 total = towns.total
-now = memo(trend, ("last",), lambda: trend.df.iloc[-1].to_dict())  # the as-of date: 环比, 同比
+now = memo(trend, ("last",), lambda: trend.df.iloc[0].to_dict())  # the as-of date (newest first): 环比, 同比
 
 
 def delta(field: str) -> str | None:

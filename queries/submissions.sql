@@ -40,4 +40,4 @@ SELECT d.d AS "报表日期", s.town AS "街镇",
     r.change::BIGINT                                   AS "较上期变化"
 FROM dates d CROSS JOIN sel s CROSS JOIN due
 LEFT JOIN reports_with_change r ON r.snapshot = d.d AND r.town = s.town
-ORDER BY d.d, s.ord;
+ORDER BY d.d DESC, s.ord;  -- newest first (issue 22)

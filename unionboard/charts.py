@@ -73,7 +73,8 @@ def town_progress(rows: pd.DataFrame, lang: str = "zh", name_col: str = "街镇"
 
 
 def trend_progress(trend: pd.DataFrame, lang: str = "zh") -> go.Figure:
-    """Completion over the snapshots of the target year against 序时进度."""
+    """Completion over the snapshots of the target year against 序时进度 (oldest on the left; the view is newest first)."""
+    trend = trend.sort_values("报表日期")
     fig = go.Figure()
     x = [str(d) for d in trend["报表日期"]]
     for (col, name, colour), (symbol, dash) in zip(((NEW_UNIONS_DONE, "chart_new_unions_done", BLUE),
@@ -87,7 +88,8 @@ def trend_progress(trend: pd.DataFrame, lang: str = "zh") -> go.Figure:
 
 
 def trend_rates(trend: pd.DataFrame, lang: str = "zh") -> go.Figure:
-    """建会率, 入会率 and 农民工入会率 over the snapshots."""
+    """建会率, 入会率 and 农民工入会率 over the snapshots (oldest on the left)."""
+    trend = trend.sort_values("报表日期")
     fig = go.Figure()
     x = [str(d) for d in trend["报表日期"]]
     for (col, name, colour), (symbol, dash) in zip((("建会率(%)", "chart_coverage", BLUE), ("入会率(%)", "chart_membership", PURPLE),
@@ -223,7 +225,7 @@ def submissions_matrix(submissions: pd.DataFrame, lang: str = "zh") -> go.Figure
     receipt (when, by whom, file, units, change) on hover."""
     statuses = list(REPORT_COLOURS)
     towns = list(dict.fromkeys(submissions["街镇"]))
-    dates = [str(d) for d in dict.fromkeys(submissions["报表日期"])]
+    dates = sorted(str(d) for d in dict.fromkeys(submissions["报表日期"]))  # months left to right
     code = {s: i for i, s in enumerate(statuses)}
     cell = {(str(r["报表日期"]), r["街镇"]): r for r in submissions.to_dict("records")}
     z, text, hover = [], [], []
