@@ -13,7 +13,8 @@ from ui import data
 from ui.context import Ctx
 from ui.data import memo
 from ui.downloads import download
-from unionboard.i18n import COUNT, PCT, POINTS, column, definition, label
+from unionboard.i18n import COUNT, PCT, POINTS, column, definition, label, msg
+from unionboard.kinds import KINDS
 from unionboard.views import ViewResult, localize
 
 NOTICE_LINES = 10  # more notices than this are shown as one table, not one element each
@@ -84,6 +85,8 @@ def show_derived(ctx: Ctx, result: ViewResult, build: Callable[[ViewResult], pd.
 @functools.lru_cache(maxsize=32)
 def _plain_display(db: str, version: tuple, sql_name: str, lang: str) -> tuple[pa.Table, dict]:
     df = data.plain_table(db, version, sql_name)
+    if "数据类型" in df.columns:  # the import history records kinds by key (units): shown by name (issue 22)
+        df = df.assign(数据类型=df["数据类型"].map(lambda k: msg("kind_name", lang, zh=KINDS[k].zh, key=k) if k in KINDS else k))
     return pa.Table.from_pandas(localize(df, lang), preserve_index=False), column_config(df, lang)
 
 

@@ -78,10 +78,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reserved_town": ("「{words}」是合计行使用的词，不能用作（或开头于）街镇名称或别名",
                       "{words} are the words of total rows: no town name or alias may be or begin with one"),
     "alias_taken": ("别名「{alias}」已属于「{town}」", 'alias "{alias}" already belongs to "{town}"'),
-    "snapshot_missing": ("未给出报表日期：请用 --snapshot，或在文件中加「报表日期」列",
-                         "no snapshot date: use --snapshot or a 报表日期 column"),
+    "snapshot_missing": ("未给出报表日期：请在上传处选择「报表日期」（命令行用 --snapshot），或在文件中加「报表日期」列",
+                         "no report date: pick the report date beside the uploader (on the command line: --snapshot), "
+                         "or add a 报表日期 column to the file"),
     "snapshot_multiple": ("「报表日期」列应只有一个值，此处有：{values}", "报表日期 must have one value; found: {values}"),
-    "snapshot_conflict": ("「报表日期」{value} 与 --snapshot {given} 不一致", "报表日期 {value} differs from --snapshot {given}"),
+    "snapshot_conflict": ("「报表日期」{value} 与所选报表日期（--snapshot）{given} 不一致",
+                          "报表日期 {value} differs from the report date chosen (--snapshot) {given}"),
     "report_exists": ("{towns} 报表日期 {date} 的名册已报送；如需替换请加 --replace（数据管理页：勾选“替换”）",
                       "{towns} already reported for {date}; add --replace to replace it"),
     "other_town": ("不是申报街镇「{town}」的单位：本次只能报送{town}的名册", 'not a unit of "{town}", the town being reported'),
@@ -591,6 +593,10 @@ ROOM_VIEW: dict[str, tuple[str, str]] = {
     "meet_dh_pass": ("已过半", "reached"),
     "meet_dh_fail": ("未过半，差 {gap} 个百分点", "not reached: {gap} points short"),
     "meet_dh_none": ("无法判断", "cannot be judged"),
+    "stored_rows": ("{kind}：新增 {added} 行，{same} 行已有", "{kind}: {added} rows added, {same} already there"),
+    "kind_name": ("{zh}", "{key}"),
+    "upload_hint": ("把文件拖到下面的框里，或点框里的按钮（Browse files / Upload）选择文件；每个文件不超过 {mb} MB。",
+                    "Drag a file onto the box below or click its button to choose one; at most {mb} MB a file."),
 }
 
 WORDS: dict[str, tuple[str, str]] = {}
@@ -830,6 +836,17 @@ VALUES: dict[str, str] = {"合计": "Total", "达标": "on track", "预警": "wa
                           "逾期": "late", "未报送": "not reported", "待报": "not yet due", "世界500强": "Fortune 500",
                           "非世界500强": "other", "已导入": "imported", "已拒绝": "refused", "已回退": "rollback",
                           "已设置": "setting", "已成立": "established", "未成立": "none"}
+
+# issue 22: cell values the SQL composes around a date or a count, in English (regular expression → replacement),
+# and the 名册核对 values; the English interface shows no Chinese but the data's own names.
+VALUES.update({"已核对": "checked", "首次报送，无上期报表可比": "first report, nothing to compare with"})
+VALUES.update({f: COLUMNS[f].en for f in ("单位消失未报动态", "新增单位未报动态", "工会断线", "会员锐减", "街镇变更未报")})
+VALUE_PATTERNS: dict[str, str] = {
+    r"^(\d{4}-\d{2}-\d{2}) 报表$": r"report of \1",
+    r"^沿用 (\d{4}-\d{2}-\d{2}) 报送数据，本期无新报表$": r"carried forward from \1: no new report",
+    r"^沿用 (\d{4}-\d{2}-\d{2}) 报送数据$": r"carried forward from \1",
+    r"^(\d+) 个街镇已核对$": r"\1 towns checked",
+}
 
 ALL = "全部"  # the industry filter's "all" (its value in the URL)
 
