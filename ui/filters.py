@@ -37,7 +37,7 @@ def current_lang() -> str:
 def _url_lang() -> str | None:
     """The language code of the URL; an old link's label (lang=English, lang=中文) is read as its code."""
     raw = (_query_list("lang") or [None])[0]
-    return {"English": "en", "中文": "zh"}.get(raw, raw) if raw else None
+    return {msg(f"lang_{code}"): code for code in LANGS}.get(raw, raw) if raw else None
 
 
 def _url_values(lang: str, snaps: list[dt.date], lookup: dict[str, str]) -> list[str]:

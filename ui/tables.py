@@ -13,7 +13,7 @@ from ui import data
 from ui.context import Ctx
 from ui.data import memo
 from ui.downloads import download
-from unionboard.i18n import COUNT, PCT, POINTS, column, definition, label, msg
+from unionboard.i18n import COUNT, PCT, POINTS, column, definition, kind_label, label
 from unionboard.kinds import KINDS
 from unionboard.views import ViewResult, localize
 
@@ -46,9 +46,18 @@ def column_config(df: pd.DataFrame, lang: str, progress: dict[str, float] | None
             cfg[name] = st.column_config.NumberColumn(name, help=helptext, format="%.2f%%" if fmt == PCT else "%.2f")
         elif pd.api.types.is_integer_dtype(df[col]) or (fmt == COUNT and pd.api.types.is_numeric_dtype(df[col])):
             cfg[name] = st.column_config.NumberColumn(name, help=helptext, format="localized")
+        elif _longest(df[col]) > 12:  # a sentence (沿用 2015-05-31 报送数据，本期无新报表) shown whole, not cut (issue 22)
+            cfg[name] = st.column_config.Column(name, help=helptext, width="large")
         elif helptext:
             cfg[name] = st.column_config.Column(name, help=helptext)
     return cfg
+
+
+def _longest(values: pd.Series) -> int:
+    """The length of a text column's longest value (0 for other columns)."""
+    if not (values.dtype == object or pd.api.types.is_string_dtype(values)):
+        return 0
+    return int(values.dropna().astype(str).str.len().max() or 0) if values.notna().any() else 0
 
 
 def _frame(ctx: Ctx, result: ViewResult, what: tuple, canonical: Callable[[], pd.DataFrame], key: str, *,
@@ -86,7 +95,7 @@ def show_derived(ctx: Ctx, result: ViewResult, build: Callable[[ViewResult], pd.
 def _plain_display(db: str, version: tuple, sql_name: str, lang: str) -> tuple[pa.Table, dict]:
     df = data.plain_table(db, version, sql_name)
     if "数据类型" in df.columns:  # the import history records kinds by key (units): shown by name (issue 22)
-        df = df.assign(数据类型=df["数据类型"].map(lambda k: msg("kind_name", lang, zh=KINDS[k].zh, key=k) if k in KINDS else k))
+        df = df.assign(数据类型=df["数据类型"].map(lambda k: kind_label(k, KINDS[k].zh, lang) if k in KINDS else k))
     return pa.Table.from_pandas(localize(df, lang), preserve_index=False), column_config(df, lang)
 
 

@@ -594,7 +594,10 @@ ROOM_VIEW: dict[str, tuple[str, str]] = {
     "meet_dh_fail": ("未过半，差 {gap} 个百分点", "not reached: {gap} points short"),
     "meet_dh_none": ("无法判断", "cannot be judged"),
     "stored_rows": ("{kind}：新增 {added} 行，{same} 行已有", "{kind}: {added} rows added, {same} already there"),
-    "kind_name": ("{zh}", "{key}"),
+    # the import kinds by name (the import history, an import's summary)
+    "kind_towns": ("街镇", "towns"), "kind_buildings": ("商务楼宇", "buildings"), "kind_federations": ("工会联合会", "federations"),
+    "kind_targets": ("目标", "targets"), "kind_units": ("单位名册", "units roster"), "kind_events": ("企业动态", "events"),
+    "kind_training": ("干部培训", "training"),
     "upload_hint": ("把文件拖到下面的框里，或点框里的按钮（Browse files / Upload）选择文件；每个文件不超过 {mb} MB。",
                     "Drag a file onto the box below or click its button to choose one; at most {mb} MB a file."),
 }
@@ -887,6 +890,12 @@ def canonical(lang: str) -> bool:
 def value(cell: str, lang: str = "zh") -> str:
     """A cell value (合计, 达标, 按时 …) in the user's language."""
     return _pick((cell, VALUES.get(cell, cell)), lang)
+
+
+def kind_label(key: str, zh: str, lang: str = "zh") -> str:
+    """An import kind's name in the user's language (its Chinese name `zh` for a kind the catalog does not list)."""
+    pair = WORDS.get(f"kind_{key}")
+    return _pick(pair, lang) if pair else zh
 
 
 def join(items: list[str], lang: str = "zh") -> str:
