@@ -10,7 +10,7 @@ Screenshots go to shots/e2e/room/ (ignored by git) for a person to look at. `pyt
 from __future__ import annotations
 
 import pytest
-from test_e2e import ARGS, CHROMIUM, _free_port, settle  # noqa: F401 - skips with test_e2e when Chromium is missing
+from test_e2e import ARGS, CHROMIUM, _free_port  # skips with test_e2e when Chromium is missing
 
 from conftest import ROOT
 from unionboard.cli import main
@@ -82,6 +82,16 @@ def chromium():
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
         b.close()
+
+
+def settle(page) -> None:  # noqa: ANN001
+    """Wait until Streamlit has run the script and drawn the page (the sample district's first views take a while on
+    a busy machine: longer waits than test_e2e's)."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_selector("[data-testid=stMain]", timeout=90000)
+    page.wait_for_timeout(800)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90000)
+    page.wait_for_timeout(300)
 
 
 def _open(chromium, url: str, size: tuple[int, int]):  # noqa: ANN202
