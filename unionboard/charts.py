@@ -25,6 +25,9 @@ def _layout(fig: go.Figure, title: str | None = None, height: int = 460) -> go.F
     return fig
 
 
+HALO = "0 0 3px white, 0 0 3px white, 0 0 2px white"  # a bar label stays legible where a reference line passes
+
+
 def _two(values: pd.Series) -> list[str]:
     """Bar labels with the tables' two decimals; nothing for a missing value."""
     return [f"{v:.2f}" if pd.notna(v) else "" for v in values]
@@ -59,7 +62,9 @@ def town_progress(rows: pd.DataFrame, lang: str = "zh", name_col: str = "街镇"
                     marker={"color": colours, "pattern": {"shape": pattern, "fgcolor": "white", "bgcolor": colours,
                                                          "size": 8, "solidity": 0.3}},
                     customdata=rows[name_col], hovertemplate="%{x}<br>%{y:.2f}%<extra>" + msg(name, lang) + "</extra>",
-                    text=_two(values), textposition="outside", textangle=-90, cliponaxis=False)  # upright: 24 labels fit at 1366 px
+                    # upright: 24 labels fit at 1366 px
+                    text=_two(values), textposition="outside", textfont={"shadow": HALO, "color": DARK}, textangle=-90,
+                    cliponaxis=False)
     schedule_line = {"color": DARK, "dash": "dash", "width": 2}
     warning_line = {"color": AMBER, "dash": "dot", "width": 2}
     fig.add_hline(y=schedule, line=schedule_line, layer="below")
@@ -108,7 +113,7 @@ def coverage_bars(rows: pd.DataFrame, key: str, lang: str = "zh") -> go.Figure:
                                        ("入会率(%)", "chart_membership", LIGHT_BLUE, PATTERNS[1])):
         fig.add_bar(x=rows[key], y=rows[col], name=msg(name, lang),
                     marker=_fill(colour, pattern),
-                    text=_two(rows[col]), textposition="outside", textangle=0, cliponaxis=False,
+                    text=_two(rows[col]), textposition="outside", textfont={"shadow": HALO}, textangle=0, cliponaxis=False,
                     hovertemplate="%{x}<br>%{y:.2f}%")
     fig.update_yaxes(ticksuffix="%", range=[0, 110])
     fig.update_layout(barmode="group")
@@ -124,6 +129,7 @@ def building_coverage(buildings: pd.DataFrame, lang: str = "zh") -> go.Figure:
         sub = rows[mask]
         names = [msg("chart_building_of_town", lang, building=b, town=t) for b, t in zip(sub["楼宇名称"], sub["街镇"], strict=True)]
         fig.add_bar(y=names, x=sub["建会率(%)"], orientation="h", text=_two(sub["建会率(%)"]), textposition="outside",
+                    textfont={"shadow": HALO},
                     cliponaxis=False, name=msg(name, lang), marker=_fill(colour, pattern),
                     hovertemplate="%{y}<br>%{x:.2f}%<extra></extra>")
     order = [msg("chart_building_of_town", lang, building=b, town=t) for b, t in zip(rows["楼宇名称"], rows["街镇"], strict=True)]
