@@ -286,9 +286,5 @@ def projector(fig: go.Figure) -> go.Figure:
                       hoverlabel={"font": {"size": size}}, uniformtext={"minsize": size - 2, "mode": "show"})
     big.update_xaxes(tickfont={"size": size}, title_font={"size": size})
     big.update_yaxes(tickfont={"size": size}, title_font={"size": size})
-    # a label wider than its bar turns upright rather than shrinking below 18 px
-    big.update_traces(textfont={"size": size - 2}, selector={"type": "bar"})
-    for trace in big.data:
-        if trace.type == "bar":
-            trace.textangle = None  # plotly's default, "auto"
+    big.update_traces(textfont={"size": size - 2}, selector={"type": "bar"})  # upright labels stay upright
     return big
