@@ -20,6 +20,7 @@ from unionboard.i18n import join
 from unionboard.i18n import msg as t
 from unionboard.importer import RollbackError, check_bytes, create_database, import_bytes, preview, rollback
 from unionboard.kinds import KINDS
+from unionboard.readers import max_file_bytes
 from unionboard.summary import findings_lines
 from unionboard.templates import template_name, town_template
 
@@ -111,8 +112,13 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
         received = c4.date_input(t("received_date", lang), value=None, key="data_received", min_value=dt.date(2000, 1, 1),
                                  max_value=dt.date.today(), format="YYYY-MM-DD", help=t("received_help", lang))
     # a new key after each import clears the uploader
+    # issue 22: the uploader's own words (Drag and drop, Browse files/Upload, Limit … per file) are Streamlit's and
+    # English; a Chinese instruction stands beside it, and its limit is the importer's (UNIONBOARD_MAX_FILE_MB)
+    limit_mb = max_file_bytes() // (1024 * 1024)
+    st.caption(t("upload_hint", lang, mb=limit_mb))
     upload = st.file_uploader(t("upload", lang), type=["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "et", "ods", "htm",
-                                                      "html"], key=f"data_upload_{st.session_state.get('data_uploads', 0)}")
+                                                      "html"], key=f"data_upload_{st.session_state.get('data_uploads', 0)}",
+                              max_upload_size=limit_mb)
     result = None
     if upload is not None:
         data = upload.getvalue()

@@ -7,7 +7,7 @@ import streamlit as st
 
 from ui.data import memo, view
 from ui.downloads import document_downloads
-from ui.figures import chart, figure, status_boxes
+from ui.figures import CARDS_KEY, chart, figure, status_boxes
 from ui.page import no_target_note, open_page
 from ui.scopes import overview_line
 from ui.tables import show_table
@@ -16,7 +16,7 @@ from unionboard.summary import briefing, change_text, changes_of, double_half, f
 
 ctx, (towns, trend) = open_page("page_overview", "towns", "trend")
 total = towns.total
-now = memo(trend, ("last",), lambda: trend.df.iloc[-1].to_dict())  # the as-of date: 环比, 同比
+now = memo(trend, ("last",), lambda: trend.df.iloc[0].to_dict())  # the as-of date (newest first): 环比, 同比
 
 
 def delta(field: str) -> str | None:
@@ -36,7 +36,7 @@ def yoy(field: str) -> str:
 
 if not total["在营单位数"]:
     st.info(ctx.t("empty_selection"))
-row1 = st.columns(6)
+row1 = st.container(key=CARDS_KEY).columns(6)  # three a row on a narrow screen (ui.figures.ROOM_CSS)
 cards = [("kpi_active", "在营单位数", fmt_int), ("kpi_unionised", "已建会单位数", fmt_int), ("kpi_coverage", "建会率(%)", fmt_pct),
          ("kpi_members", "会员人数", fmt_int), ("kpi_membership", "入会率(%)", fmt_pct), ("kpi_migrant", "农民工入会率(%)", fmt_pct)]
 for col, (key, field, fmt) in zip(row1, cards, strict=True):

@@ -136,4 +136,4 @@ SELECT d AS "报表日期", active::BIGINT AS "在营单位数", unionised::BIGI
        new_unions_mom::BIGINT AS "新建会单位数环比", new_unions_yoy::BIGINT AS "新建会单位数同比",
        new_members_mom::BIGINT AS "新发展会员数环比", new_members_yoy::BIGINT AS "新发展会员数同比"
 FROM compared
-ORDER BY d;
+ORDER BY d DESC;  -- newest first: the month just reported at the top (issue 22)

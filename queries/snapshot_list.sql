@@ -34,4 +34,4 @@ SELECT d.snapshot AS "报表日期", d.towns::BIGINT AS "报送街镇数", d.uni
        coalesce(x.employees, 0)::BIGINT AS "职工人数", coalesce(x.members, 0)::BIGINT AS "会员人数",
        x.carried::BIGINT AS "沿用街镇数", x.missing::BIGINT AS "未报送街镇数"
 FROM dates d JOIN district x USING (snapshot)
-ORDER BY d.snapshot;
+ORDER BY d.snapshot DESC;  -- newest first (issue 22)

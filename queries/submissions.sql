@@ -66,4 +66,4 @@ SELECT d.d AS "报表日期", s.town AS "街镇",
     r.first_at                                         AS "首次报送时间"
 FROM dates d CROSS JOIN sel s CROSS JOIN due
 LEFT JOIN reports_with_change r ON r.snapshot = d.d AND r.town = s.town
-ORDER BY d.d, s.ord;
+ORDER BY d.d DESC, s.ord;  -- newest first (issue 22)

@@ -62,15 +62,15 @@ def test_a_move_within_the_district_counts_for_both_towns_once(mover_db):
 def test_identical_log_rows_are_two_records_and_a_reimport_adds_nothing(fixture_db):
     twice = f"{EVENTS_HEADER}\n" + f"2015-05-11,{A2},乙公司,停产,安亭,,无工会,,\n" * 2
     first = import_bytes(fixture_db, twice.encode(), "e.csv", "events")
-    assert first.summary == ["企业动态: +2, =0"]
-    assert import_bytes(fixture_db, twice.encode(), "e.csv", "events").summary == ["企业动态: +0, =2"]
+    assert first.summary == ["企业动态：新增 2 行，0 行已有"]
+    assert import_bytes(fixture_db, twice.encode(), "e.csv", "events").summary == ["企业动态：新增 0 行，2 行已有"]
     thrice = f"{EVENTS_HEADER}\n" + f"2015-05-11,{A2},乙公司,停产,安亭,,无工会,,\n" * 3
-    assert import_bytes(fixture_db, thrice.encode(), "e.csv", "events").summary == ["企业动态: +1, =2"]
+    assert import_bytes(fixture_db, thrice.encode(), "e.csv", "events").summary == ["企业动态：新增 1 行，2 行已有"]
     may = get_view(fixture_db, "dynamics").df.query("月份 == '2015-05'").iloc[0]
     assert may["停产"] == 3
     sessions = "开始日期,结束日期,地点,主办单位,参训街镇,培训对象,参训人数\n" + \
         "2015-06-01,2015-06-01,安亭社区学校,安亭镇,安亭镇,工会干部,5\n" * 2
-    assert import_bytes(fixture_db, sessions.encode(), "t.csv", "training").summary == ["干部培训: +2, =0"]
+    assert import_bytes(fixture_db, sessions.encode(), "t.csv", "training").summary == ["干部培训：新增 2 行，0 行已有"]
     anting = get_view(fixture_db, "training").df.query("街镇 == '安亭镇'").iloc[0]
     assert anting["工会干部"] == 10 and anting["培训班次"] == 3  # two records of one session: 10 trainees
 
@@ -120,7 +120,7 @@ def test_total_completion_counts_only_towns_with_the_target(fixture_db):
     assert (total["新发展会员数"], total["新发展会员数完成率(%)"]) == (43, 48.0)
     dh = double_half(towns)
     assert (dh.state, dh.new_unions_done, dh.new_members_done) == ("not_met", 50.0, 48.0)
-    assert get_view(fixture_db, "trend").df.iloc[-1]["新发展会员数完成率(%)"] == 48.0
+    assert get_view(fixture_db, "trend").df.iloc[0]["新发展会员数完成率(%)"] == 48.0  # newest first
     doc = docx.Document(io.BytesIO(docx_bytes(fixture_db, Filters(towns=["安亭镇", "嘉定镇街道"]))))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "嘉定镇街道未下达新建会单位数目标，不计入合计完成率。" in text

@@ -68,8 +68,8 @@ def test_uncovered_town_filter(db):
 def test_data_page_lists_snapshots_and_history(db):
     at = open_page("data")
     snaps = at.dataframe[0].value
-    assert [str(d) for d in snaps["报表日期"]] == ["2014-12-31", "2015-06-30"]
-    assert list(snaps["在营单位数"]) == [3, 6]
+    assert [str(d) for d in snaps["报表日期"]] == ["2015-06-30", "2014-12-31"]  # newest first (issue 22)
+    assert list(snaps["在营单位数"]) == [6, 3]
     history = at.dataframe[1].value
     assert len(history) == 7 and set(history["结果"]) == {"已导入"}
 

@@ -28,7 +28,7 @@ def test_a_town_named_with_a_total_word_is_a_total_row(empty_db, name, word):
     assert not r.ok and [p.line() for p in r.problems] == ["towns.csv：文件没有数据行"]
     assert [n.line() for n in r.notices] == [f"towns.csv 第2行：{word}行，不作为单位导入"]
     r = import_bytes(empty_db, f"街镇,类型,别名\n新城镇,镇,\n{name},镇,\n".encode(), "towns.csv", "towns")
-    assert r.ok and r.summary == ["街镇: +1, =0"]
+    assert r.ok and r.summary == ["街镇：新增 1 行，0 行已有"]
     assert [n.line() for n in r.notices] == [f"towns.csv 第3行：{word}行，不作为单位导入"]
 
 

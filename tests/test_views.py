@@ -90,16 +90,16 @@ def test_uncovered(fixture_db):
 
 
 def test_trend(fixture_db):
-    assert records(get_view(fixture_db, "trend").df) == [
-        # the last two columns: towns carried forward, towns that never reported (10 of the 12)
-        [dt.date(2014, 12, 31), 3, 2, 66.67, 160, 130, 81.25, 66.67, 0, None, None, None, None, None, 100.0, 0, 10]
-        + [None] * 18,  # no earlier report: no 环比, no 同比
+    assert records(get_view(fixture_db, "trend").df) == [  # newest first (issue 22)
         # 新发展会员数 43 over both towns; 完成率 48 / 100 over 安亭镇, the one town with the target
         [dt.date(2015, 6, 30), 6, 4, 66.67, 215, 173, 80.47, 86.67, 3, 6, 50.0, 43, 100, 48.0, 49.59, 0, 10,
          # 环比 against 2014-12-31 (no report on or before 2014-06-30: no 同比): 在营 +3, 已建会 +2, 建会率 ±0,
          # 会员 +43, 入会率 80.4651 - 81.25 = -0.78, 农民工入会率 86.67 - 66.67 = +20; the first report of 2015: the
          # year-to-date counts' 环比 is the value itself (METRICS.md): 新建会 +3, 新发展会员 +43
          dt.date(2014, 12, 31), None, 3, None, 2, None, 0.0, None, 43, None, -0.78, None, 20.0, None, 3, None, 43, None],
+        # the last two columns: towns carried forward, towns that never reported (10 of the 12)
+        [dt.date(2014, 12, 31), 3, 2, 66.67, 160, 130, 81.25, 66.67, 0, None, None, None, None, None, 100.0, 0, 10]
+        + [None] * 18,  # no earlier report: no 环比, no 同比
     ]
 
 

@@ -29,9 +29,31 @@ def figure(ctx: Ctx, result: ViewResult, builder: str, *extra: object):  # noqa:
                 lambda: _frozen(getattr(charts, builder)(result.rows, *extra, lang=ctx.lang)))
 
 
-def chart(fig, key: str, **kw) -> object:  # noqa: ANN001
-    """A plotly chart at full width with the toolbar trimmed."""
-    return st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False}, **kw)
+def chart(fig, key: str, *, toolbar: bool = True, **kw) -> object:  # noqa: ANN001
+    """A plotly chart at full width with the toolbar trimmed (none at all with `toolbar=False`: a projector)."""
+    config = {"displaylogo": False} if toolbar else {"displayModeBar": False, "displaylogo": False}
+    return st.plotly_chart(fig, width="stretch", key=key, config=config, **kw)
+
+
+CARDS_KEY = "ub_cards"  # the container of a row of six key figures: three a row on a narrower screen
+# Issue 22: a key figure is never cut. A card's label wraps instead of ending in 「…」, its value shrinks a
+# little with the screen, and the six cards of 总览's first row go three a row below 1600 px of screen
+# (1366×768: the office laptop and most projectors), where six would be 137 px each.
+ROOM_CSS = f"""<style>
+[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div {{white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important;}}
+[data-testid="stMetricValue"] {{font-size: clamp(1.6rem, 2.1vw, 2.25rem);}}
+@media (max-width: 1600px) {{
+  .st-key-{CARDS_KEY} [data-testid="stHorizontalBlock"] {{flex-wrap: wrap; row-gap: 0.6rem;}}
+  .st-key-{CARDS_KEY} [data-testid="stColumn"] {{flex: 1 1 calc(33.3% - 1rem) !important;
+    min-width: calc(33.3% - 1rem) !important;}}
+}}
+</style>"""
+
+
+def room_style() -> None:
+    """The layout rules that keep key figures whole at 1366×768 and 1920×1080 (every page)."""
+    st.html(ROOM_CSS)
 
 
 def cards(ctx: Ctx, items: list[tuple]) -> None:

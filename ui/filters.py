@@ -16,6 +16,7 @@ from unionboard.kinds import INDUSTRIES
 from unionboard.views import ViewError, default_as_of, parse_date_arg
 
 LANGS = ("zh", "en")
+LANG_KEPT = "ub_lang"  # the language chosen, kept across pages (issue 22)
 
 
 def _query_list(name: str) -> list[str]:
@@ -28,10 +29,16 @@ def _query_list(name: str) -> list[str]:
 
 def current_lang() -> str:
     """The language chosen (widget state, else the URL), for the navigation's titles."""
-    lang = st.session_state.get("lang")
+    lang = st.session_state.get("lang") or st.session_state.get(LANG_KEPT)
     if lang is None:
-        lang = (_query_list("lang") or ["zh"])[0]
+        lang = _url_lang()
     return lang if lang in LANGS else "zh"
+
+
+def _url_lang() -> str | None:
+    """The language code of the URL; an old link's label (lang=English, lang=中文) is read as its code."""
+    raw = (_query_list("lang") or [None])[0]
+    return {msg(f"lang_{code}"): code for code in LANGS}.get(raw, raw) if raw else None
 
 
 def _url_values(lang: str, snaps: list[dt.date], lookup: dict[str, str]) -> list[str]:
@@ -73,13 +80,19 @@ def sidebar_filters(db: Path) -> Ctx:
 
 
 def sidebar_language(db: Path) -> Ctx:
-    """The language picker (bound to the URL) and the context it gives: the part of the sidebar shown
+    """The language picker (its code kept in the URL: lang=zh|en) and the context it gives: the part of the sidebar shown
     before signing in (issue 28, item 8: no report dates or towns before sign-in)."""
-    raw_lang = _query_list("lang")
-    if raw_lang and "lang" not in st.session_state and raw_lang[0] in LANGS:
-        st.session_state["lang"] = raw_lang[0]
-    lang = st.sidebar.radio(msg("lang_picker"), list(LANGS), key="lang", horizontal=True, bind="query-params",
+    if "lang" not in st.session_state:  # a new session (the URL's) or another page (the language kept)
+        kept = st.session_state.get(LANG_KEPT) or _url_lang()
+        if kept in LANGS:
+            st.session_state["lang"] = kept
+    # issue 22: not bound to the URL by Streamlit, which writes the option's label there (lang=English); the URL
+    # carries the code (lang=en), set here
+    lang = st.sidebar.radio(msg("lang_picker"), list(LANGS), key="lang", horizontal=True,
                             format_func=lambda v: msg(f"lang_{v}"))
+    st.session_state[LANG_KEPT] = lang  # a widget's state ends with its page; this one is carried to the next
+    if _query_list("lang")[:1] != [lang] and (lang != LANGS[0] or _query_list("lang")):
+        st.query_params["lang"] = lang
     return Ctx(db=db, version=store.data_version(db), lang=lang)
 
 

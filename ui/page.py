@@ -17,6 +17,7 @@ from ui import data
 from ui.auth import sign_in
 from ui.context import CTX_KEY, Ctx
 from ui.data import memo
+from ui.figures import room_style
 from ui.filters import current_lang, sidebar_data_filters, sidebar_language
 from unionboard import errors, store
 from unionboard.i18n import join, msg
@@ -39,6 +40,7 @@ def setup() -> Ctx:
         PagesManager.uses_pages_directory = False
         st.rerun()
     st.set_page_config(page_title=msg("app_title", current_lang()), page_icon="📊", layout="wide")
+    room_style()  # issue 22: key figures never cut
     db = store.resolve_db(None)
     try:
         # issue 28, item 8: the language first, then the sign-in (which stops the page at its form), and

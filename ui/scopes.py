@@ -83,7 +83,7 @@ def meeting_slide(ctx: Ctx) -> None:
     line = memo(anchor, ("scope_line", ctx.lang), lambda: shortfall_line(table, ctx.lang))
     st.markdown(f"<div class='ub-big' style='font-size:1.7rem'>{html.escape(line)}</div>", unsafe_allow_html=True)
     fig = memo(anchor, ("scope_figure_big", ctx.lang), lambda: charts.scope_targets(table, ctx.lang, big=True))
-    chart(fig, "meeting_scopes_chart")
+    chart(fig, "meeting_scopes_chart", toolbar=False)
 
 
 def overview_line(ctx: Ctx) -> None:

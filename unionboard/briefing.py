@@ -19,7 +19,7 @@ from .export import clean_frame, clean_text, xlsx_bytes
 from .i18n import canonical, msg
 from .scopes import SCOPE_SOURCE_VIEWS  # issue 27
 from .scopes import briefing_blocks as scope_briefing_blocks
-from .status import BLUE, DARK, LAGGING, LIGHT_BLUE, WARNING, colour_of
+from .status import BLUE, DARK, LAGGING, PURPLE, WARNING, colour_of
 from .store import connect_read
 from .summary import FINDINGS, double_half, fmt_int, fmt_pct, rank_towns, schedule_of, status_counts, towns_without_target
 from .summary import briefing as summary_text
@@ -44,12 +44,65 @@ def views_for(db: Path, filters: Filters, names: list[str], lang: str = "zh",
         con.close()
 
 
+# Where a CJK font's file is on the systems the dashboard runs on (Debian/Ubuntu fonts-noto-cjk first). The
+# 通报's charts load the font from its file (issue 22): matplotlib's font cache may have been written before the
+# CJK fonts were installed, and then a family name finds nothing and every Chinese label is an empty box.
+CJK_FONT_FILES = [
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",  # Debian, Ubuntu: fonts-noto-cjk
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",  # Arch, Alpine
+    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",  # Fedora
+    "/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/System/Library/Fonts/PingFang.ttc",
+    "C:/Windows/Fonts/msyh.ttc",
+]
+SAMPLE = "工会组建进度"  # characters a font must have to draw the 通报's labels
+
+
+def _has_cjk(path: str) -> bool:
+    """Whether the font file exists and has glyphs for Chinese text."""
+    from matplotlib.ft2font import FT2Font
+
+    try:
+        face = FT2Font(path)
+    except (OSError, RuntimeError, ValueError):
+        return False
+    return all(face.get_char_index(ord(ch)) for ch in SAMPLE)
+
+
+def cjk_font_file() -> str | None:
+    """The file of a CJK font on this machine: a known path, else what fontconfig's fc-match names for Chinese
+    (checked for Chinese glyphs: fc-match answers with some font even when none has them)."""
+    import shutil
+    import subprocess
+
+    for path in CJK_FONT_FILES:
+        if Path(path).is_file() and _has_cjk(path):
+            return path
+    if shutil.which("fc-match"):
+        try:
+            found = subprocess.run(["fc-match", "-f", "%{file}", "Noto Sans CJK SC:lang=zh-cn"], capture_output=True,
+                                   text=True, timeout=10).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            found = ""
+        if found and _has_cjk(found):
+            return found
+    return None
+
+
 def cjk_font() -> str | None:
-    """A CJK font family matplotlib can use, if one is installed."""
+    """The family name of a CJK font matplotlib draws with, loaded from its file (cjk_font_file), whatever state
+    matplotlib's font cache is in; its Simplified Chinese face when the file holds several (a .ttc)."""
     from matplotlib import font_manager
 
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    return next((f for f in CJK_FONTS if f in names), None)
+    path = cjk_font_file()
+    if path is None:
+        return None
+    known = {(f.fname, f.name) for f in font_manager.fontManager.ttflist}
+    if not any(fname == path for fname, _ in known):
+        font_manager.fontManager.addfont(path)  # every face of a collection, by its family name
+    names = [f.name for f in font_manager.fontManager.ttflist if f.fname == path]
+    return next((n for n in CJK_FONTS if n in names), names[0] if names else None)
 
 
 def _plt():  # noqa: ANN202 - the pyplot module, configured
@@ -84,13 +137,12 @@ def town_chart_png(rows: pd.DataFrame) -> bytes:
         colours = [colour_of(v, schedule) for v in vals]
         ax.bar([i + offset for i in x], vals, width=0.4, color=colours, hatch=hatch, edgecolor="white",
                label=col.replace("(%)", ""))
-    ax.axhline(schedule, color=DARK, linestyle="--", linewidth=1.5)
-    ax.text(-0.6, schedule + 1, f"序时进度 {schedule:.2f}%", ha="left", va="bottom", fontsize=10,
-            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8})
+    # the line beneath the bars and its label in the legend: a label in the plot sat on a bar (issue 22)
+    ax.axhline(schedule, color=DARK, linestyle="--", linewidth=1.5, zorder=0, label=f"序时进度 {schedule:.2f}%")
     ax.set_xticks(list(x))
     ax.set_xticklabels(rows["街镇"], rotation=30, ha="right", fontsize=10)
     ax.set_ylabel("完成率(%)")
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=9, frameon=False)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=9, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     return _png(fig)
 
@@ -98,12 +150,13 @@ def town_chart_png(rows: pd.DataFrame) -> bytes:
 def trend_chart_png(trend: pd.DataFrame, year: int) -> bytes:
     """建会率 and 入会率 over the snapshots of the year."""
     plt = _plt()
-    rows = trend.loc[trend["报表日期"].map(lambda d: d.year == year).astype(bool)]
+    rows = trend.loc[trend["报表日期"].map(lambda d: d.year == year).astype(bool)].sort_values("报表日期")  # left to right
     fig, ax = plt.subplots(figsize=(10, 3.4))
     labels = [d.isoformat()[5:] for d in rows["报表日期"]]
-    for col, colour in (("新建会单位数完成率(%)", BLUE), ("新发展会员数完成率(%)", LIGHT_BLUE), ("序时进度(%)", DARK)):
-        style = "--" if col.startswith("序时") else "-"
-        ax.plot(labels, rows[col].astype(float), style, marker="o", color=colour, label=col.replace("(%)", ""))
+    # series told apart by marker and dash as well as colour (a grey-scale print, a colour-blind reader)
+    for col, colour, style, marker in (("新建会单位数完成率(%)", BLUE, "-", "o"), ("新发展会员数完成率(%)", PURPLE, "-.", "s"),
+                                       ("序时进度(%)", DARK, "--", "")):
+        ax.plot(labels, rows[col].astype(float), style, marker=marker or None, color=colour, label=col.replace("(%)", ""))
     ax.set_ylabel("%")
     ax.legend(loc="upper left", fontsize=9, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
@@ -186,7 +239,7 @@ def compose(v: dict[str, ViewResult]) -> list[tuple[str, Any]]:
     r = towns.resolved
     snap, total = r.snapshot, towns.total
     assert total is not None  # the towns view always has its 合计 row
-    now = trend.df.iloc[-1]
+    now = trend.df.iloc[0]  # the trend is newest first
     scope = "、".join(r.towns) if r.towns else "全区"
     groups = status_counts(towns)
     dh = double_half(towns)
@@ -321,6 +374,7 @@ def docx_bytes(db: Path, filters: Filters, issuer: str = "嘉定区总工会", u
         res.df = clean_frame(res.df)
     doc = Document()
     section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4 (python-docx's default is US Letter)
     section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
     section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
     for kind, content in with_area_blocks(compose(v), areas):  # areas: issue 24

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .i18n import label, msg, value
-from .status import AMBER, BLUE, DARK, GREY, LIGHT_BLUE, PURPLE, REPORT_COLOURS, WARNING_SHARE, colour_of
+from .status import AMBER, BLUE, DARK, GREY, LIGHT_BLUE, MARKERS, PATTERNS, PURPLE, REPORT_COLOURS, WARNING_SHARE, colour_of
 from .summary import schedule_of
 
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
@@ -25,25 +25,55 @@ def _layout(fig: go.Figure, title: str | None = None, height: int = 460) -> go.F
     return fig
 
 
-def town_progress(rows: pd.DataFrame, lang: str = "zh") -> go.Figure:
-    """Completion by town for both count targets against the 序时进度 line, coloured by status."""
+HALO = "0 0 3px white, 0 0 3px white, 0 0 2px white"  # a bar label stays legible where a reference line passes
+
+
+def _two(values: pd.Series) -> list[str]:
+    """Bar labels with the tables' two decimals; nothing for a missing value."""
+    return [f"{v:.2f}" if pd.notna(v) else "" for v in values]
+
+
+def _fill(colour: str, pattern: str) -> dict:
+    """A bar's marker: its colour, with a pattern drawn over it in a contrasting ink (white on the dark colours)
+    so series differ by more than their colour (a projector, a colour-blind viewer, a grey-scale print)."""
+    ink = "white" if colour in (BLUE, DARK) else DARK
+    return {"color": colour, "pattern": {"shape": pattern, "fgcolor": ink, "bgcolor": colour, "size": 8, "solidity": 0.3}}
+
+
+def _legend_line(fig: go.Figure, name: str, line: dict) -> None:
+    """A reference line's label as a legend entry: an annotation in the plot would sit on a bar (issue 22)."""
+    fig.add_scatter(x=[None], y=[None], mode="lines", line=line, name=name, hoverinfo="skip")
+
+
+def town_progress(rows: pd.DataFrame, lang: str = "zh", name_col: str = "街镇") -> go.Figure:
+    """Completion for both count targets against the 序时进度 line, one pair of bars per row of `rows` named by
+    its `name_col` (towns here; any frame with the two completion columns and 序时进度), coloured by status.
+
+    The reference lines are drawn beneath the bars and their labels are legend entries, so a line never
+    crosses a bar's label and a label never sits on a bar.
+    """
     schedule = schedule_of(rows)
+    warning = WARNING_SHARE * schedule
     fig = go.Figure()
     for col, name, pattern in ((NEW_UNIONS_DONE, "chart_new_unions_done", ""), (NEW_MEMBERS_DONE, "chart_new_members_done", "/")):
         values = rows[col]
         colours = [colour_of(v, schedule) for v in values]
-        fig.add_bar(x=rows["街镇"], y=values, name=msg(name, lang), marker={"color": colours, "pattern": {"shape": pattern}},
-                    customdata=rows["街镇"], hovertemplate="%{x}<br>%{y:.2f}%<extra>" + msg(name, lang) + "</extra>",
-                    text=[f"{v:.1f}" if pd.notna(v) else "" for v in values], textposition="outside")
-    fig.add_hline(y=schedule, line={"color": DARK, "dash": "dash", "width": 2},
-                  annotation_text=f"{msg('chart_schedule', lang)} {schedule:.2f}%", annotation_position="top right",
-                  annotation_font={"size": 14, "color": DARK}, annotation_bgcolor="rgba(255,255,255,0.85)")
-    warning = WARNING_SHARE * schedule
-    fig.add_hline(y=warning, line={"color": AMBER, "dash": "dot", "width": 1},
-                  annotation_text=f"{msg('chart_warning_line', lang)} {warning:.2f}%", annotation_position="bottom right",
-                  annotation_font={"size": 12, "color": AMBER}, annotation_bgcolor="rgba(255,255,255,0.85)")
-    fig.update_yaxes(title=msg("chart_done_axis", lang), ticksuffix="%")
-    fig.update_layout(barmode="group", clickmode="event+select")
+        fig.add_bar(x=rows[name_col], y=values, name=msg(name, lang),
+                    marker={"color": colours, "pattern": {"shape": pattern, "fgcolor": "white", "bgcolor": colours,
+                                                         "size": 8, "solidity": 0.3}},
+                    customdata=rows[name_col], hovertemplate="%{x}<br>%{y:.2f}%<extra>" + msg(name, lang) + "</extra>",
+                    # upright: 24 labels fit at 1366 px
+                    text=_two(values), textposition="outside", textfont={"shadow": HALO, "color": DARK}, textangle=-90,
+                    cliponaxis=False)
+    schedule_line = {"color": DARK, "dash": "dash", "width": 2}
+    warning_line = {"color": AMBER, "dash": "dot", "width": 2}
+    fig.add_hline(y=schedule, line=schedule_line, layer="below")
+    fig.add_hline(y=warning, line=warning_line, layer="below")
+    _legend_line(fig, f"{msg('chart_schedule', lang)} {schedule:.2f}%", schedule_line)
+    _legend_line(fig, f"{msg('chart_warning_line', lang)} {warning:.2f}%", warning_line)
+    top = max([schedule, *[v for c in (NEW_UNIONS_DONE, NEW_MEMBERS_DONE) for v in rows[c] if pd.notna(v)]])
+    fig.update_yaxes(title=msg("chart_done_axis", lang), ticksuffix="%", range=[0, top * 1.18 + 2])
+    fig.update_layout(barmode="group", clickmode="event+select", uniformtext={"minsize": 10, "mode": "show"})
     return _layout(fig, height=500)
 
 
@@ -55,11 +85,14 @@ def area_progress(rows: pd.DataFrame, lang: str = "zh") -> go.Figure:
 
 
 def trend_progress(trend: pd.DataFrame, lang: str = "zh") -> go.Figure:
-    """Completion over the snapshots of the target year against 序时进度."""
+    """Completion over the snapshots of the target year against 序时进度 (oldest on the left; the view is newest first)."""
+    trend = trend.sort_values("报表日期")
     fig = go.Figure()
     x = [str(d) for d in trend["报表日期"]]
-    for col, name, colour in ((NEW_UNIONS_DONE, "chart_new_unions_done", BLUE), (NEW_MEMBERS_DONE, "chart_new_members_done", LIGHT_BLUE)):
-        fig.add_scatter(x=x, y=trend[col], name=msg(name, lang), mode="lines+markers", line={"color": colour, "width": 3})
+    for (col, name, colour), (symbol, dash) in zip(((NEW_UNIONS_DONE, "chart_new_unions_done", BLUE),
+                                                    (NEW_MEMBERS_DONE, "chart_new_members_done", PURPLE)), MARKERS, strict=False):
+        fig.add_scatter(x=x, y=trend[col], name=msg(name, lang), mode="lines+markers", line={"color": colour, "width": 3, "dash": dash},
+                        marker={"symbol": symbol, "size": 9}, hovertemplate="%{x}<br>%{y:.2f}%")
     fig.add_scatter(x=x, y=trend[SCHEDULE], name=msg("chart_schedule", lang), mode="lines", line={"color": DARK, "dash": "dash"})
     fig.update_yaxes(title=msg("chart_done_axis", lang), ticksuffix="%")
     fig.update_xaxes(type="category")
@@ -67,12 +100,14 @@ def trend_progress(trend: pd.DataFrame, lang: str = "zh") -> go.Figure:
 
 
 def trend_rates(trend: pd.DataFrame, lang: str = "zh") -> go.Figure:
-    """建会率, 入会率 and 农民工入会率 over the snapshots."""
+    """建会率, 入会率 and 农民工入会率 over the snapshots (oldest on the left)."""
+    trend = trend.sort_values("报表日期")
     fig = go.Figure()
     x = [str(d) for d in trend["报表日期"]]
-    for col, name, colour in (("建会率(%)", "chart_coverage", BLUE), ("入会率(%)", "chart_membership", LIGHT_BLUE),
-                              ("农民工入会率(%)", "chart_migrant", DARK)):
-        fig.add_scatter(x=x, y=trend[col], name=msg(name, lang), mode="lines+markers", line={"color": colour, "width": 3})
+    for (col, name, colour), (symbol, dash) in zip((("建会率(%)", "chart_coverage", BLUE), ("入会率(%)", "chart_membership", PURPLE),
+                                                    ("农民工入会率(%)", "chart_migrant", DARK)), MARKERS, strict=False):
+        fig.add_scatter(x=x, y=trend[col], name=msg(name, lang), mode="lines+markers", line={"color": colour, "width": 3, "dash": dash},
+                        marker={"symbol": symbol, "size": 9}, hovertemplate="%{x}<br>%{y:.2f}%")
     fig.update_yaxes(title=msg("chart_rate_axis", lang), ticksuffix="%")
     fig.update_xaxes(type="category")
     return _layout(fig, height=400)
@@ -81,10 +116,12 @@ def trend_rates(trend: pd.DataFrame, lang: str = "zh") -> go.Figure:
 def coverage_bars(rows: pd.DataFrame, key: str, lang: str = "zh") -> go.Figure:
     """建会率 and 入会率 per group (industry, 两新组织 …)."""
     fig = go.Figure()
-    fig.add_bar(x=rows[key], y=rows["建会率(%)"], name=msg("chart_coverage", lang), marker_color=BLUE,
-                text=[f"{v:.1f}" if pd.notna(v) else "" for v in rows["建会率(%)"]], textposition="outside")
-    fig.add_bar(x=rows[key], y=rows["入会率(%)"], name=msg("chart_membership", lang), marker_color=LIGHT_BLUE,
-                text=[f"{v:.1f}" if pd.notna(v) else "" for v in rows["入会率(%)"]], textposition="outside")
+    for col, name, colour, pattern in (("建会率(%)", "chart_coverage", BLUE, PATTERNS[0]),
+                                       ("入会率(%)", "chart_membership", LIGHT_BLUE, PATTERNS[1])):
+        fig.add_bar(x=rows[key], y=rows[col], name=msg(name, lang),
+                    marker=_fill(colour, pattern),
+                    text=_two(rows[col]), textposition="outside", textfont={"shadow": HALO}, textangle=0, cliponaxis=False,
+                    hovertemplate="%{x}<br>%{y:.2f}%")
     fig.update_yaxes(ticksuffix="%", range=[0, 110])
     fig.update_layout(barmode="group")
     return _layout(fig, height=420)
@@ -95,22 +132,27 @@ def building_coverage(buildings: pd.DataFrame, lang: str = "zh") -> go.Figure:
     rows = buildings.sort_values("建会率(%)", ascending=True, na_position="first")
     has = rows["楼宇工会联合会"] == "已成立"
     fig = go.Figure()
-    for mask, name, colour in ((has, "chart_with_fed", BLUE), (~has, "chart_without_fed", GREY)):
+    for mask, name, colour, pattern in ((has, "chart_with_fed", BLUE, PATTERNS[0]), (~has, "chart_without_fed", GREY, PATTERNS[1])):
         sub = rows[mask]
         names = [msg("chart_building_of_town", lang, building=b, town=t) for b, t in zip(sub["楼宇名称"], sub["街镇"], strict=True)]
-        fig.add_bar(y=names, x=sub["建会率(%)"], orientation="h",
-                    name=msg(name, lang), marker_color=colour, hovertemplate="%{y}<br>%{x:.2f}%<extra></extra>")
-    fig.update_xaxes(ticksuffix="%", range=[0, 105])
+        fig.add_bar(y=names, x=sub["建会率(%)"], orientation="h", text=_two(sub["建会率(%)"]), textposition="outside",
+                    textfont={"shadow": HALO},
+                    cliponaxis=False, name=msg(name, lang), marker=_fill(colour, pattern),
+                    hovertemplate="%{y}<br>%{x:.2f}%<extra></extra>")
+    order = [msg("chart_building_of_town", lang, building=b, town=t) for b, t in zip(rows["楼宇名称"], rows["街镇"], strict=True)]
+    fig.update_yaxes(categoryorder="array", categoryarray=order)  # lowest at the bottom, whichever trace a building is in
+    fig.update_xaxes(ticksuffix="%", range=[0, 112])
     fig.update_layout(barmode="overlay")
     return _layout(fig, height=max(420, 22 * len(rows) + 120))
 
 
 def stacked(df: pd.DataFrame, x: str, columns: list[str], colours: list[str], lang: str = "zh",
             height: int = 420) -> go.Figure:
-    """A stacked bar chart of several count columns."""
+    """A stacked bar chart of several count columns, each series its colour and its pattern."""
     fig = go.Figure()
-    for col, colour in zip(columns, colours, strict=True):
-        fig.add_bar(x=df[x], y=df[col], name=label(col, lang), marker_color=colour)
+    for col, colour, pattern in zip(columns, colours, PATTERNS, strict=False):
+        fig.add_bar(x=df[x], y=df[col], name=label(col, lang),
+                    marker=_fill(colour, pattern))
     fig.update_layout(barmode="stack")
     fig.update_xaxes(type="category")
     return _layout(fig, height=height)
@@ -119,19 +161,44 @@ def stacked(df: pd.DataFrame, x: str, columns: list[str], colours: list[str], la
 def chairs_vs_federations(rows: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """村(园区)工会主席 trained against the number of 村(园区)工会联合会, by town."""
     fig = go.Figure()
-    for col, colour in (("村(园区)工会联合会数", GREY), ("村(园区)工会主席", BLUE)):
-        fig.add_bar(x=rows["街镇"], y=rows[col], name=label(col, lang), marker_color=colour)
+    for col, colour, pattern in (("村(园区)工会联合会数", GREY, PATTERNS[1]), ("村(园区)工会主席", BLUE, PATTERNS[0])):
+        fig.add_bar(x=rows["街镇"], y=rows[col], name=label(col, lang),
+                    marker=_fill(colour, pattern))
     fig.update_layout(barmode="group")
     return _layout(fig, height=420)
 
 
 EVENT_COLUMNS = ["新开业", "迁入", "停产", "关闭", "迁出"]
+OPENINGS, CLOSURES = ["新开业", "迁入"], ["停产", "关闭", "迁出"]
+
+
+def _nice_step(rough: float) -> float:
+    """A tick step of 1, 2 or 5 times a power of ten, at least `rough`."""
+    power = 10 ** max(0, len(str(int(rough))) - 1)
+    return next(k * power for k in (1, 2, 5, 10) if k * power >= rough)
 
 
 def dynamics_monthly(rows: pd.DataFrame, lang: str = "zh") -> go.Figure:
-    """Events by month (stacked), from the dynamics view."""
+    """Openings against closures by month, from the dynamics view: 新开业 and 迁入 above the zero line, 停产, 关闭
+    and 迁出 below it (diverging bars; one stack of all five had a height that meant nothing)."""
     monthly = rows.groupby("月份", as_index=False)[EVENT_COLUMNS].sum()
-    return stacked(monthly, "月份", EVENT_COLUMNS, [BLUE, LIGHT_BLUE, GREY, DARK, PURPLE], lang)
+    fig = go.Figure()
+    series = [(c, 1, colour) for c, colour in zip(OPENINGS, (BLUE, LIGHT_BLUE), strict=True)] + \
+             [(c, -1, colour) for c, colour in zip(CLOSURES, (PURPLE, DARK, GREY), strict=True)]
+    for (col, sign, colour), pattern in zip(series, PATTERNS, strict=True):
+        counts = monthly[col].astype("float")
+        fig.add_bar(x=monthly["月份"], y=sign * counts, name=label(col, lang), customdata=counts,
+                    marker=_fill(colour, pattern),
+                    hovertemplate="%{x}<br>%{customdata:,.0f}<extra>" + label(col, lang) + "</extra>")
+    fig.update_layout(barmode="relative")
+    fig.update_xaxes(type="category")
+    up, down = monthly[OPENINGS].sum(axis=1).max(), monthly[CLOSURES].sum(axis=1).max()
+    step = _nice_step(max(up, down, 1) / 3)
+    ticks = [k * step for k in range(-int(-(-down // step)), int(-(-up // step)) + 1)]
+    # counts both ways: the closures' axis reads 5, not -5
+    fig.update_yaxes(zerolinecolor=DARK, zerolinewidth=2, tickvals=ticks, ticktext=[f"{abs(t):,.0f}" for t in ticks])
+    fig.update_layout(legend_title_text=msg("chart_dynamics_axis", lang))
+    return _layout(fig, height=420)
 
 
 def uncovered_by_town(rows: pd.DataFrame, lang: str = "zh") -> go.Figure:
@@ -171,7 +238,7 @@ def submissions_matrix(submissions: pd.DataFrame, lang: str = "zh") -> go.Figure
     receipt (when, by whom, file, units, change) on hover."""
     statuses = list(REPORT_COLOURS)
     towns = list(dict.fromkeys(submissions["街镇"]))
-    dates = [str(d) for d in dict.fromkeys(submissions["报表日期"])]
+    dates = sorted(str(d) for d in dict.fromkeys(submissions["报表日期"]))  # months left to right
     code = {s: i for i, s in enumerate(statuses)}
     cell = {(str(r["报表日期"]), r["街镇"]): r for r in submissions.to_dict("records")}
     z, text, hover = [], [], []
@@ -265,3 +332,23 @@ def scope_targets(table: pd.DataFrame, lang: str = "zh", *, big: bool = False) -
     _layout(fig, height=max(260, (90 if big else 60) * max(len(counts), len(rates)) + 110))
     fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 10}, bargap=0.35)
     return fig
+
+
+PROJECTOR_TEXT = 20  # px: the smallest chart text in 会议模式, read from the back of a room (issue 22 asks ≥ 18)
+
+
+def projector(fig: go.Figure) -> go.Figure:
+    """A copy of a chart for a projector (会议模式): every text at least PROJECTOR_TEXT px — ticks, axis titles,
+    legend, bar labels, hover — its legend above the plot, no title inside (the slide has one) and no height of
+    its own (it fills the box the slide gives it)."""
+    big = go.Figure(fig)
+    big.layout.height = None
+    size = PROJECTOR_TEXT
+    big.update_layout(font={"size": size}, title=None, margin={"l": 10, "r": 20, "t": 70, "b": 10},
+                      legend={"font": {"size": size}, "title": {"font": {"size": size}}, "orientation": "h", "y": 1.02, "yanchor": "bottom",
+                              "x": 0},
+                      hoverlabel={"font": {"size": size}}, uniformtext={"minsize": size - 2, "mode": "show"})
+    big.update_xaxes(tickfont={"size": size}, title_font={"size": size})
+    big.update_yaxes(tickfont={"size": size}, title_font={"size": size})
+    big.update_traces(textfont={"size": size - 2}, selector={"type": "bar"})  # upright labels stay upright
+    return big

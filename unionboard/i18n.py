@@ -85,8 +85,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reserved_town": ("「{words}」是合计行使用的词，不能用作（或开头于）街镇名称或别名",
                       "{words} are the words of total rows: no town name or alias may be or begin with one"),
     "alias_taken": ("别名「{alias}」已属于「{town}」", 'alias "{alias}" already belongs to "{town}"'),
-    "snapshot_missing": ("未给出报表日期：请用 --snapshot，或在文件中加「报表日期」列",
-                         "no snapshot date: use --snapshot or a 报表日期 column"),
+    "snapshot_missing": ("未给出报表日期：请在上传处选择「报表日期」（命令行用 --snapshot），或在文件中加「报表日期」列",
+                         "no report date: pick the report date beside the uploader (on the command line: --snapshot), "
+                         "or add a 报表日期 column to the file"),
     # issue 23: two different dates written above the header
     "title_dates_conflict": ("表头上方的标题给出了两个不同的报表日期：第{row1}行「{words1}」（{date1}）与第{row2}行「{words2}」"
                              "（{date2}）；请在标题中只保留一个日期，或用 --snapshot（数据管理页：报表日期）给出报表日期",
@@ -94,7 +95,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              '{row2} "{words2}" ({date2}); keep one date in the title, or give the report date '
                              "(--snapshot; on 数据管理: the report date)"),
     "snapshot_multiple": ("「报表日期」列应只有一个值，此处有：{values}", "报表日期 must have one value; found: {values}"),
-    "snapshot_conflict": ("「报表日期」{value} 与 --snapshot {given} 不一致", "报表日期 {value} differs from --snapshot {given}"),
+    "snapshot_conflict": ("「报表日期」{value} 与所选报表日期（--snapshot）{given} 不一致",
+                          "报表日期 {value} differs from the report date chosen (--snapshot) {given}"),
     "report_exists": ("{towns} 报表日期 {date} 的名册已报送；如需替换请加 --replace（数据管理页：勾选“替换”）",
                       "{towns} already reported for {date}; add --replace to replace it"),
     "other_town": ("不是申报街镇「{town}」的单位：本次只能报送{town}的名册", 'not a unit of "{town}", the town being reported'),
@@ -736,8 +738,29 @@ SENTENCES: dict[str, tuple[str, str]] = {
 }
 
 # Every word by its key; a key is in one table only.
+# ------------------------------------------------------------------ issue 22: the room view (meeting mode, charts)
+ROOM_VIEW: dict[str, tuple[str, str]] = {
+    "chart_dynamics_axis": ("↑ 开业、迁入　↓ 停产、关闭、迁出：", "↑ in  ↓ out: "),
+    "meet_back": ("返回看板", "Back to the dashboard"),
+    "meet_rotate": ("轮播：每 {n} 秒自动翻页", "Rotating: next topic every {n} s"),
+    "meet_rest": ("其余 {n} 个", "{n} more"),
+    "meet_buildings_lowest": ("建会率最低的 {n} 个商务楼宇（共 {total} 个）", "The {n} buildings with the lowest coverage (of {total})"),
+    "meet_dh_rule": ("双过半：时间过半（6月30日）时，新建会单位数、新发展会员数两项目标均完成 50% 以上。",
+                     "Half by mid-year: at 30 June, new unions and new members have each reached 50% of the year's target."),
+    "meet_dh_pass": ("已过半", "reached"),
+    "meet_dh_fail": ("未过半，差 {gap} 个百分点", "not reached: {gap} points short"),
+    "meet_dh_none": ("无法判断", "cannot be judged"),
+    "stored_rows": ("{kind}：新增 {added} 行，{same} 行已有", "{kind}: {added} rows added, {same} already there"),
+    # the import kinds by name (the import history, an import's summary)
+    "kind_towns": ("街镇", "towns"), "kind_buildings": ("商务楼宇", "buildings"), "kind_federations": ("工会联合会", "federations"),
+    "kind_targets": ("目标", "targets"), "kind_units": ("单位名册", "units roster"), "kind_events": ("企业动态", "events"),
+    "kind_training": ("干部培训", "training"),
+    "upload_hint": ("把文件拖到下面的框里，或点框里的按钮（Browse files / Upload）选择文件；每个文件不超过 {mb} MB。",
+                    "Drag a file onto the box below or click its button to choose one; at most {mb} MB a file."),
+}
+
 WORDS: dict[str, tuple[str, str]] = {}
-for _table in (MESSAGES, ERRORS, COMMAND_LINE, SIGN_IN_EVENTS, VIEW_TITLES, DASHBOARD, CHARTS, SENTENCES):
+for _table in (MESSAGES, ERRORS, COMMAND_LINE, SIGN_IN_EVENTS, VIEW_TITLES, DASHBOARD, CHARTS, SENTENCES, ROOM_VIEW):
     _twice = WORDS.keys() & _table.keys()
     if _twice:
         raise KeyError(f"catalog keys in two tables: {sorted(_twice)}")
@@ -1223,6 +1246,17 @@ COLUMNS.update({
 })
 VALUES["未填村居园区"] = "no area given"
 
+# issue 22: cell values the SQL composes around a date or a count, in English (regular expression → replacement),
+# and the 名册核对 values; the English interface shows no Chinese but the data's own names.
+VALUES.update({"已核对": "checked", "首次报送，无上期报表可比": "first report, nothing to compare with"})
+VALUES.update({f: COLUMNS[f].en for f in ("单位消失未报动态", "新增单位未报动态", "工会断线", "会员锐减", "街镇变更未报")})
+VALUE_PATTERNS: dict[str, str] = {
+    r"^(\d{4}-\d{2}-\d{2}) 报表$": r"report of \1",
+    r"^沿用 (\d{4}-\d{2}-\d{2}) 报送数据，本期无新报表$": r"carried forward from \1: no new report",
+    r"^沿用 (\d{4}-\d{2}-\d{2}) 报送数据$": r"carried forward from \1",
+    r"^(\d+) 个街镇已核对$": r"\1 towns checked",
+}
+
 ALL = "全部"  # the industry filter's "all" (its value in the URL)
 
 
@@ -1262,6 +1296,12 @@ def canonical(lang: str) -> bool:
 def value(cell: str, lang: str = "zh") -> str:
     """A cell value (合计, 达标, 按时 …) in the user's language."""
     return _pick((cell, VALUES.get(cell, cell)), lang)
+
+
+def kind_label(key: str, zh: str, lang: str = "zh") -> str:
+    """An import kind's name in the user's language (its Chinese name `zh` for a kind the catalog does not list)."""
+    pair = WORDS.get(f"kind_{key}")
+    return _pick(pair, lang) if pair else zh
 
 
 def join(items: list[str], lang: str = "zh") -> str:

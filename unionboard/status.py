@@ -16,7 +16,13 @@ STATUSES = (ON_TRACK, WARNING, LAGGING)
 WARNING_SHARE = 0.8  # of 序时进度: below it a completion is 滞后
 
 GREEN, AMBER, RED = "#2E7D32", "#F2A900", "#C62828"
-BLUE, LIGHT_BLUE, GREY, DARK, PURPLE = "#1F4E79", "#6FA8DC", "#B0B7C3", "#37474F", "#8E7CC3"
+# Series colours (issue 22): the Okabe-Ito colour-blind-safe palette without its green, orange and vermillion
+# (those mean 达标/预警/滞后): blue, sky blue, reddish purple and near-black differ in lightness as well as hue,
+# so a projector's washed-out colours and a colour-blind viewer still tell them apart; the charts add a
+# pattern (bars) or a marker and dash (lines) per series on top of the colour.
+BLUE, LIGHT_BLUE, GREY, DARK, PURPLE = "#0072B2", "#56B4E9", "#B0B7C3", "#222222", "#CC79A7"
+PATTERNS = ("", "/", ".", "x", "-")  # bar patterns, one per series, in the order of the series
+MARKERS = (("circle", "solid"), ("square", "dash"), ("diamond", "dot"))  # line series: marker and dash
 COLOURS = {ON_TRACK: GREEN, WARNING: AMBER, LAGGING: RED}
 # 报送状态 in the same three colours, and grey for "none yet": on time, late, missing, not yet due
 REPORT_COLOURS = {"按时": GREEN, "逾期": AMBER, "未报送": RED, "待报": GREY}

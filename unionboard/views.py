@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from .i18n import COLUMNS, VALUES, canonical, join, msg
+from .i18n import COLUMNS, VALUE_PATTERNS, VALUES, canonical, join, msg
 from .kinds import INDUSTRIES
 from .sql import load_sql, used_params
 from .store import connect_read
@@ -343,7 +343,7 @@ def localize(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = df.rename(columns={c: COLUMNS[c].en for c in df.columns if c in COLUMNS})
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].replace(VALUES)
+            out[col] = out[col].replace(VALUES).replace(VALUE_PATTERNS, regex=True)  # issue 22: composed values too
     return out
 
 

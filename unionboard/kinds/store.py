@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import duckdb
 import pandas as pd
 
+from ..i18n import kind_label, msg
 from ..sql import execute, fill
 from ..validate import Context, Problem, check_table, typed
 
@@ -59,8 +60,9 @@ def empty_table(file_name: str, table: RawTable) -> Checked:
 
 
 def added_line(kind: Kind, rows: int, added: int, lang: str) -> str:
-    """What writing a file did: `商务楼宇: +2, =1` (rows added, rows already there)."""
-    return f"{kind.zh if lang != 'en' else kind.key}: +{added}, ={rows - added}"
+    """What writing a file did, in words: `商务楼宇：新增 2 行，1 行已有` (rows added, rows already there)."""
+    return msg("stored_rows", lang, kind=kind_label(kind.key, kind.zh, lang), added=f"{added:,}",
+               same=f"{rows - added:,}")
 
 
 class _WholeTable:
