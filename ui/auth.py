@@ -154,7 +154,7 @@ def acting_user(ctx: Ctx, may: Callable[[Account], bool]) -> Account | None:
     says the action was not done — otherwise. A button's callback runs before the page checks the account,
     so every write checks here."""
     user = acting_account(ctx.db) if ctx.user is not None else None
-    if user is None or user.name != ctx.user.name or not may(user):
+    if user is None or ctx.user is None or user.name != ctx.user.name or not may(user):
         st.session_state["auth_action_refused"] = True
         return None
     return user

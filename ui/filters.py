@@ -37,7 +37,8 @@ def current_lang() -> str:
 
 def _url_lang() -> str | None:
     """The language code of the URL; an old link's label (lang=English, lang=中文) is read as its code."""
-    raw = (_query_list("lang") or [None])[0]
+    codes = _query_list("lang")
+    raw = codes[0] if codes else None
     return {msg(f"lang_{code}"): code for code in LANGS}.get(raw, raw) if raw else None
 
 

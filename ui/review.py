@@ -14,7 +14,7 @@ import streamlit as st
 from ui.auth import acting_account
 from ui.context import Ctx
 from ui.data import _connection, failure, setting
-from ui.tables import column_config
+from ui.tables import TableHeight, column_config
 from unionboard import review, store
 from unionboard.export import csv_bytes
 from unionboard.i18n import join, msg, value
@@ -27,7 +27,7 @@ FINDING_COLUMNS = ["核对项", "统一社会信用代码", "单位名称", "说
 MAX_BOXES = 20  # explanation boxes shown at once (the unexplained first: saving them brings the next)
 
 
-def _cursor(db: str, version: tuple):  # noqa: ANN202 - a DuckDB cursor of the cached read connection
+def _cursor(db: str, version: tuple | None):  # noqa: ANN202 - a DuckDB cursor of the cached read connection
     """A cursor of the dashboard's read connection of this data version."""
     return store.cursor(_connection(db, version))
 
@@ -76,17 +76,19 @@ def _town_reports(db: str, version: tuple, town: str) -> pd.DataFrame:
         cur.close()
 
 
-def _rows_csv(db: str, version: tuple, report_id: int) -> bytes:
+def _rows_csv(db: str, version: tuple | None, report_id: int) -> bytes:
     """The report's units as CSV (UTF-8 with BOM), made when the download is clicked."""
     cur = _cursor(db, version)
     try:
         rep = review.report(cur, report_id)
+        if rep is None:  # the report was shown but is gone by the click (another process): an empty file
+            return b""
         return csv_bytes(review.rows(cur, rep))
     finally:
         cur.close()
 
 
-def _table(ctx: Ctx, df: pd.DataFrame, key: str, height: int | str = "auto") -> None:
+def _table(ctx: Ctx, df: pd.DataFrame, key: str, height: TableHeight = "auto") -> None:
     """A table of canonical (Chinese) columns as the views' tables are shown: translated, formatted, defined."""
     st.dataframe(localize(df, ctx.lang), hide_index=True, width="stretch", height=height,
                  column_config=column_config(df, ctx.lang), key=key)

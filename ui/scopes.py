@@ -14,7 +14,7 @@ from ui.figures import chart
 from unionboard import charts
 from unionboard.i18n import COUNT, PCT, POINTS, column, definition, label, value
 from unionboard.scopes import SCOPE_SOURCE_VIEWS, scope_table, shortfall_line
-from unionboard.status import COLOURS, GREEN, GREY, RED, status_of
+from unionboard.status import GREEN, GREY, RED, colour_of
 from unionboard.summary import fmt_int, fmt_pct, schedule_of
 from unionboard.views import ViewResult
 
@@ -114,14 +114,14 @@ def building_targets(ctx: Ctx, buildings: ViewResult) -> None:
 
     def build() -> str | None:
         boxes = []
-        schedule = schedule_of(towns.rows) if towns is not None else total.get("序时进度(%)")
+        # 0 without one, as schedule_of (None would fail status_of's comparison)
+        schedule: float = schedule_of(towns.rows) if towns is not None else (total.get("序时进度(%)") or 0.0)
         for actual, target, done, key in (("新建会单位数", "新建会单位数目标", "新建会单位数完成率(%)", "kpi_new_unions"),
                                           ("新发展会员数", "新发展会员数目标", "新发展会员数完成率(%)", "kpi_new_members")):
             if pd.notna(total.get(target)):
-                status = status_of(total[done], schedule)
                 boxes.append(_box(ctx.t("bld_scope_count", what=ctx.t(key)), fmt_int(total[actual]),
                                   ctx.t("bld_count_detail", target=fmt_int(total[target]), done=fmt_pct(total[done]),
-                                        schedule=fmt_pct(schedule)), COLOURS.get(status, GREY)))
+                                        schedule=fmt_pct(schedule)), colour_of(total[done], schedule)))
         for actual, target, gap, key in (("建会率(%)", "建会率目标(%)", "建会率差距(百分点)", "kpi_coverage"),
                                          ("入会率(%)", "入会率目标(%)", "入会率差距(百分点)", "kpi_membership")):
             if pd.notna(total.get(target)):
@@ -131,11 +131,11 @@ def building_targets(ctx: Ctx, buildings: ViewResult) -> None:
         fed_target = fed_total.get("楼宇工会联合会数目标")
         if boxes or pd.notna(fed_target):
             if pd.notna(fed_target):
-                done = fed_total.get("楼宇工会联合会数完成率(%)")
+                fed_done = fed_total.get("楼宇工会联合会数完成率(%)")
                 boxes.append(_box(ctx.t("bld_feds"), fmt_int(fed_total.get("楼宇工会联合会")),
-                                  ctx.t("bld_count_detail", target=fmt_int(fed_target), done=fmt_pct(done),
+                                  ctx.t("bld_count_detail", target=fmt_int(fed_target), done=fmt_pct(fed_done),
                                         schedule=fmt_pct(schedule)),
-                                  COLOURS.get(status_of(done, schedule), GREY)))
+                                  colour_of(fed_done, schedule)))
             else:
                 boxes.append(_box(ctx.t("bld_feds"), fmt_int(fed_total.get("楼宇工会联合会")), ctx.t("no_target_short"),
                                   GREY))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import Literal
 
 import pandas as pd
 import pyarrow as pa
@@ -21,9 +22,10 @@ from unionboard.views import ViewResult, localize
 NOTICE_LINES = 10  # more notices than this are shown as one table, not one element each
 MISSING = "—"  # what an empty cell shows (never 「None」/「nan」): the one place tables say it (issue 22)
 FIT_ROWS = 60  # a table of at most this many rows is shown whole, its height fitted to its rows (issue 22)
+TableHeight = int | Literal["auto", "stretch", "content"]  # what st.dataframe's `height` takes
 
 
-def fitted_height(rows: int, height: int | str | None) -> int | str:
+def fitted_height(rows: int, height: TableHeight | None) -> TableHeight:
     """The table's height: a given one, else every row in view (a by-town table's 12 towns and 合计 without
     scrolling inside it) up to FIT_ROWS rows, else Streamlit's ten-row default with a scroll."""
     if height is not None:
@@ -62,7 +64,7 @@ def _longest(values: pd.Series) -> int:
 
 
 def _frame(ctx: Ctx, result: ViewResult, what: tuple, canonical: Callable[[], pd.DataFrame], key: str, *,
-           height: int | str | None, progress: dict[str, float] | None) -> None:
+           height: TableHeight | None, progress: dict[str, float] | None) -> None:
     """A table derived from a view (`canonical`, Chinese columns), converted for display once per view
     result: converting the frame on every rerun was a fifth of the towns page's time."""
     arrow = memo(result, ("arrow", *what, ctx.lang),
@@ -100,7 +102,7 @@ def _plain_display(db: str, version: tuple, sql_name: str, lang: str) -> tuple[p
     return pa.Table.from_pandas(localize(df, lang), preserve_index=False), column_config(df, lang)
 
 
-def show_plain_table(ctx: Ctx, sql_name: str, key: str, *, height: int | str | None = None,
+def show_plain_table(ctx: Ctx, sql_name: str, key: str, *, height: TableHeight | None = None,
                      hide: tuple[str, ...] = ()) -> None:
     """A parameterless table (snapshots, history) with its column definitions, converted for display once per
     data version; the columns in `hide` (canonical names) are left out."""

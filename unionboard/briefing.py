@@ -495,7 +495,7 @@ def area_blocks(areas: ViewResult) -> list[tuple[str, object]]:
     return blocks
 
 
-def with_area_blocks(blocks: list[tuple[str, object]], areas: ViewResult | None) -> list[tuple[str, object]]:
+def with_area_blocks(blocks: list[tuple[str, Any]], areas: ViewResult | None) -> list[tuple[str, Any]]:
     """The 通报's blocks with a town's areas (area_blocks) after its progress, before 三、存在问题 (at the end if the
     通报 has no such heading)."""
     if areas is None:

@@ -298,11 +298,14 @@ def cmd_review(args: argparse.Namespace, db: Path, lang: str) -> int:
         return EXIT_REFUSED
     con = connect_read(db)
     try:
-        r = review.report(con, args.report)
+        decided = review.report(con, args.report)
     finally:
         con.close()
-    print(msg("cli_review_accepted" if accept else "cli_review_returned", lang, id=r.report_id, town=r.town,
-              date=r.snapshot.isoformat(), decision=decision))
+    if decided is None:  # decided a moment ago, gone since (another process): say so, not fail on its fields
+        _err(msg("review_unknown", lang, id=args.report))
+        return EXIT_REFUSED
+    print(msg("cli_review_accepted" if accept else "cli_review_returned", lang, id=decided.report_id,
+              town=decided.town, date=decided.snapshot.isoformat(), decision=decision))
     return EXIT_OK
 
 

@@ -362,7 +362,7 @@ def import_many(db: Path, requests: list[ImportRequest], *, lang: str = "zh", us
                 result.import_id = new_id
                 results.append(result)
                 notes = [p.line(lang) for p in result.notices + result.warnings]
-                notes += [w for p in result.reports if (w := p.warning(lang))]
+                notes += [warning for p in result.reports if (warning := p.warning(lang))]
                 work.append((req, name, frames, result,
                              Receipt(Path(db), new_id, received, user or _os_user(), name,
                                      "待审核" if req.pending and review_on else "已通过", notes, req.explanations)))

@@ -101,7 +101,7 @@ def shortfall_line(table: pd.DataFrame, lang: str = "zh") -> str | None:
     behind = [msg("scope_behind_item", lang, scope=f.scope, indicator=_word(f.indicator, lang),
                   done=fmt_pct(f.value), schedule=fmt_pct(f.against)) for f in found if f.status]
     below = [msg("scope_below_item", lang, scope=f.scope, indicator=_word(f.indicator, lang),
-                 actual=fmt_pct(f.value), gap=f"{-f.gap:.2f}") for f in found if not f.status]
+                 actual=fmt_pct(f.value), gap=f"{-f.gap:.2f}") for f in found if not f.status and f.gap is not None]
     parts = []
     if behind:
         parts.append(msg("scope_behind", lang, n=len(behind), items=join(behind, lang)))

@@ -245,7 +245,7 @@ def record_report_counts(con: duckdb.DuckDBPyConnection, db: Path,
     if not reports:
         return
     folder = reports_dir(db).resolve()
-    params = {"ids": [r[0] for r in reports], "snapshots": [r[1] for r in reports],
+    params: dict[str, list] = {"ids": [r[0] for r in reports], "snapshots": [r[1] for r in reports],
               "towns": [r[2] for r in reports], "files": [str(folder / r[3]) for r in reports]}
     execute(con, load_sql("report_cells_insert"), params)
     execute(con, load_sql("report_formed_insert"), params)

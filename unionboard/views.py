@@ -95,7 +95,11 @@ _SCOPE_SQL_COLUMNS = {"coverage_by_slice": SCOPE_TARGET_COLUMNS, "building_cover
 
 def scope_columns_shown(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     """Whether view `name` shows the 范围 target columns: one of SCOPED_VIEWS, on a database with scoped targets."""
-    return name in SCOPED_VIEWS and bool(con.execute(load_sql("scope_targets_any")).fetchone()[0])
+    if name not in SCOPED_VIEWS:
+        return False
+    present = con.execute(load_sql("scope_targets_any")).fetchone()
+    assert present is not None  # SELECT EXISTS (...) always gives one row
+    return bool(present[0])
 
 
 @dataclass
