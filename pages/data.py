@@ -14,7 +14,7 @@ from ui.data import plain_table, setting
 from ui.page import open_page
 from ui.plain import literal
 from ui.review import admin_note, preview_explanations, submitted, town_section, upload_explanations
-from ui.tables import history_hidden, notices, show_plain_table
+from ui.tables import MISSING, history_hidden, notices, show_plain_table
 from unionboard.export import csv_bytes
 from unionboard.i18n import join
 from unionboard.i18n import msg as t
@@ -126,7 +126,7 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
         try:  # a failure of the machine (or a bug) is explained, never shown as a traceback
             for sheet, df in preview(data, name, kind=kind).items():
                 st.caption(f"{t('preview', lang)} · {literal(sheet)}")  # text from the file: never Markdown
-                st.dataframe(df, hide_index=True, width="stretch", height=260)
+                st.dataframe(df, hide_index=True, width="stretch", height=260, placeholder=MISSING)
             # checked as if replacing were allowed: what the file would replace is shown, then confirmed below
             result = check_bytes(ctx.db, data, name, kind, snapshot=snap, replace=True, lang=lang, town=town,
                                  viewer_towns=ctx.unit_towns)  # issue 28: no other town's values
@@ -150,7 +150,8 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
             for line in findings_lines(result.findings, lang):
                 st.markdown(f"- {literal(line)}")  # unit names come from the file
             if len(result.findings):
-                st.dataframe(result.findings, hide_index=True, width="stretch", height=240, key="data_findings")
+                st.dataframe(result.findings, hide_index=True, width="stretch", height=240, key="data_findings",
+                             placeholder=MISSING)
             preview_explanations(ctx, result.findings)  # issue 25: a town explains before submitting
         if result.ok:
             st.success(t("valid", lang, rows=f"{result.rows:,}"))
@@ -167,11 +168,11 @@ if ctx.version is not None and (ctx.can_import or ctx.upload_town):
             failed = st.session_state.pop("data_import_failed", None)
             if failed is not None:
                 st.error(t("invalid", lang, n=len(failed)))
-                st.dataframe(failed, hide_index=True, width="stretch")
+                st.dataframe(failed, hide_index=True, width="stretch", placeholder=MISSING)
         else:
             st.error(t("invalid", lang, n=len(result.problems)))
             report = result.report(lang)
-            st.dataframe(report, hide_index=True, width="stretch", height=min(600, 38 + 35 * len(report)),
+            st.dataframe(report, hide_index=True, width="stretch", height=min(600, 38 + 35 * len(report)), placeholder=MISSING,
                          key="data_report")
             st.download_button(t("report_download", lang), csv_bytes(report), file_name=f"{t('file_report', lang)}_{name}.csv",
                                mime="text/csv", key="data_report_download", on_click="ignore")

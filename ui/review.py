@@ -14,7 +14,7 @@ import streamlit as st
 from ui.auth import acting_account
 from ui.context import Ctx
 from ui.data import _connection, failure, setting
-from ui.tables import TableHeight, column_config
+from ui.tables import MISSING, TableHeight, column_config
 from unionboard import review, store
 from unionboard.export import csv_bytes
 from unionboard.i18n import join, msg, value
@@ -91,7 +91,7 @@ def _rows_csv(db: str, version: tuple | None, report_id: int) -> bytes:
 def _table(ctx: Ctx, df: pd.DataFrame, key: str, height: TableHeight = "auto") -> None:
     """A table of canonical (Chinese) columns as the views' tables are shown: translated, formatted, defined."""
     st.dataframe(localize(df, ctx.lang), hide_index=True, width="stretch", height=height,
-                 column_config=column_config(df, ctx.lang), key=key)
+                 column_config=column_config(df, ctx.lang), key=key, placeholder=MISSING)
 
 
 def _actor(db: Path) -> review.Actor | None:
