@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import duckdb
 import pandas as pd
 
+from ..i18n import pick
 from ..sql import execute, fill
 from ..validate import Context, Problem, check_table, typed
 
@@ -60,7 +61,7 @@ def empty_table(file_name: str, table: RawTable) -> Checked:
 
 def added_line(kind: Kind, rows: int, added: int, lang: str) -> str:
     """What writing a file did: `商务楼宇: +2, =1` (rows added, rows already there)."""
-    return f"{kind.zh if lang != 'en' else kind.key}: +{added}, ={rows - added}"
+    return f"{pick((kind.zh, kind.key), lang)}: +{added}, ={rows - added}"
 
 
 class _WholeTable:

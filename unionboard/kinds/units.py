@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..creditcode import byte_matrix
+from ..i18n import msg, pick
 from ..kind import Col, Kind, SampleTable, column_positions
 from ..readers import RawTable
 from ..sql import execute, fill, load_sql, run_query
@@ -274,15 +275,6 @@ def _duplicate_codes(ch: Checker, codes: CodeKeys) -> None:
                                    ch.letter.get("credit_code")))
 
 
-# ReportPlan.line: the town and its rows in the file, the report replaced, the change against the previous one
-_PLAN_LINE = {
-    "zh": ("{town} {date}：文件 {rows:,} 行", "；替换 {received:%Y-%m-%d %H:%M} 报送的原报表（{replaces:,} 行）",
-           "；较上期（{prev_date}，{prev_rows:,} 家）{change:+,}", "；该街镇首次报送"),
-    "en": ("{town} {date}: {rows:,} rows in the file", "; replaces the report received {received:%Y-%m-%d %H:%M} "
-           "({replaces:,} rows)", "; {change:+,} against {prev_date} ({prev_rows:,})", "; the town's first report"),
-}
-
-
 @dataclass
 class ReportPlan:
     """What a units file does to one town's report (DATA-FORMAT.md, units): shown before confirming."""
@@ -309,14 +301,14 @@ class ReportPlan:
 
     def line(self, lang: str = "zh") -> str:
         """One line per town for the preview and the command line."""
-        first, replaced, previous, none = _PLAN_LINE["en" if lang == "en" else "zh"]
         values = {"town": self.town, "date": self.snapshot.isoformat(), "rows": self.rows, "replaces": self.replaces,
                   "received": self.replaces_received, "change": self.change, "prev_rows": self.previous_rows,
                   "prev_date": self.previous_date.isoformat() if self.previous_date else None}
-        text = first.format(**values)
+        # the town and its rows in the file, the report replaced, the change against the previous one
+        text = msg("plan_first", lang, **values)
         if self.replaces is not None:
-            text += replaced.format(**values)
-        return text + (previous.format(**values) if self.previous_rows is not None else none)
+            text += msg("plan_replaces", lang, **values)
+        return text + msg("plan_previous" if self.previous_rows is not None else "plan_first_report", lang, **values)
 
     def warning(self, lang: str = "zh") -> str | None:
         """The shrink warning, if any."""
@@ -324,10 +316,7 @@ class ReportPlan:
             return None
         base = min(b for b in (self.previous_rows, self.replaces) if b)
         drop = (base - self.rows) * 100 / base
-        if lang == "en":
-            return (f"{self.town}: {drop:.1f}% fewer units than before ({self.rows:,} against {base:,}); "
-                    "check the sheet is complete")
-        return f"{self.town}单位数较此前减少 {drop:.1f}%（{self.rows:,} 家，此前 {base:,} 家），超过 20%，请核对名册是否填全"
+        return msg("plan_shrinks", lang, town=self.town, drop=drop, rows=self.rows, base=base)
 
 
 def plan_reports(ctx: Context, snapshot: dt.date, towns: dict[str, int]) -> list[ReportPlan]:
@@ -433,14 +422,11 @@ class Reports:
                 execute(con, load_sql("explanation_set"), {"r": report_id, "code": code, "finding": finding,
                                                            "text": text, "by": receipt.received_by})
             written.append((receipt.import_id, snap, town, file))
-            if lang == "en":
-                lines.append(f"{town} {staged.towns[town]:,}" + (f" (replaced {old[0][1]:,})" if old else ""))
-            else:
-                lines.append(f"{town} {staged.towns[town]:,} 行" + (f"（替换原 {old[0][1]:,} 行）" if old else ""))
+            lines.append(msg("units_written", lang, town=town, rows=staged.towns[town])
+                         + (msg("units_written_replaced", lang, old=old[0][1]) if old else ""))
         record_report_counts(con, receipt.db, written)
-        sep = "; " if lang == "en" else "；"
-        name = kind.zh if lang != "en" else kind.key
-        return f"{name} {snap.isoformat()}: {sep.join(lines)}"
+        name = pick((kind.zh, kind.key), lang)
+        return f"{name} {snap.isoformat()}: {msg('units_written_sep', lang).join(lines)}"
 
     def findings(self, db: Path, stage: Stage, staged: list[StagedUnits],
                  viewer_towns: list[str] | None = None) -> pd.DataFrame:
