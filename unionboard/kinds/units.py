@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -22,16 +22,13 @@ import pyarrow.compute as pc
 
 from ..creditcode import byte_matrix
 from ..i18n import msg, pick
-from ..kind import Col, Kind, SampleTable, column_positions
+from ..kind import Col, Kind, column_positions
 from ..readers import RawTable
 from ..sql import execute, fill, load_sql, run_query
 from ..stage import Stage, StagedUnits
 from ..store import connect_read, record_report_counts, write_report_file
 from ..validate import Checker, Context, Problem, more_problems, typed
 from .store import Checked, Job, empty_table
-
-if TYPE_CHECKING:
-    from ..simulation import World
 
 INDUSTRIES = ("现代服务业", "高新技术产业", "制造业", "建筑业", "商贸流通", "其他")
 UNIT_TYPES = ("国有企业", "集体企业", "民营企业", "外资企业", "港澳台企业", "社会组织", "事业单位", "机关")
@@ -462,43 +459,11 @@ class Reports:
                     path.unlink()
 
 
-# ---------------------------------------------------------------- template and sample
+# ---------------------------------------------------------------- template
 
 def prefill(con: duckdb.DuckDBPyConnection, town: str, as_of: dt.date | None) -> pd.DataFrame:
     """A town's template rows: its latest report on or before `as_of`, without the old report date."""
     return run_query(con, "town_latest_report", town=town, as_of=as_of).drop(columns=["snapshot"])
-
-
-def receipts(world: World) -> dict[tuple[int, str], dt.datetime | None]:
-    """When each town's report of each month was received (None: not yet sent). Most arrive 1–4 days
-    after the month end, within the due day; the world's late towns send some months a week or more
-    late, and one town has not sent the latest month."""
-    rng = np.random.default_rng(7)
-    out: dict[tuple[int, str], dt.datetime | None] = {}
-    for m, d in enumerate(world.dates):
-        for t in world.towns:
-            late = d.isoformat() in world.late.get(t, ())
-            days = int(rng.integers(8, 13)) if late else int(rng.integers(1, 5))
-            at = dt.datetime.combine(d, dt.time(int(rng.integers(9, 17)), int(rng.integers(0, 60))))
-            out[(m, t)] = at + dt.timedelta(days=days)
-    if len(world.dates) > 1:
-        out[(len(world.dates) - 1, world.not_yet)] = None
-    return out
-
-
-def sample(world: World) -> Iterator[SampleTable]:
-    """The roster of every month: one district-wide file, or (world.per_town) one report per town,
-    received when `receipts` says. Made one month at a time, as the files are written (a million units
-    over a year never sit in memory at once)."""
-    received = receipts(world)
-    for m, d in enumerate(world.dates):
-        roster = world.snapshot(m)
-        if not world.per_town:
-            yield SampleTable(f"units_{d.isoformat()}", roster)
-            continue
-        for t in world.towns:
-            if received[(m, t)] is not None:
-                yield SampleTable(f"units_{d.isoformat()}_{t}", roster[roster["街镇"] == t], t, received[(m, t)])
 
 
 KIND = Kind(
@@ -533,5 +498,5 @@ KIND = Kind(
             rule_zh="报表日期，全表只填一个日期（也可在导入时指定）"),
     ),
     Reports(),
-    sample=sample, prefill=prefill,
+    prefill=prefill,
 )
