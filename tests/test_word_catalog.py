@@ -85,3 +85,41 @@ def test_no_code_finds_the_total_row_by_its_label():
                     isinstance(x, ast.Constant) and x.value == "合计" for x in [node.left, *node.comparators]):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+# issue 26 (the house): the engine's messages are in the catalog too — no language branch outside it.
+LANGUAGE_BRANCH = re.compile(r"""lang\s*[!=]=\s*["']en["']|["']en["']\s*[!=]=\s*lang""")
+
+
+def test_no_language_branch_outside_the_catalog():
+    """No module of unionboard/, ui/ or pages/ but i18n.py compares a language code with "en"."""
+    found = [f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+             for folder in ("unionboard", "ui", "pages") for path in sorted((ROOT / folder).rglob("*.py"))
+             if path.name != "i18n.py"
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+             if LANGUAGE_BRANCH.search(line)]
+    assert found == []
+
+
+def test_the_branch_check_sees_both_spellings():
+    """The pattern finds `lang == "en"`, `lang != 'en'` and `"en" == lang`, not `lang == "zh"`."""
+    assert LANGUAGE_BRANCH.search('x if lang == "en" else y')
+    assert LANGUAGE_BRANCH.search("x if lang != 'en' else y")
+    assert LANGUAGE_BRANCH.search('"en" == lang')
+    assert not LANGUAGE_BRANCH.search('lang == "zh"')
+
+
+def test_a_problem_reads_the_same_in_both_languages_as_before_the_move():
+    """The place of a problem in its file, word for word as the engine wrote it before its words moved here."""
+    from unionboard.validate import Problem
+
+    with_letter = Problem("a.xlsx", "名册", 5, "职工人数", "abc", "empty_file", {}, "H")
+    reason_zh, reason_en = i18n.msg("empty_file", "zh"), i18n.msg("empty_file", "en")
+    assert with_letter.line("zh") == f"a.xlsx［名册］ 第5行 H列「职工人数」 值「abc」：{reason_zh}"
+    assert with_letter.line("en") == f'a.xlsx［名册］ row 5 column H "职工人数" value "abc": {reason_en}'
+    no_letter = Problem("a.csv", None, None, "职工人数", None, "empty_file", {})
+    assert no_letter.line("zh") == f"a.csv「职工人数」：{reason_zh}"
+    assert no_letter.line("en") == f'a.csv column "职工人数": {reason_en}'
+    assert with_letter.record("en") == {"file": "a.xlsx", "sheet": "名册", "row": 5, "column": 'column H "职工人数"',
+                                        "value": "abc", "problem": reason_en}
+    assert list(no_letter.record("zh")) == ["文件", "工作表", "行", "列", "值", "问题"]

@@ -817,6 +817,57 @@ AREA_WORDS: dict[str, tuple[str, str]] = {
 if WORDS.keys() & AREA_WORDS.keys():
     raise KeyError(f"catalog keys in two tables: {sorted(WORDS.keys() & AREA_WORDS.keys())}")
 WORDS.update(AREA_WORDS)
+# issue 26 (the house): the engine's own messages — a problem's place in its file, the template workbook,
+# the units import's plan and result lines — kept here like every other word (they were language branches
+# in validate.py, templates.py, importer.py and kinds/).
+ENGINE: dict[str, tuple[str, str]] = {
+    "labelled": ("{label}：{text}", "{label}: {text}"),
+    "cell_letter": ("{letter}列", "column {letter}"),
+    "cell_letter_header": ("{letter}列「{column}」", 'column {letter} "{column}"'),
+    "cell_header": ("「{column}」", 'column "{column}"'),
+    "problem_header": ("{cell}", " {cell}"),  # a column without its letter: no space before it in Chinese
+    "problem_row": (" 第{row}行", " row {row}"),
+    "problem_value": (" 值「{value}」", ' value "{value}"'),
+    "report_file": ("文件", "file"),
+    "report_sheet": ("工作表", "sheet"),
+    "report_row": ("行", "row"),
+    "report_column": ("列", "column"),
+    "report_value": ("值", "value"),
+    "report_problem": ("问题", "problem"),
+    "template_help_title": ("{zh}（{code}）填写说明", "{code} ({zh}): how to fill it in"),
+    "template_general_header": ("第 1 行是表头：请勿修改、删除或调换列名；从第 2 行起每行填一条记录。",
+                                "Row 1 is the header: do not rename, delete or reorder the columns; one record per "
+                                "row from row 2."),
+    "template_general_values": ("带下拉箭头的列请从下拉列表中选择；数字列只能填整数（或数），日期列填日期。",
+                                "Columns with a dropdown take a value from its list; number columns take whole "
+                                "numbers (or numbers), date columns dates."),
+    "template_general_layout": ("不要合并单元格，不要在表中加合计行；表头上方可以加标题行，导入时会自动跳过。",
+                                "Do not merge cells or add total rows; title rows above the header are skipped on "
+                                "import."),
+    "template_general_upload": ("保存为 .xlsx 后上传到「数据管理」，或用命令 python -m unionboard import 导入。",
+                                "Save as .xlsx and upload it on 数据管理, or import it with python -m unionboard "
+                                "import."),
+    "template_head_column": ("列名", "column"),
+    "template_head_key": ("英文键", "key"),
+    "template_head_required": ("是否必填", "required"),
+    "template_head_rule": ("填写规则", "rule"),
+    "plan_first": ("{town} {date}：文件 {rows:,} 行", "{town} {date}: {rows:,} rows in the file"),
+    "plan_replaces": ("；替换 {received:%Y-%m-%d %H:%M} 报送的原报表（{replaces:,} 行）",
+                      "; replaces the report received {received:%Y-%m-%d %H:%M} ({replaces:,} rows)"),
+    "plan_previous": ("；较上期（{prev_date}，{prev_rows:,} 家）{change:+,}",
+                      "; {change:+,} against {prev_date} ({prev_rows:,})"),
+    "plan_first_report": ("；该街镇首次报送", "; the town's first report"),
+    "plan_shrinks": ("{town}单位数较此前减少 {drop:.1f}%（{rows:,} 家，此前 {base:,} 家），超过 20%，请核对名册是否填全",
+                     "{town}: {drop:.1f}% fewer units than before ({rows:,} against {base:,}); "
+                     "check the sheet is complete"),
+    "units_written": ("{town} {rows:,} 行", "{town} {rows:,}"),
+    "units_written_replaced": ("（替换原 {old:,} 行）", " (replaced {old:,})"),
+    "units_written_sep": ("；", "; "),
+}
+_twice = WORDS.keys() & ENGINE.keys()
+if _twice:
+    raise KeyError(f"catalog keys in two tables: {sorted(_twice)}")
+WORDS.update(ENGINE)
 
 # ------------------------------------------------------------------ columns and values
 TEXT, COUNT, PCT, POINTS = "text", "count", "pct", "points"  # how a column's values are shown
@@ -1263,6 +1314,12 @@ ALL = "全部"  # the industry filter's "all" (its value in the URL)
 def _pick(pair: tuple[str, str], lang: str) -> str:
     """The Chinese or the English of a pair: the one place a language code is compared."""
     return pair[1] if lang == "en" else pair[0]
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    """The Chinese or the English of a (zh, en) pair that is not a catalog word — a kind's name (商务楼宇 /
+    buildings), its instructions sheet (issue 26)."""
+    return _pick(pair, lang)
 
 
 def msg(key: str, lang: str = "zh", **params: object) -> str:

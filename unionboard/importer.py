@@ -12,7 +12,7 @@ import pandas as pd
 
 from . import layout
 from .defaults import JIADING_TOWNS
-from .i18n import msg
+from .i18n import join, msg
 from .kinds import APPLY_ORDER, INSTRUCTION_SHEETS, KINDS, Kind, kind_for_name
 from .kinds.store import Job
 from .kinds.units import ReportPlan, Reports
@@ -29,7 +29,7 @@ from .store import (
     transaction,
     write_lock,
 )
-from .validate import Context, Problem, capped_notices
+from .validate import Context, Problem, capped_notices, report_columns
 from .views import town_lookup
 
 
@@ -55,9 +55,7 @@ class ImportResult:
 
     def report(self, lang: str = "zh") -> pd.DataFrame:
         """The problems as a table (for display and download)."""
-        cols = ["file", "sheet", "row", "column", "value", "problem"] if lang == "en" else \
-            ["文件", "工作表", "行", "列", "值", "问题"]
-        return pd.DataFrame([p.record(lang) for p in self.problems], columns=cols)
+        return pd.DataFrame([p.record(lang) for p in self.problems], columns=report_columns(lang))
 
 
 def load_context(con: duckdb.DuckDBPyConnection) -> Context:
@@ -155,7 +153,7 @@ def _from_notice(file_name: str, n: Notice, lang: str) -> Problem:
         if cols:
             letters = "、".join(layout.letter(c) for c in cols[:20]) + ("…" if len(cols) > 20 else "")
             parts.append(msg("hidden_cols_part", lang, n=len(cols), cols=letters))
-        params = {"what": ("、" if lang != "en" else ", ").join(parts)}
+        params = {"what": join(parts, lang)}
     if n.key == "read_as":
         params["fmt"] = msg(f"fmt_{n.params['fmt']}", lang)
     return Problem(file_name, n.sheet, n.row, n.header, n.value, n.key, params,

@@ -1,5 +1,5 @@
 """What an import kind is (DATA-FORMAT.md): its columns, how it is checked and stored, what its fill-in
-template offers and how the sample makes it. The kinds themselves are `unionboard.kinds`, one module each.
+template offers (how the sample makes it: unionboard.samples). The kinds themselves are `unionboard.kinds`, one module each.
 
 This module imports nothing of the project, so the validator (which parses columns) and the kinds
 (which use the validator for their rules) can both depend on it.
@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .simulation import World
     from .validate import Checker, Context
 
 OUTSIDE = "区外"
@@ -105,8 +104,6 @@ class Kind:
     - `store`: how it is checked and written (kinds.store.Upsert by key, kinds.store.Log, units' reports);
     - `rules`: the rules between columns and rows beyond each column's own (validate.Checker methods);
     - `learn`: what a later sheet of the same workbook may refer to once this one is checked (towns…);
-    - `sample`: the sample's tables of this kind, made from the simulated district (simulation.World):
-      a DataFrame with the Chinese headers, or SampleTables (one file each; may be made lazily);
     - `prefill`: the rows a town's template is pre-filled with, or None (units: its latest report).
     """
 
@@ -116,7 +113,6 @@ class Kind:
     store: Store
     rules: Callable[[Checker], None] = no_rules
     learn: Callable[[Context, pd.DataFrame], None] = learns_nothing
-    sample: Callable[[World], pd.DataFrame | Iterable[SampleTable]] | None = None
     prefill: Callable[[Any, str, Any], pd.DataFrame] | None = None
 
     def col(self, key: str) -> Col:

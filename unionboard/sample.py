@@ -1,7 +1,7 @@
 """A realistic, deterministic Jiading data set, written in the import formats.
 
 The district is simulated once (unionboard.simulation.World); each import kind makes its own tables
-from it (its `sample` generator, unionboard.kinds). Targets for 2014 and 2015 are set so that 2014 ends
+from it (its generator in unionboard.samples). Targets for 2014 and 2015 are set so that 2014 ends
 near its targets and, at 30 June 2015, some towns are ahead of 序时进度, some in 预警 and some 滞后.
 Towns report monthly, one file each, received a few days after the month end. `build_sample` writes
 that data set to a temporary folder and imports it file by file through the ordinary importer, so the
@@ -20,6 +20,7 @@ import pandas as pd
 from .kind import SampleTable
 from .kinds import APPLY_ORDER, KINDS
 from .kinds.store import Upsert
+from .samples import SAMPLES
 from .simulation import World
 
 SAMPLE_REPORTS = 19  # monthly reports from 2013-12-31 (the 2014 baseline) to 2015-06-30
@@ -41,12 +42,11 @@ class DataFile:
 def sample_tables(world: World) -> dict[str, Iterable[SampleTable]]:
     """Every kind's sample tables, made in DRAW_ORDER (a generator may make its tables lazily, as they are
     written: units, a roster a month)."""
-    order = sorted((k for k in KINDS.values() if k.sample is not None),
+    order = sorted((k for k in KINDS.values() if k.key in SAMPLES),
                    key=lambda k: DRAW_ORDER.index(k.key) if k.key in DRAW_ORDER else len(DRAW_ORDER))
     tables = {}
     for k in order:
-        assert k.sample is not None  # the kinds with a sample generator (above)
-        made = k.sample(world)
+        made = SAMPLES[k.key](world)
         if isinstance(made, pd.DataFrame):  # one table, written as <kind>.csv unless it is empty
             made = [SampleTable(k.key, made)] if not made.empty else []
         tables[k.key] = made

@@ -22,13 +22,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from .i18n import msg, pick
 from .kind import DISTRICT  # issue 27
 from .kinds import DISTRICT_ORGANISER, INSTRUCTION_SHEETS, KINDS, OUTSIDE, Col, Kind
 from .sql import execute, load_sql
 from .store import connect_read
 from .views import town_lookup
-
-INSTRUCTIONS = dict(zip(("zh", "en"), INSTRUCTION_SHEETS, strict=True))
 
 # (required, rule) of each column as DATA-FORMAT.md words them (tests compare them with the document).
 SPEC_RULES: dict[str, dict[str, tuple[str, str]]] = {k.key: {c.key: c.spec for c in k.cols} for k in KINDS.values()}
@@ -41,17 +40,8 @@ _ZH_RULES = {
     "known building of that town": "该街镇已登记的楼宇", "date": "日期（如 2015-06-30、2015/6/30、2015年6月30日）",
     "integer ≥ 0": "≥ 0 的整数", "integer": "整数", "known town, or 区外": "已知街镇，或「区外」", "": "",
 }
-_GENERAL = {
-    "zh": ["第 1 行是表头：请勿修改、删除或调换列名；从第 2 行起每行填一条记录。",
-           "带下拉箭头的列请从下拉列表中选择；数字列只能填整数（或数），日期列填日期。",
-           "不要合并单元格，不要在表中加合计行；表头上方可以加标题行，导入时会自动跳过。",
-           "保存为 .xlsx 后上传到「数据管理」，或用命令 python -m unionboard import 导入。"],
-    "en": ["Row 1 is the header: do not rename, delete or reorder the columns; one record per row from row 2.",
-           "Columns with a dropdown take a value from its list; number columns take whole numbers (or numbers), "
-           "date columns dates.",
-           "Do not merge cells or add total rows; title rows above the header are skipped on import.",
-           "Save as .xlsx and upload it on 数据管理, or import it with python -m unionboard import."],
-}
+# The instructions sheet's general lines (their words are in the catalog).
+_GENERAL = ("template_general_header", "template_general_values", "template_general_layout", "template_general_upload")
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _REQUIRED_FILL = PatternFill("solid", fgColor="FCE4D6")
 _FIRST_DATE, _LAST_DATE = dt.date(1949, 10, 1), dt.date(2100, 12, 31)
@@ -62,12 +52,10 @@ def rule_text(kind: str, key: str, lang: str = "zh") -> tuple[str, str]:
     """(required, rule) of a column, in the words of DATA-FORMAT.md (translated for Chinese)."""
     col = KINDS[kind].col(key)
     required, rule = col.spec
-    if lang == "en":
-        return required, rule
     zh = col.rule_zh or _ZH_RULES.get(rule)
     if zh is None:  # an enumeration: its values
         zh = "从下拉列表选择：" + rule.replace(" / ", "、")
-    return col.required_when_zh or _ZH_REQUIRED[required], zh
+    return pick((col.required_when_zh or _ZH_REQUIRED[required], required), lang), pick((zh, rule), lang)
 
 
 def _choices(col: Col, towns: list[str], federations: list[str], buildings: list[str],
@@ -99,8 +87,8 @@ def template_bytes(kind: str, towns: list[str], *, lang: str = "zh", rows: pd.Da
     n_rows = max(2000, (0 if rows is None else len(rows)) + 1000)
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.title = k.zh if lang != "en" else k.key
-    help_ws = wb.create_sheet(INSTRUCTIONS["en" if lang == "en" else "zh"])
+    ws.title = pick((k.zh, k.key), lang)
+    help_ws = wb.create_sheet(pick(INSTRUCTION_SHEETS, lang))
     lists_at = _instructions(help_ws, k, lang)
     ws.append([c.zh for c in cols])
     for i, c in enumerate(cols, start=1):
@@ -109,8 +97,7 @@ def template_bytes(kind: str, towns: list[str], *, lang: str = "zh", rows: pd.Da
         cell.fill = _REQUIRED_FILL if c.required else _HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center")
         required, rule = rule_text(kind, c.key, lang)
-        cell.comment = Comment(f"{required}：{rule}" if lang != "en" else f"{required}: {rule}", "unionboard",
-                               width=260, height=90)
+        cell.comment = Comment(msg("labelled", lang, label=required, text=rule), "unionboard", width=260, height=90)
         letter = get_column_letter(i)
         width = _WIDTHS.get(c.key, max(10, len(c.zh) * 2 + 4))
         ws.column_dimensions[letter].width = width
@@ -134,7 +121,7 @@ def template_bytes(kind: str, towns: list[str], *, lang: str = "zh", rows: pd.Da
             ws.column_dimensions[letter].number_format = "@"  # text: an all-digit code must not become 9.13E+17
         else:
             continue
-        dv.error = f"{c.zh}：{rule}" if lang != "en" else f"{c.zh}: {rule}"
+        dv.error = msg("labelled", lang, label=c.zh, text=rule)
         dv.errorTitle = c.zh
         dv.prompt = rule
         dv.promptTitle = c.zh
@@ -153,13 +140,14 @@ def template_bytes(kind: str, towns: list[str], *, lang: str = "zh", rows: pd.Da
 def _instructions(ws, kind: Kind, lang: str):  # noqa: ANN001, ANN202 - an openpyxl sheet; returns a function
     """Fill the instructions sheet; returns a function that writes a dropdown's values there and gives
     the range the dropdown refers to (a range rather than an inline list: no 255-character limit)."""
-    title = (f"{kind.zh}（{kind.key}）填写说明" if lang != "en" else f"{kind.key} ({kind.zh}): how to fill it in")
+    title = msg("template_help_title", lang, zh=kind.zh, code=kind.key)
     ws.append([title])
     ws["A1"].font = Font(bold=True, size=14)
-    for line in _GENERAL["en" if lang == "en" else "zh"]:
-        ws.append([line])
+    for key in _GENERAL:
+        ws.append([msg(key, lang)])
     ws.append([])
-    head = ["列名", "英文键", "是否必填", "填写规则"] if lang != "en" else ["column", "key", "required", "rule"]
+    head = [msg(key, lang) for key in ("template_head_column", "template_head_key", "template_head_required",
+                                       "template_head_rule")]
     ws.append(head)
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)

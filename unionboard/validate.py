@@ -41,13 +41,11 @@ class Problem:
 
     def where(self, lang: str = "zh") -> str:
         """The cell: `H列「职工人数」` (`column H "职工人数"`), as much of it as is known."""
-        parts = []
+        if self.letter and self.column:
+            return msg("cell_letter_header", lang, letter=self.letter, column=self.column)
         if self.letter:
-            parts.append(f"{self.letter}列" if lang != "en" else f"column {self.letter}")
-        if self.column:
-            parts.append(f"「{self.column}」" if lang != "en" else
-                         (f'"{self.column}"' if self.letter else f'column "{self.column}"'))
-        return ("" if lang != "en" else " ").join(parts)
+            return msg("cell_letter", lang, letter=self.letter)
+        return msg("cell_header", lang, column=self.column) if self.column else ""
 
     def reason(self, lang: str = "zh") -> str:
         """The reason in the user's language."""
@@ -57,22 +55,26 @@ class Problem:
         """One line for a report: file, sheet, row, column, value, reason (control characters made visible)."""
         where = visible(self.file) + (f"［{visible(self.sheet)}］" if self.sheet else "")
         if self.row is not None:
-            where += f" 第{self.row}行" if lang != "en" else f" row {self.row}"
+            where += msg("problem_row", lang, row=self.row)
         cell = self.where(lang)
         if cell:
-            where += (" " if self.letter or lang == "en" else "") + cell
+            where += " " + cell if self.letter else msg("problem_header", lang, cell=cell)
         if self.value is not None:
-            where += f" 值「{visible(self.value)}」" if lang != "en" else f' value "{visible(self.value)}"'
-        return f"{where}：{self.reason(lang)}" if lang != "en" else f"{where}: {self.reason(lang)}"
+            where += msg("problem_value", lang, value=visible(self.value))
+        return msg("labelled", lang, label=where, text=self.reason(lang))
 
     def record(self, lang: str = "zh") -> dict:
         """A row of the downloadable report."""
         value = visible(self.value) if self.value is not None else ""
-        if lang == "en":
-            return {"file": visible(self.file), "sheet": visible(self.sheet or ""), "row": self.row,
-                    "column": visible(self.where(lang)), "value": value, "problem": self.reason(lang)}
-        return {"文件": visible(self.file), "工作表": visible(self.sheet or ""), "行": self.row,
-                "列": visible(self.where(lang)), "值": value, "问题": self.reason(lang)}
+        cells = (visible(self.file), visible(self.sheet or ""), self.row, visible(self.where(lang)), value,
+                 self.reason(lang))
+        return dict(zip(report_columns(lang), cells, strict=True))
+
+
+def report_columns(lang: str = "zh") -> list[str]:
+    """The columns of the downloadable problem report: 文件, 工作表, 行, 列, 值, 问题."""
+    return [msg(key, lang) for key in ("report_file", "report_sheet", "report_row", "report_column",
+                                       "report_value", "report_problem")]
 
 
 # Characters no cell may hold: C0 controls but tab and line breaks, DEL, C1 controls, and the two

@@ -1,9 +1,9 @@
 """The import kinds of DATA-FORMAT.md, one module each: its columns, its rules, how it is stored, what
-its template offers and how the sample makes it (what a kind is: unionboard.kind).
+its template offers (what a kind is: unionboard.kind). How the sample makes it: unionboard.samples.
 
 The importer, the validator, the templates and the sample go through this registry; a new kind is a
-module here, one line in each tuple below, and its table in queries/schema.sql (README, "A new
-import kind").
+module here, one line in each tuple below, its table in queries/schema.sql and its sample generator
+in unionboard.samples (README, "A new import kind").
 """
 from __future__ import annotations
 

@@ -9,7 +9,6 @@ from ..kind import Col, Kind
 from .store import Upsert
 
 if TYPE_CHECKING:
-    from ..simulation import World
     from ..validate import Checker, Context
 
 
@@ -23,11 +22,6 @@ def learn(ctx: Context, df: pd.DataFrame) -> None:
     ctx.buildings.update((t, b) for t, b in zip(df["town"], df["building"], strict=True) if t and b)
 
 
-def sample(world: World) -> pd.DataFrame:
-    """The simulated district's buildings."""
-    return pd.DataFrame([(b, t) for t, b in world.buildings], columns=["楼宇名称", "街镇"])
-
-
 KIND = Kind(
     "buildings", "商务楼宇",
     (
@@ -35,5 +29,5 @@ KIND = Kind(
         Col("town", "街镇", "town", True, rule="known town"),
     ),
     Upsert("buildings", ("town", "building")),
-    rules=rules, learn=learn, sample=sample,
+    rules=rules, learn=learn,
 )

@@ -10,7 +10,6 @@ from ..kind import Col, Kind
 from .store import Upsert
 
 if TYPE_CHECKING:
-    from ..simulation import World
     from ..validate import Checker, Context
 
 FEDERATION_KINDS = ("村工会联合会", "园区工会联合会", "楼宇工会联合会", "行业工会联合会", "区域工会联合会")
@@ -37,13 +36,6 @@ def learn(ctx: Context, df: pd.DataFrame) -> None:
     ctx.known_areas.update((t, a) for t, a in zip(df["town"], df["area"], strict=True) if t and a)
 
 
-def sample(world: World) -> pd.DataFrame:
-    """The simulated district's federations, founded before or during the simulated months."""
-    feds = world.feds.drop(columns="usable_from").rename(columns={c.key: c.zh for c in KIND.cols})
-    feds["成立日期"] = [d.isoformat() for d in feds["成立日期"]]
-    return feds
-
-
 KIND = Kind(
     "federations", "工会联合会",
     (
@@ -59,5 +51,5 @@ KIND = Kind(
             rule_zh="≥ 0 的整数，空着按 0"),
     ),
     Upsert("federations", ("federation",)),
-    rules=rules, learn=learn, sample=sample,
+    rules=rules, learn=learn,
 )

@@ -7,13 +7,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ..defaults import JIADING_TOWNS
 from ..kind import Col, Kind
 from ..validate import TOTAL_WORDS, is_total_word
 from .store import Upsert
 
 if TYPE_CHECKING:
-    from ..simulation import World
     from ..validate import Checker, Context
 
 TOWN_KINDS = ("镇", "街道", "工业区", "新区")
@@ -56,11 +54,6 @@ def learn(ctx: Context, df: pd.DataFrame) -> None:
             ctx.lookup.setdefault(a, town)
 
 
-def sample(world: World) -> pd.DataFrame:
-    """The bundled dictionary of Jiading's 12 towns."""
-    return pd.DataFrame([(t, k, "、".join(a)) for t, k, a in JIADING_TOWNS], columns=["街镇", "类型", "别名"])
-
-
 KIND = Kind(
     "towns", "街镇",
     (
@@ -70,5 +63,5 @@ KIND = Kind(
             rule_zh="多个别名用「、」「,」「，」或「;」分隔"),
     ),
     Upsert("towns", ("town",), query="apply_towns"),
-    rules=rules, learn=learn, sample=sample,
+    rules=rules, learn=learn,
 )

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -21,16 +21,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..creditcode import byte_matrix
-from ..kind import Col, Kind, SampleTable, column_positions
+from ..i18n import msg, pick
+from ..kind import Col, Kind, column_positions
 from ..readers import RawTable
 from ..sql import execute, fill, load_sql, run_query
 from ..stage import Stage, StagedUnits
 from ..store import connect_read, record_report_counts, write_report_file
 from ..validate import Checker, Context, Problem, more_problems, typed
 from .store import Checked, Job, empty_table
-
-if TYPE_CHECKING:
-    from ..simulation import World
 
 INDUSTRIES = ("现代服务业", "高新技术产业", "制造业", "建筑业", "商贸流通", "其他")
 UNIT_TYPES = ("国有企业", "集体企业", "民营企业", "外资企业", "港澳台企业", "社会组织", "事业单位", "机关")
@@ -274,15 +272,6 @@ def _duplicate_codes(ch: Checker, codes: CodeKeys) -> None:
                                    ch.letter.get("credit_code")))
 
 
-# ReportPlan.line: the town and its rows in the file, the report replaced, the change against the previous one
-_PLAN_LINE = {
-    "zh": ("{town} {date}：文件 {rows:,} 行", "；替换 {received:%Y-%m-%d %H:%M} 报送的原报表（{replaces:,} 行）",
-           "；较上期（{prev_date}，{prev_rows:,} 家）{change:+,}", "；该街镇首次报送"),
-    "en": ("{town} {date}: {rows:,} rows in the file", "; replaces the report received {received:%Y-%m-%d %H:%M} "
-           "({replaces:,} rows)", "; {change:+,} against {prev_date} ({prev_rows:,})", "; the town's first report"),
-}
-
-
 @dataclass
 class ReportPlan:
     """What a units file does to one town's report (DATA-FORMAT.md, units): shown before confirming."""
@@ -309,14 +298,14 @@ class ReportPlan:
 
     def line(self, lang: str = "zh") -> str:
         """One line per town for the preview and the command line."""
-        first, replaced, previous, none = _PLAN_LINE["en" if lang == "en" else "zh"]
         values = {"town": self.town, "date": self.snapshot.isoformat(), "rows": self.rows, "replaces": self.replaces,
                   "received": self.replaces_received, "change": self.change, "prev_rows": self.previous_rows,
                   "prev_date": self.previous_date.isoformat() if self.previous_date else None}
-        text = first.format(**values)
+        # the town and its rows in the file, the report replaced, the change against the previous one
+        text = msg("plan_first", lang, **values)
         if self.replaces is not None:
-            text += replaced.format(**values)
-        return text + (previous.format(**values) if self.previous_rows is not None else none)
+            text += msg("plan_replaces", lang, **values)
+        return text + msg("plan_previous" if self.previous_rows is not None else "plan_first_report", lang, **values)
 
     def warning(self, lang: str = "zh") -> str | None:
         """The shrink warning, if any."""
@@ -324,10 +313,7 @@ class ReportPlan:
             return None
         base = min(b for b in (self.previous_rows, self.replaces) if b)
         drop = (base - self.rows) * 100 / base
-        if lang == "en":
-            return (f"{self.town}: {drop:.1f}% fewer units than before ({self.rows:,} against {base:,}); "
-                    "check the sheet is complete")
-        return f"{self.town}单位数较此前减少 {drop:.1f}%（{self.rows:,} 家，此前 {base:,} 家），超过 20%，请核对名册是否填全"
+        return msg("plan_shrinks", lang, town=self.town, drop=drop, rows=self.rows, base=base)
 
 
 def plan_reports(ctx: Context, snapshot: dt.date, towns: dict[str, int]) -> list[ReportPlan]:
@@ -433,14 +419,11 @@ class Reports:
                 execute(con, load_sql("explanation_set"), {"r": report_id, "code": code, "finding": finding,
                                                            "text": text, "by": receipt.received_by})
             written.append((receipt.import_id, snap, town, file))
-            if lang == "en":
-                lines.append(f"{town} {staged.towns[town]:,}" + (f" (replaced {old[0][1]:,})" if old else ""))
-            else:
-                lines.append(f"{town} {staged.towns[town]:,} 行" + (f"（替换原 {old[0][1]:,} 行）" if old else ""))
+            lines.append(msg("units_written", lang, town=town, rows=staged.towns[town])
+                         + (msg("units_written_replaced", lang, old=old[0][1]) if old else ""))
         record_report_counts(con, receipt.db, written)
-        sep = "; " if lang == "en" else "；"
-        name = kind.zh if lang != "en" else kind.key
-        return f"{name} {snap.isoformat()}: {sep.join(lines)}"
+        name = pick((kind.zh, kind.key), lang)
+        return f"{name} {snap.isoformat()}: {msg('units_written_sep', lang).join(lines)}"
 
     def findings(self, db: Path, stage: Stage, staged: list[StagedUnits],
                  viewer_towns: list[str] | None = None) -> pd.DataFrame:
@@ -476,43 +459,11 @@ class Reports:
                     path.unlink()
 
 
-# ---------------------------------------------------------------- template and sample
+# ---------------------------------------------------------------- template
 
 def prefill(con: duckdb.DuckDBPyConnection, town: str, as_of: dt.date | None) -> pd.DataFrame:
     """A town's template rows: its latest report on or before `as_of`, without the old report date."""
     return run_query(con, "town_latest_report", town=town, as_of=as_of).drop(columns=["snapshot"])
-
-
-def receipts(world: World) -> dict[tuple[int, str], dt.datetime | None]:
-    """When each town's report of each month was received (None: not yet sent). Most arrive 1–4 days
-    after the month end, within the due day; the world's late towns send some months a week or more
-    late, and one town has not sent the latest month."""
-    rng = np.random.default_rng(7)
-    out: dict[tuple[int, str], dt.datetime | None] = {}
-    for m, d in enumerate(world.dates):
-        for t in world.towns:
-            late = d.isoformat() in world.late.get(t, ())
-            days = int(rng.integers(8, 13)) if late else int(rng.integers(1, 5))
-            at = dt.datetime.combine(d, dt.time(int(rng.integers(9, 17)), int(rng.integers(0, 60))))
-            out[(m, t)] = at + dt.timedelta(days=days)
-    if len(world.dates) > 1:
-        out[(len(world.dates) - 1, world.not_yet)] = None
-    return out
-
-
-def sample(world: World) -> Iterator[SampleTable]:
-    """The roster of every month: one district-wide file, or (world.per_town) one report per town,
-    received when `receipts` says. Made one month at a time, as the files are written (a million units
-    over a year never sit in memory at once)."""
-    received = receipts(world)
-    for m, d in enumerate(world.dates):
-        roster = world.snapshot(m)
-        if not world.per_town:
-            yield SampleTable(f"units_{d.isoformat()}", roster)
-            continue
-        for t in world.towns:
-            if received[(m, t)] is not None:
-                yield SampleTable(f"units_{d.isoformat()}_{t}", roster[roster["街镇"] == t], t, received[(m, t)])
 
 
 KIND = Kind(
@@ -547,5 +498,5 @@ KIND = Kind(
             rule_zh="报表日期，全表只填一个日期（也可在导入时指定）"),
     ),
     Reports(),
-    sample=sample, prefill=prefill,
+    prefill=prefill,
 )
