@@ -185,7 +185,7 @@ if ctx.version is not None:
         t1, t2, t3 = st.columns([2, 2, 1])
         own_town = ctx.upload_town
         # issue 22: 单位名册 first; a 街镇 account is offered only what it may upload (its units roster)
-        template_kinds = ["units"] if own_town else ["units", *(k for k in KINDS if k != "units")]
+        template_kinds = ["units", "targets"] if own_town else ["units", *(k for k in KINDS if k != "units")]
         template_kind = t1.selectbox(t("kind", lang), template_kinds, key="data_template_kind",
                                      format_func=lambda k: t("kind_option", lang, name=KINDS[k].zh, code=k))
         if own_town:
@@ -194,7 +194,7 @@ if ctx.version is not None:
         else:
             template_town = t2.selectbox(t("template_town", lang), [None, *ctx.towns_all], key="data_template_town",
                                          format_func=lambda x: t("template_all_towns", lang) if x is None else x)
-        st.caption(t("template_town_units_only", lang, town=own_town) if own_town else t("template_help", lang))
+        st.caption(t("template_town_kinds", lang, town=own_town) if own_town else t("template_help", lang))
         t3.download_button(t("template_download", lang),
                            functools.partial(town_template, ctx.db, template_kind, template_town, lang=lang),
                            file_name=template_name(template_kind, template_town),

@@ -143,7 +143,8 @@ def test_problem_list_is_capped_for_the_small_kinds(db, monkeypatch):
     monkeypatch.setenv("UNIONBOARD_MAX_PROBLEMS", "2")
     text = "年度,街镇,指标,目标值\n" + "".join(f"2015,火星{i}镇,新建会单位数,5\n" for i in range(4))
     r = import_bytes(db, text.encode(), "targets.csv", "targets")
-    assert [(p.row, p.key) for p in r.problems] == [(2, "unknown_town"), (3, "unknown_town"), (None, "more_problems")]
+    assert [(p.row, p.key) for p in r.problems] == [(2, "unknown_town_or_district"), (3, "unknown_town_or_district"),
+                                                    (None, "more_problems")]  # targets: a town or 全区 (issue 27)
     assert r.problems[-1].params == {"n": 2, "shown": 2}
 
 

@@ -135,7 +135,8 @@ def test_rollback_of_a_decision_and_of_a_pending_import(reports_db):
     # rolling back the import withdraws the report: nothing waits, the figures never moved
     rollback(reports_db, returned.import_id)
     assert waiting(reports_db) == [] and malu(reports_db) == (2, 67)
-    assert get_view(reports_db, "submissions", Filters(as_of=D06)).df.query("街镇 == '马陆镇'").iloc[-1]["报送状态"] == "未报送"
+    june = get_view(reports_db, "submissions", Filters(as_of=D06)).df.query("街镇 == '马陆镇' and 报表日期 == @D06")
+    assert june.iloc[0]["报送状态"] == "未报送"
 
 
 def test_refused_requests_change_nothing(reports_db):

@@ -340,10 +340,11 @@ def test_a_password_reset_clears_the_lock(db, monkeypatch):
 
 # ---------------------------------------------------------------- issue 22: what a 街镇 account is offered
 
-def test_templates_offer_a_town_its_units_roster_only(db):
+def test_templates_offer_a_town_what_it_may_upload_units_first(db):
     at = signed_in("anting", TOWN, "data")
-    assert at.selectbox(key="data_template_kind").options == ["单位名册（units）"]
-    assert "街镇账户只报送本街镇的单位名册，模板即为安亭镇的单位名册" in texts(at)
+    # its roster, and (issue 24) the targets it signed with its areas
+    assert at.selectbox(key="data_template_kind").options == ["单位名册（units）", "年度目标（targets）"]
+    assert "街镇账户报送本街镇（安亭镇）的单位名册（模板已预填该街镇最近一期报表）和本街镇与村居园区签订的年度目标" in texts(at)
     admin = signed_in("admin", ADMIN, "data")
     assert admin.selectbox(key="data_template_kind").options[0] == "单位名册（units）"
     assert len(admin.selectbox(key="data_template_kind").options) == 7

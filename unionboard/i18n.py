@@ -720,9 +720,11 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "own_town_changes": ("名册核对（仅本街镇{town}）：本期报表有 {n} 项变动没有企业动态可以解释，需核实",
                          "Roster check ({town} only): {n} change(s) no event explains"),
     "preview_other_town": ("（他街镇单位：仅显示其存在）", "(another town's unit: only that it is there)"),
-    "template_town_units_only": ("街镇账户只报送本街镇的单位名册，模板即为{town}的单位名册（已预填最近一期报表）。",
-                                 "A town account sends its own units roster only: this is {town}'s, pre-filled with "
-                                 "its latest report."),
+    "template_town_kinds": ("街镇账户报送本街镇（{town}）的单位名册（模板已预填该街镇最近一期报表）和本街镇与村居园区签订的年度目标"
+                            "（模板列出本街镇的各村居园区，只填已签订的目标值）。",
+                            "A town account sends {town}'s units roster (the template is pre-filled with its latest "
+                            "report) and the targets the town signed with its areas (the template lists its areas; fill "
+                            "in the targets signed)."),
     "user_name_needed": ("user {action} 需要用户名", "user {action} needs a user name"),
     "user_role_needed": ("user add 需要 --role（领导、街镇 或 管理员）", "user add needs --role (领导, 街镇 or 管理员)"),
     "user_list_empty": ("{path}：没有账户（看板为只读）", "{path}: no accounts (the dashboard is read-only)"),
