@@ -297,7 +297,7 @@ def scope_targets(table: pd.DataFrame, lang: str = "zh", *, big: bool = False) -
                 counts.append((f"{row[SCOPE]} · {label(actual, lang)}", float(row[done]), float(schedule),
                                colour_of(row[done], schedule),
                                msg("chart_scope_count_text", lang, actual=f"{float(row[actual]):,.0f}",
-                                   target=f"{float(row[target]):,.0f}", done=f"{row[done]:.1f}")))
+                                   target=f"{float(row[target]):,.0f}", done=f"{row[done]:.2f}")))  # the tables' 2 decimals
         for actual, target, gap in RATES:
             if pd.notna(row[target]) and pd.notna(row[actual]):
                 rates.append((f"{row[SCOPE]} · {msg(RATE_WORDS[actual], lang)}",
@@ -329,6 +329,8 @@ def scope_targets(table: pd.DataFrame, lang: str = "zh", *, big: bool = False) -
     fig.update_yaxes(automargin=True, showgrid=False)
     fig.update_annotations(font={"size": size + 1})
     fig.update_yaxes(tickfont={"size": size - 1 if big else 12})
+    if big:  # every text of a meeting slide at least PROJECTOR_TEXT px, the axes' ticks too (issue 22)
+        fig.update_xaxes(tickfont={"size": max(PROJECTOR_TEXT, size - 2)})
     _layout(fig, height=max(260, (90 if big else 60) * max(len(counts), len(rates)) + 110))
     fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 10}, bargap=0.35)
     return fig
