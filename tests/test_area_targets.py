@@ -92,7 +92,7 @@ def test_empty_target_is_skipped_with_a_notice(db):
                             "2015,安亭镇,泰顺村,新发展会员数,\n2015,安亭镇,泰顺村,入会率,\n")
     assert r.ok and r.rows == 4
     assert [n.line() for n in r.notices] == ["目标.csv E列「目标值」：第2、4–5行的「目标值」为空：不设目标，已跳过（3行）"]
-    assert r.summary == ["年度目标: +1, =0"]
+    assert r.summary == ["目标：新增 1 行，0 行已有"]
     assert (2015, "安亭镇", "泰顺村", "新建会单位数", 1.0) in targets(db)
 
 
@@ -157,7 +157,7 @@ def test_template_lists_the_towns_areas_and_round_trips(db, tmp_path):
     wb.save(buf)
     r = import_bytes(db, buf.getvalue(), "安亭镇目标.xlsx", town="安亭镇")
     assert r.ok, [p.line() for p in r.problems]
-    assert r.rows == 12 and r.summary == ["年度目标: +1, =1"]
+    assert r.rows == 12 and r.summary == ["目标：新增 1 行，1 行已有"]
     assert any("已跳过（10行）" in n.line() for n in r.notices)
     rows = targets(db)
     assert (2015, "安亭镇", "泰顺村", "新建会单位数", 5.0) in rows and (2015, "安亭镇", "红星村", "新发展会员数", 40.0) in rows
