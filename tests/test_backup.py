@@ -16,12 +16,13 @@ from unionboard.export import csv_bytes
 from unionboard.importer import import_bytes, rollback
 from unionboard.sql import load_sql
 from unionboard.store import backup_dir, connect_read, data_version, reports_dir
-from unionboard.views import VIEWS, get_view, table
+from unionboard.views import VIEWS, Filters, get_view, table
 
 
 def every_view(db: Path) -> dict[str, bytes]:
-    """The CSV bytes `export VIEW` writes, for every view, and the history."""
-    out = {name: csv_bytes(get_view(db, name).df) for name in VIEWS}
+    """The CSV bytes `export VIEW` writes, for every view (a one-town view for 安亭镇), and the history."""
+    out = {name: csv_bytes(get_view(db, name, Filters(towns=["安亭镇"]) if VIEWS[name].one_town else None).df)
+           for name in VIEWS}
     out["history"] = csv_bytes(table(db, "import_history"))
     return out
 
