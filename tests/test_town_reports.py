@@ -180,7 +180,7 @@ def test_two_sheets_may_not_report_the_same_town_for_the_same_date(reports_db):
 def test_trend_composes_each_date_from_the_reports_in_force(reports_db):
     df = get_view(reports_db, "trend", Filters(towns=THREE)).df.set_index("报表日期")
     # 2015-01-31 … 2015-04-30 have no report: they are not rows; 2015-05-31: all three towns reported
-    assert list(df.index) == [D14, D05, D06]
+    assert list(df.index) == [D06, D05, D14]  # newest first (issue 22)
     # 新发展会员数 at May: (85 - 80) + (67 - 40); 南翔镇 has no 2014 report
     assert (df.loc[D05, "会员人数"], df.loc[D05, "新发展会员数"], df.loc[D05, "沿用街镇数"]) == (182, 32, 0)
     assert (df.loc[D06, "会员人数"], df.loc[D06, "新发展会员数"], df.loc[D06, "沿用街镇数"]) == (195, 45, 2)
