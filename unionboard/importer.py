@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,10 @@ import pandas as pd
 
 from . import layout
 from .defaults import JIADING_TOWNS
+from .history import RollbackError, rollback_decision  # issue 26: the history's lines, shared with review
+from .history import next_id as _next_id
+from .history import os_user as _os_user
+from .history import record as _record
 from .i18n import join, msg
 from .kinds import APPLY_ORDER, INSTRUCTION_SHEETS, KINDS, Kind, kind_for_name
 from .kinds.store import Job
@@ -29,7 +32,7 @@ from .store import (
     transaction,
     write_lock,
 )
-from .validate import Context, Problem, capped_notices, report_columns
+from .validate import Context, Problem, capped_notices, report_columns, rows_text
 from .views import town_lookup
 
 
@@ -144,12 +147,12 @@ def _from_notice(file_name: str, n: Notice, lang: str) -> Problem:
     """A reader's notice as a Problem line (row lists written as ranges, columns as letters)."""
     params = dict(n.params)
     if "rows" in params and isinstance(params["rows"], list):
-        params["rows"] = layout.rows_text(params["rows"], lang)
+        params["rows"] = rows_text(params["rows"], lang)
     if n.key == "hidden_rows_cols":
         rows, cols = n.params["rows"], n.params["cols"]
         parts = []
         if rows:
-            parts.append(msg("hidden_rows_part", lang, n=len(rows), rows=layout.rows_text(rows, lang)))
+            parts.append(msg("hidden_rows_part", lang, n=len(rows), rows=rows_text(rows, lang)))
         if cols:
             letters = "、".join(layout.letter(c) for c in cols[:20]) + ("…" if len(cols) > 20 else "")
             parts.append(msg("hidden_cols_part", lang, n=len(cols), cols=letters))
@@ -236,27 +239,6 @@ class Receipt:
     review: str = "已通过"
     notes: list[str] = field(default_factory=list)
     explanations: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
-
-
-def _record(con: duckdb.DuckDBPyConnection, new_id: int, kind: str, file_name: str, digest: str, rows: int,
-            result: str, detail: str, user: str | None) -> None:
-    """Append one line to the import history."""
-    execute(con, load_sql("record_import"),
-            {"id": new_id, "kind": kind, "file": file_name, "sha": digest, "rows": rows, "result": result,
-             "detail": detail, "user": user or _os_user()})
-
-
-def _os_user() -> str:
-    """Who runs the command line (the history says who imported)."""
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name in some containers
-        return "cli"
-
-
-def _next_id(con: duckdb.DuckDBPyConnection) -> int:
-    """The id the next line of the history gets."""
-    return execute(con, load_sql("next_import_id"))[0][0]
 
 
 @dataclass
@@ -386,10 +368,6 @@ def import_many(db: Path, requests: list[ImportRequest], *, lang: str = "zh", us
     return results
 
 
-class RollbackError(Exception):
-    """A rollback that cannot be done (unknown import, refused import, backup gone)."""
-
-
 def rollback(db: Path, import_id: int, *, user: str | None = None, lang: str = "zh") -> int:
     """Undo import `import_id`; the history is kept whole and gains a line. Returns the rollback's id.
 
@@ -410,8 +388,6 @@ def rollback(db: Path, import_id: int, *, user: str | None = None, lang: str = "
         if not row:
             raise RollbackError(msg("rollback_unknown", lang, id=import_id))
         if row[0][1] == "review":  # issue 25: a decision on a report is undone on its own
-            from .review import rollback_decision
-
             return rollback_decision(db, import_id, new_id, user, lang)
         if row[0][0] != "imported":
             raise RollbackError(msg("rollback_not_imported", lang, id=import_id))

@@ -1,8 +1,8 @@
 """What an import kind is (DATA-FORMAT.md): its columns, how it is checked and stored, what its fill-in
 template offers (how the sample makes it: unionboard.samples). The kinds themselves are `unionboard.kinds`, one module each.
 
-This module imports nothing of the project, so the validator (which parses columns) and the kinds
-(which use the validator for their rules) can both depend on it.
+This module imports nothing of the project but unionboard.context (a plain dataclass), so the validator
+(which parses columns) and the kinds (which use the validator for their rules) can both depend on it.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .validate import Checker, Context
+    from .context import Context
 
 OUTSIDE = "区外"
 DISTRICT_ORGANISER = "区总工会"
@@ -89,7 +89,7 @@ class SampleTable:
     after: str | None = None  # issue 24: imported after the files of this kind (area targets after the reports)
 
 
-def no_rules(ch: Checker) -> None:
+def no_rules(ch: Any) -> None:  # ch: a validate.Checker (see Kind.rules)
     """A kind whose columns say everything: no rule between columns or rows."""
 
 
@@ -111,7 +111,10 @@ class Kind:
     zh: str
     cols: tuple[Col, ...]
     store: Store
-    rules: Callable[[Checker], None] = no_rules
+    # issue 26: a function of a validate.Checker. Typed Any here because kind.py must not name validate
+    # (it imports kind: the circle) and a Protocol would not do: Callable parameters are contravariant, so
+    # every kind's `rules(ch: Checker)` would not fit a Callable[[SomeProtocol], None]
+    rules: Callable[[Any], None] = no_rules
     learn: Callable[[Context, pd.DataFrame], None] = learns_nothing
     prefill: Callable[[Any, str, Any], pd.DataFrame] | None = None
 

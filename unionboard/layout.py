@@ -25,7 +25,6 @@ import pyarrow.compute as pc
 from openpyxl.utils import get_column_letter
 
 from . import readers
-from .i18n import join, msg
 from .kinds import KINDS, SERIAL_COLUMN, Kind, column_positions, header_key
 from .readers import FORMULA_WITHOUT_VALUE, Cells, Notice, RawTable, Reading, Sheet
 from .validate import parse_date
@@ -561,17 +560,3 @@ class _Body:
 
 def _num(v: float) -> str:
     return f"{int(v):,}" if float(v).is_integer() else f"{v:,.2f}"
-
-
-def rows_text(rows: list[int], lang: str = "zh", limit: int = 12) -> str:
-    """Row numbers as ranges ("5–7、9"), the first `limit` ranges, then how many rows in all."""
-    ranges: list[list[int]] = []
-    for r in rows:
-        if ranges and r == ranges[-1][1] + 1:
-            ranges[-1][1] = r
-        elif not ranges or r != ranges[-1][1]:
-            ranges.append([r, r])
-    shown = join([f"{a}–{b}" if b > a else f"{a}" for a, b in ranges[:limit]], lang)
-    if len(ranges) > limit:
-        shown += msg("list_sep", lang) + msg("rows_more", lang, n=f"{len(rows):,}")
-    return shown

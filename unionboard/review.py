@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from .history import next_id, record
 from .i18n import msg
 from .sql import execute, load_sql, run_query
 from .store import connect_read, transaction, write_lock
@@ -123,17 +124,13 @@ def town_reports(con: duckdb.DuckDBPyConnection, town: str) -> pd.DataFrame:
 
 def _history_line(w: duckdb.DuckDBPyConnection, new_id: int, rep: Report, result: str, detail: str, user: str) -> None:
     """A decision or explanation as a line of the history (kind 'review' or 'explain')."""
-    from .importer import _record
-
     kind = "review" if result in ("accepted", "returned") else "explain"
-    _record(w, new_id, kind, f"#{rep.report_id} {rep.town} {rep.snapshot.isoformat()}", "", rep.units, result,
-            detail, user)
+    record(w, new_id, kind, f"#{rep.report_id} {rep.town} {rep.snapshot.isoformat()}", "", rep.units, result,
+           detail, user)
 
 
 def _next_id(db: Path) -> tuple[int, duckdb.DuckDBPyConnection]:
     """A read connection and the id the next history line gets."""
-    from .importer import _next_id as next_id
-
     con = connect_read(db)
     return next_id(con), con
 
@@ -229,21 +226,4 @@ def explain(db: Path, report_id: int, items: list[tuple[str, str, str]], *, user
                         {"r": rep.report_id, "code": code, "finding": finding, "text": text, "by": user})
             detail = msg("explain_detail", lang, id=rep.report_id, town=rep.town, n=len(items))
             _history_line(w, new_id, rep, "explained", detail, user)
-    return new_id
-
-
-def rollback_decision(db: Path, decision_id: int, new_id: int, user: str | None, lang: str) -> int:
-    """Undo a decision (`rollback N` of a review line): the report waits again, and an acceptance's replaced
-    report is current again. Refused while a later report replaced it. The caller holds the write lock."""
-    from .importer import RollbackError, _record
-
-    with transaction(db) as w:
-        undone = execute(w, load_sql("report_undecide"), {"decision": decision_id})
-        if not undone:
-            raise RollbackError(msg("rollback_decision_gone", lang, id=decision_id))
-        report_id, import_id, snapshot, town = undone[0]
-        execute(w, load_sql("report_unsupersede"), {"r": report_id, "import": import_id, "s": snapshot, "t": town})
-        _record(w, new_id, "rollback", f"#{decision_id}", "", 0, "rollback",
-                msg("rollback_decision_detail", lang, id=decision_id, report=report_id, town=town,
-                    date=snapshot.isoformat()), user)
     return new_id

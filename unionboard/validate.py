@@ -21,7 +21,8 @@ import pyarrow.compute as pc
 from openpyxl.utils import get_column_letter
 
 from . import creditcode
-from .i18n import msg
+from .context import Context  # issue 26: its own module, so kind.py names it without importing validate
+from .i18n import join, msg
 from .kind import DISTRICT, DISTRICT_ORGANISER, OUTSIDE, SERIAL_COLUMN, Col, Kind, header_key
 from .readers import FORMULA_WITHOUT_VALUE, RawTable
 
@@ -95,26 +96,6 @@ def _controls(uniques: np.ndarray) -> np.ndarray:
     return flags.to_numpy(zero_copy_only=False).astype(bool)
 
 
-@dataclass
-class Context:
-    """What the database (and earlier sheets of the same workbook) already know."""
-
-    towns: list[str]
-    lookup: dict[str, str]
-    buildings: set[tuple[str, str]]
-    federations: set[str]
-    # the current units reports: (报表日期, 街镇) → (import id, units, received at)
-    reports: dict[tuple[dt.date, str], tuple[int, int, dt.datetime]] = field(default_factory=dict)
-    # issue 24: where a town's areas (村居园区) are named: each town's current report files (read only when a
-    # targets file names an area of that town, kinds.targets.town_areas) and the areas of its federations
-    report_files: dict[str, list[str]] = field(default_factory=dict)
-    known_areas: set[tuple[str, str]] = field(default_factory=set)  # federations', and reports checked earlier in a batch
-    # the one town a file may be about (--town, a 街镇 account's upload); set per file by the importer
-    declared_town: str | None = None
-    # the areas of each town once read (kinds.targets.town_areas)
-    areas_read: dict[str, set[str]] = field(default_factory=dict, repr=False)
-
-
 def max_problems() -> int:
     """$UNIONBOARD_MAX_PROBLEMS (default 10,000): problems listed one by one; more are counted."""
     return int(os.environ.get("UNIONBOARD_MAX_PROBLEMS", "10000"))
@@ -144,6 +125,21 @@ def parse_date(s: str) -> Parsed:
             except ValueError:
                 break
     return None, ("not_date", {})
+
+
+# issue 26: here, not in layout (which imports this module), so validate never imports layout
+def rows_text(rows: list[int], lang: str = "zh", limit: int = 12) -> str:
+    """Row numbers as ranges ("5–7、9"), the first `limit` ranges, then how many rows in all."""
+    ranges: list[list[int]] = []
+    for r in rows:
+        if ranges and r == ranges[-1][1] + 1:
+            ranges[-1][1] = r
+        elif not ranges or r != ranges[-1][1]:
+            ranges.append([r, r])
+    shown = join([f"{a}–{b}" if b > a else f"{a}" for a, b in ranges[:limit]], lang)
+    if len(ranges) > limit:
+        shown += msg("list_sep", lang) + msg("rows_more", lang, n=f"{len(rows):,}")
+    return shown
 
 
 def _strip_thousands(s: str) -> str:
@@ -351,8 +347,6 @@ class Checker:
             empty = (self.raw[c.key] == "").to_numpy()
             if not empty.any():
                 continue
-            from .layout import rows_text  # layout imports this module
-
             self.notices.append(Problem(self.file, self.table.sheet, None, self.label.get(c.key, c.zh), None,
                                         "empty_row_skipped", {"rows": rows_text([int(r) for r in self.rownum[empty]]),
                                                               "n": int(empty.sum()), "col": c.zh},
