@@ -222,7 +222,7 @@ def test_meeting_mode_steps_with_the_keyboard(server, page):
     settle(page)
     expect(page.locator("[data-testid=stSidebar]")).to_be_hidden(timeout=15000)
     titles = []
-    for i in range(9):  # one town: its areas' slide too (issue 24)
+    for i in range(10):  # one town: its areas' slide too (issue 24); the scopes' after the industries (issue 27)
         title = page.locator("h1").first.inner_text().strip()
         titles.append(title)
         page.screenshot(path=str(SHOTS / f"meeting_{i + 1}.png"), full_page=True)
@@ -230,8 +230,8 @@ def test_meeting_mode_steps_with_the_keyboard(server, page):
             page.wait_for_selector(".js-plotly-plot .main-svg", timeout=20000)
         page.keyboard.press("ArrowRight")
         settle(page)
-    assert titles == ["全区总体情况", "各街镇进度与序时进度", "村居园区进度", "双过半", "行业覆盖", "商务楼宇", "工会联合会",
-                      "企业动态与会员转接", "滞后与预警街镇"]
+    assert titles == ["全区总体情况", "各街镇进度与序时进度", "村居园区进度", "双过半", "行业覆盖", "行业、两新与楼宇目标",
+                      "商务楼宇", "工会联合会", "企业动态与会员转接", "滞后与预警街镇"]
     assert page.locator("h1").first.inner_text().strip() == "全区总体情况"
     assert kpi(page, "在营单位") == "4"  # the town filter of the link applies
     page.get_by_role("button", name="◀ 上一页").click()
@@ -308,8 +308,12 @@ def test_a_town_account_sends_its_report_and_the_district_shows_it(admin_server,
     review.decide(db, waiting[0].report_id, True, user="admin")  # accepted: it counts from now on
     page.locator("[data-testid=stSidebarNav] a").filter(has_text="总览").first.click()
     settle(page)
-    # 嘉定镇街道 has not sent August: carried forward from its last report, and named
-    expect(page.get_by_text("嘉定镇街道（沿用 2015-0").first).to_be_visible(timeout=20000)
-    from unionboard.views import get_view
-    assert kpi(page, "会员") == f"{int(get_view(db, 'towns').df.iloc[-1]['会员人数']):,}"
-    assert get_view(db, "towns").resolved.snapshot.isoformat() == "2015-08-31"
+    # a town account lands on its own town (issue 22): 总览 shows 安亭镇's accepted August report
+    from unionboard.views import Filters, get_view
+    anting = get_view(db, "towns", Filters(towns=["安亭镇"]))
+    assert anting.resolved.snapshot.isoformat() == "2015-08-31"
+    expect(page.get_by_text(f"{int(anting.df.iloc[-1]['会员人数']):,}").first).to_be_visible(timeout=20000)
+    assert kpi(page, "会员") == f"{int(anting.df.iloc[-1]['会员人数']):,}"
+    # the district: August is closed (its due day has passed), 嘉定镇街道 carried forward from its last report
+    district = get_view(db, "towns")
+    assert district.resolved.snapshot.isoformat() == "2015-08-31" and "嘉定镇街道" in district.resolved.carried
