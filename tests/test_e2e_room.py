@@ -119,13 +119,13 @@ def test_by_town_tables_show_every_town_and_the_total(sample_server, chromium, s
     page = _open(chromium, f"{sample_server}/towns", size)
     page.wait_for_function(  # the three grids drawn, their rows in the DOM
         "[...document.querySelectorAll('[data-testid=stDataFrame]')].filter(d => d.querySelectorAll('[role=row]').length > 12)"
-        ".length === 3", timeout=30000)
+        ".length === 4", timeout=30000)
     grids = page.evaluate(GRIDS)
-    assert len(grids) == 3  # the ranking, the towns table, 重点比率
+    assert len(grids) == 4  # the ranking, the towns table, 重点比率, and (issue 24) each town's areas by status
     for i, grid in enumerate(grids):
         assert grid["inner"] <= 1, f"table {i} scrolls inside by {grid['inner']} px"
         assert all(town in grid["text"] for town in TOWNS), i
-    assert "合计" in grids[1]["text"] and "合计" in grids[2]["text"]
+    assert all("合计" in grid["text"] for grid in grids[1:])
     # the ranking chart: one bar per town for each completion
     bars = page.locator(".js-plotly-plot .trace.bars").first.locator(".point path")
     assert bars.count() == len(TOWNS)
