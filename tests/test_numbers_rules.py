@@ -113,7 +113,8 @@ def test_a_month_is_not_taken_from_when_the_file_was_filled_in(db):
     text = (f"单位建会情况统计表\n填表日期：2015年7月\n{UNITS_HEADER}\n"
             f"{A1},甲,马陆,,,制造业,民营企业,否,10,2,在营,单独建会,,2015-01-01,5,1\n")
     r = check_bytes(db, text.encode("utf-8"), "马陆.csv", "units")
-    assert [p.line() for p in r.problems] == ["马陆.csv：未给出报表日期：请用 --snapshot，或在文件中加「报表日期」列"]
+    assert [p.line() for p in r.problems] == [
+        "马陆.csv：未给出报表日期：请在上传处选择「报表日期」（命令行用 --snapshot），或在文件中加「报表日期」列"]
 
 
 def test_a_month_and_its_own_last_day_are_one_date_two_dates_are_an_error_naming_both(db):

@@ -61,7 +61,7 @@ def test_a_town_account_sends_its_own_report(reports_db):
     at.text_input(key="auth_password").input("town-pass-1")
     at.button[0].click().run()
     at.switch_page("pages/data.py").run()
-    assert "街镇账户：可在此报送本街镇（安亭镇）的单位名册。" in texts(at)
+    assert "街镇账户：可在此报送本街镇（安亭镇）的单位名册，以及本街镇与村居园区签订的年度目标。" in texts(at)
     assert "data_kind" not in [s.key for s in at.selectbox]  # no kind, no town to choose: units of 安亭镇
     assert "data_town" not in [s.key for s in at.selectbox]
     at.date_input(key="data_snapshot").set_value(dt.date(2015, 7, 31)).run()

@@ -181,7 +181,7 @@ def transaction(db: Path, *, fresh: bool = False, source: Path | None = None,
             if not had_areas:  # issue 24
                 _count_areas_of_older_reports(con, db)
             _migrate_legacy_units(con, db)
-            _count_older_reports(con, db)
+            _count_older_reports(con, db, areas=not had_areas)
             _units_view(con, db)
             events_before = execute(con, load_sql("events_count"))[0][0] if had_sightings else None
             con.begin()
@@ -237,11 +237,11 @@ def write_report_file(con: duckdb.DuckDBPyConnection, db: Path, import_id: int, 
 
 
 def record_report_counts(con: duckdb.DuckDBPyConnection, db: Path,
-                         reports: Sequence[tuple[int, object, str, str]]) -> None:
+                         reports: Sequence[tuple[int, object, str, str]], areas: bool = True) -> None:
     """Count new reports once, from their files (report_cells, report_formed: a report never changes, so
     neither do its counts), and note where they show the units that have events (event_sightings).
     `reports` are (import id, report date, town, file name in the reports folder); all of them are counted
-    by three statements, however many there are."""
+    by three statements, however many there are. `areas`: also by 村居园区 (issue 24), unless already counted."""
     if not reports:
         return
     folder = reports_dir(db).resolve()
@@ -250,7 +250,8 @@ def record_report_counts(con: duckdb.DuckDBPyConnection, db: Path,
     execute(con, load_sql("report_cells_insert"), params)
     execute(con, load_sql("report_formed_insert"), params)
     execute(con, load_sql("event_sightings_insert"), params)
-    _count_areas(con, params)  # issue 24
+    if areas:
+        _count_areas(con, params)  # issue 24
 
 
 def _count_areas(con: duckdb.DuckDBPyConnection, params: dict[str, list]) -> None:
@@ -328,15 +329,16 @@ def _upgrade_targets(con: duckdb.DuckDBPyConnection) -> None:
         execute(con, load_sql("targets_upgrade"))
 
 
-def _count_older_reports(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+def _count_older_reports(con: duckdb.DuckDBPyConnection, db: Path, areas: bool) -> None:
     """A database written before report_cells existed (its counts by industry only, in report_stats): count
-    every report it lists from its file, then drop the older counts (inside the writer's copy)."""
+    every report it lists from its file, then drop the older counts (inside the writer's copy). `areas`: the
+    database has no counts by 村居园区 yet either (issue 24)."""
     if not execute(con, load_sql("derived_tables_present"))[0][1]:
         return
     record_report_counts(con, db, [(import_id, snapshot, town, file)
                                    for import_id, snapshot, town, file in execute(con, load_sql("report_stats_upgrade"))
                                    # a superseded report's file may be gone with its backup
-                                   if (reports_dir(db) / file).exists()])
+                                   if (reports_dir(db) / file).exists()], areas=areas)
     execute(con, load_sql("report_stats_drop"))
 
 
