@@ -70,6 +70,12 @@ def _serve(tmp_path_factory, *, accounts: bool):
     if accounts:
         add_user(db.parent / "accounts.toml", "admin", "管理员", ADMIN_PASSWORD)
         add_user(db.parent / "accounts.toml", "anting", "街镇", TOWN_PASSWORD, town="安亭镇")
+    for url in serve_dashboard(db):
+        yield url, db
+
+
+def serve_dashboard(db):  # noqa: ANN001, ANN201 - a generator for a fixture to `yield from`
+    """A real Streamlit server over `db` on a free port: yields its URL once healthy, stops it afterwards."""
     port = _free_port()
     env = dict(os.environ, UNIONBOARD_DB=str(db))
     env.pop("UNIONBOARD_ACCOUNTS", None)
@@ -87,7 +93,7 @@ def _serve(tmp_path_factory, *, accounts: bool):
     else:
         proc.kill()
         raise RuntimeError(proc.stdout.read().decode(errors="replace")[-3000:])
-    yield url, db
+    yield url
     proc.terminate()
     proc.wait(timeout=20)
 

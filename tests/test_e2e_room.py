@@ -10,7 +10,7 @@ Screenshots go to shots/e2e/room/ (ignored by git) for a person to look at. `pyt
 from __future__ import annotations
 
 import pytest
-from test_e2e import ARGS, CHROMIUM, _free_port  # skips with test_e2e when Chromium is missing
+from test_e2e import ARGS, CHROMIUM, serve_dashboard  # skips with test_e2e when Chromium is missing
 
 from conftest import ROOT
 from unionboard.cli import main
@@ -47,31 +47,9 @@ SMALLEST_CHART_TEXT = """() => Math.min(...[...document.querySelectorAll('.js-pl
 @pytest.fixture(scope="module")
 def sample_server(tmp_path_factory):
     """The dashboard over the sample district (python -m unionboard init), no accounts; its URL."""
-    import os
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
     db = tmp_path_factory.mktemp("room") / "sample.duckdb"
     assert main(["init", "--db", str(db)]) == 0
-    port = _free_port()
-    env = dict(os.environ, UNIONBOARD_DB=str(db))
-    env.pop("UNIONBOARD_ACCOUNTS", None)
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-                             "--server.headless", "true", "--server.fileWatcherType", "none"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    yield from serve_dashboard(db)
 
 
 @pytest.fixture(scope="module")
